@@ -1,0 +1,119 @@
+#include "cli/app.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "util/strings.hpp"
+
+namespace pmi::cli {
+
+struct CommandSpec {
+    const char* name;
+    const char* summary;
+    void (*setup)(CLI::App&, Globals&);
+};
+
+const std::vector<CommandSpec>& command_table() {
+    static const std::vector<CommandSpec> table = {
+        {"init", "Set up a repository: .pmi.yaml, the notes folder and the note template",
+         setup_init},
+        {"new", "Create a note for an interview and open it in the editor", setup_new},
+        {"list", "List notes, newest first, filtered by PM, product, tag, week or any key",
+         setup_list},
+    };
+    return table;
+}
+
+static bool is_command(const std::string& word) {
+    for (const auto& spec : command_table())
+        if (word == spec.name)
+            return true;
+    return false;
+}
+
+// The first word that is not an option or a global option's value.
+static std::string first_command_word(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--")
+            return {};
+        if (arg == "--root" || arg == "--today" || arg == "--color") {
+            ++i;
+            continue;
+        }
+        if (!arg.empty() && arg[0] == '-')
+            continue;
+        return arg;
+    }
+    return {};
+}
+
+static std::string closest_command(const std::string& word) {
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const auto& spec : command_table()) {
+        const std::size_t distance = util::edit_distance(word, spec.name);
+        if (distance < best_distance || (word.size() >= 3 && std::string(spec.name).rfind(word, 0) == 0 && best.empty())) {
+            best_distance = distance;
+            best = spec.name;
+        }
+    }
+    return best;
+}
+
+static int usage_error(const std::string& message) {
+    std::cerr << "pmi: error: " << message << '\n'
+              << "Run 'pmi --help' for the commands, 'pmi COMMAND --help' for their options.\n";
+    return exit_usage;
+}
+
+int run(int argc, char** argv) {
+    try {
+        CLI::App app{"pmi keeps customer-interview notes in git and turns them into summaries, "
+                     "quota reports, indexes and a CI gate.",
+                     "pmi"};
+        app.set_version_flag("--version", PMI_VERSION);
+        app.require_subcommand(1);
+        app.fallthrough();
+        Globals globals;
+        app.add_option("--root", globals.root,
+                       "Repository root (default: nearest folder with .pmi.yaml; env PMI_ROOT)");
+        app.add_option("--today", globals.today,
+                       "Take this date (YYYY-MM-DD) as today (env PMI_TODAY)");
+        app.add_option("--color", globals.color, "Colour: auto, always or never")
+            ->check(CLI::IsMember({"auto", "always", "never"}))
+            ->capture_default_str();
+        for (const auto& spec : command_table())
+            spec.setup(*app.add_subcommand(spec.name, spec.summary), globals);
+
+        const std::string word = first_command_word(argc, argv);
+        if (!word.empty() && !is_command(word)) {
+            const std::string suggestion = closest_command(word);
+            return usage_error(suggestion.empty()
+                                   ? fmt::format("unknown command '{}'", word)
+                                   : fmt::format("unknown command '{}'; did you mean '{}'?", word,
+                                                 suggestion));
+        }
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::ParseError& error) {
+            if (error.get_exit_code() == 0)
+                return app.exit(error);
+            if (argc == 1) {
+                std::cout << app.help();
+                return exit_usage;
+            }
+            return usage_error(error.what());
+        }
+        return globals.exit_code;
+    } catch (const Error& error) {
+        std::cerr << "pmi: error: " << error.what() << '\n';
+        return exit_usage;
+    } catch (const std::exception& error) {
+        std::cerr << "pmi: error: " << error.what() << '\n';
+        return exit_usage;
+    }
+}
+
+} // namespace pmi::cli

@@ -1,0 +1,192 @@
+#include <cstdlib>
+#include <fmt/format.h>
+#include <iostream>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+#include "core/create.hpp"
+#include "core/store.hpp"
+#include "util/fs.hpp"
+#include "util/process.hpp"
+#include "util/strings.hpp"
+
+namespace pmi::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct NewOptions {
+    std::string customer;
+    std::string product;
+    std::string date;
+    std::string pm;
+    std::vector<std::string> tags;
+    std::string kind = "learning";
+    std::vector<std::string> interviewees;
+    std::string tldr;
+    std::string segment;
+    std::string channel;
+    bool no_edit = false;
+    bool edit = false;
+};
+
+std::string env(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+
+// --pm, then PMI_PM, then the roster entry matching git's user.email, then $USER.
+std::string resolve_pm(const std::string& given, const Config& config) {
+    if (!given.empty())
+        return given;
+    if (const auto pm = env("PMI_PM"); !pm.empty())
+        return pm;
+    if (const auto email = util::capture_output({"git", "-C", config.root.string(), "config",
+                                                 "user.email"})) {
+        const auto trimmed = util::to_lower_ascii(util::trim(*email));
+        for (const auto& person : config.team)
+            if (!trimmed.empty() && util::to_lower_ascii(person.email) == trimmed)
+                return person.id;
+    }
+    if (const auto user = env("USER"); !user.empty())
+        return user;
+    throw Error("no product manager: use --pm ID or set PMI_PM");
+}
+
+std::vector<std::string> product_folders(const Config& config) {
+    std::vector<std::string> folders;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(config.notes_path(), ec))
+        if (entry.is_directory(ec) && entry.path().filename().string()[0] != '.')
+            folders.push_back(entry.path().filename().string());
+    std::sort(folders.begin(), folders.end());
+    return folders;
+}
+
+std::string resolve_product(const std::string& given, const Config& config) {
+    if (!given.empty())
+        return given;
+    const auto known = config.products.empty() ? product_folders(config) : config.products;
+    if (known.size() == 1)
+        return known.front();
+    if (known.empty())
+        throw Error("no product: use --product NAME (the folder the note is filed under)");
+    throw Error(fmt::format("more than one product; choose one with --product: {}",
+                            util::join(known, ", ")));
+}
+
+// "acme-corp" as typed: reuse the name of an earlier note for that customer,
+// else turn the slug into words ("Acme Corp").
+std::string customer_name(const std::string& typed, const Config& config) {
+    if (typed != util::slugify(typed))
+        return typed;
+    for (const auto& note : load_notes(config).notes)
+        if (util::slugify(note.customer) == typed)
+            return note.customer;
+    std::string name;
+    bool start = true;
+    for (char c : typed) {
+        if (c == '-') {
+            name += ' ';
+            start = true;
+            continue;
+        }
+        name += start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+        start = false;
+    }
+    return name;
+}
+
+std::string resolve_editor() {
+    for (const char* name : {"PMI_EDITOR", "VISUAL", "EDITOR"})
+        if (const auto value = env(name); !value.empty())
+            return value;
+    return "vi";
+}
+
+void open_editor(const fs::path& file, const Config& config) {
+    const std::string editor = resolve_editor();
+    const int status = util::run_program(util::editor_command(editor, file.string()));
+    if (status != 0)
+        warn(status < 0 ? fmt::format("could not start editor '{}'", editor)
+                        : fmt::format("editor '{}' exited with status {}", editor, status));
+    // Check what the user saved, and say what is still missing.
+    const auto parse = load_note(file.string(), display_path(config, file), BodyScan::sections);
+    print_problems(parse.problems);
+    if (parse.note && parse.note->tldr.empty())
+        warn(fmt::format("{}: no tldr yet; `pmi summary` will fall back to the first nugget",
+                         display_path(config, file)));
+    if (parse.note && parse.note->nuggets.empty())
+        warn(fmt::format("{}: no nuggets yet", display_path(config, file)));
+}
+
+int run_new(const NewOptions& options, const Globals& globals) {
+    const Context context = make_context(globals);
+    const Config& config = context.config;
+    Note note;
+    std::string customer = options.customer;
+    Date date = context.today;
+    Date from_argument;
+    if (options.date.empty() && split_customer_date(customer, customer, from_argument))
+        date = from_argument;
+    if (!options.date.empty())
+        date = parse_date_option(options.date, "--date");
+    if (util::trim(customer).empty())
+        throw Error("the customer name is empty");
+    note.customer = customer_name(std::string(util::trim(customer)), config);
+    note.date = date;
+    note.pm = resolve_pm(options.pm, config);
+    note.product = resolve_product(options.product, config);
+    note.kind = options.kind;
+    note.tags = options.tags;
+    for (const auto& person : options.interviewees)
+        note.interviewees.push_back(parse_interviewee(person));
+    note.tldr = options.tldr;
+    note.segment = options.segment;
+    note.channel = options.channel;
+    if (!config.products.empty() &&
+        std::find(config.products.begin(), config.products.end(), note.product) ==
+            config.products.end())
+        warn(fmt::format("product '{}' is not in {} (known: {})", note.product, config_file_name,
+                         util::join(config.products, ", ")));
+    if (!config.team.empty() && !config.member(note.pm))
+        warn(fmt::format("PM '{}' is not in the team roster of {}", note.pm, config_file_name));
+
+    const fs::path file = create_note(config, note, note_template(config));
+    std::error_code ec;
+    std::cout << util::relative_to(file, fs::current_path(ec)) << '\n';
+    std::cout.flush();
+    const bool interactive = util::is_terminal(STDIN_FILENO) && util::is_terminal(STDOUT_FILENO);
+    if (options.edit || (interactive && !options.no_edit))
+        open_editor(file, config);
+    return exit_ok;
+}
+
+} // namespace
+
+void setup_new(CLI::App& command, Globals& globals) {
+    auto options = std::make_shared<NewOptions>();
+    command.add_option("customer", options->customer,
+                       "Customer name, or customer-YYYY-MM-DD to take the date from it")
+        ->required();
+    command.add_option("--product", options->product, "Product the note is filed under");
+    command.add_option("--date", options->date, "Interview date YYYY-MM-DD (default: today)");
+    command.add_option("--pm", options->pm,
+                       "Product manager id (default: PMI_PM, git user.email in the roster, $USER)");
+    command.add_option("--tag", options->tags, "A tag (repeatable)");
+    command.add_option("--kind", options->kind, "learning, sales, support or usability")
+        ->check(CLI::IsMember({"learning", "sales", "support", "usability"}))
+        ->capture_default_str();
+    command.add_option("--interviewee", options->interviewees,
+                       "Who was interviewed, as \"Jo Smith (end user)\" (repeatable)");
+    command.add_option("--tldr", options->tldr, "One-sentence summary");
+    command.add_option("--segment", options->segment, "Customer segment, e.g. enterprise");
+    command.add_option("--channel", options->channel, "video, phone, onsite …");
+    auto* no_edit = command.add_flag("--no-edit", options->no_edit, "Do not open the editor");
+    command.add_flag("--edit", options->edit, "Open the editor even without a terminal")
+        ->excludes(no_edit);
+    command.callback([options, &globals] { globals.exit_code = run_new(*options, globals); });
+}
+
+} // namespace pmi::cli

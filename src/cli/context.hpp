@@ -1,0 +1,68 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/config.hpp"
+#include "core/error.hpp"
+#include "core/query.hpp"
+#include "core/render.hpp"
+
+namespace pmi::cli {
+
+// Options every command accepts, and the exit code the command sets.
+struct Globals {
+    std::string root;
+    std::string today;
+    std::string color = "auto";
+    int exit_code = exit_ok;
+};
+
+// What a command needs from the environment, resolved once.
+struct Context {
+    Config config;
+    Date today;
+    Color color = Color::off;
+};
+
+Context make_context(const Globals& globals);
+
+// Colour on a terminal unless NO_COLOR is set; --color=always|never overrides.
+Color resolve_color(const std::string& mode);
+
+// Terminal width for tables on a terminal (COLUMNS, else the tty), 0 otherwise.
+std::size_t terminal_width();
+
+// Prints each problem to stderr as "path:line: severity: message".
+void print_problems(const std::vector<Problem>& problems);
+
+void warn(const std::string& message);
+
+// The filter options shared by list, summary and report.
+struct FilterOptions {
+    std::vector<std::string> pms;
+    std::vector<std::string> products;
+    std::string customer;
+    std::vector<std::string> tags;
+    std::vector<std::string> kinds;
+    std::string since;
+    std::string until;
+    std::string week;
+    std::vector<std::string> where;
+};
+
+enum class FilterSet { all, without_week };
+
+void add_filter_options(CLI::App& command, FilterOptions& options,
+                        FilterSet set = FilterSet::all);
+NoteFilter make_filter(const FilterOptions& options, const Context& context);
+
+// Adds --format restricted to `formats`, the first being the default.
+void add_format_option(CLI::App& command, std::string& format,
+                       const std::vector<std::string>& formats);
+
+Date parse_date_option(const std::string& text, const char* option);
+
+} // namespace pmi::cli

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pmi {
+
+// A calendar date in the proleptic Gregorian calendar.
+struct Date {
+    int year = 1970;
+    int month = 1;
+    int day = 1;
+    auto operator<=>(const Date&) const = default;
+};
+
+// Parses exactly "YYYY-MM-DD" and rejects impossible dates such as 2026-02-30.
+std::optional<Date> parse_date(std::string_view text);
+std::string format_date(const Date& date);
+
+long days_since_epoch(const Date& date);
+Date date_from_days(long days);
+Date add_days(const Date& date, long days);
+// 1 = Monday … 7 = Sunday.
+int iso_weekday(const Date& date);
+const char* weekday_name(int iso_weekday);
+
+enum class WeekStart { monday, sunday };
+
+// A week, identified by its first day. Its label is the ISO week of its Monday,
+// so with Sunday-start weeks "2026-W47" runs Sunday 15 to Saturday 21 November.
+struct Week {
+    Date start;
+    auto operator<=>(const Week&) const = default;
+};
+
+Week week_containing(const Date& date, WeekStart week_start);
+Date week_end(const Week& week);
+Week next_week(const Week& week);
+Week previous_week(const Week& week);
+std::string week_label(const Week& week); // "2026-W47"
+
+struct IsoWeek {
+    int year;
+    int week;
+};
+IsoWeek iso_week(const Date& date);
+int iso_weeks_in_year(int year);
+
+// Parses "this", "last", "2026-W47" (any case) or a date inside the week.
+// Throws pmi::Error with the valid range for a week that does not exist.
+Week parse_week(std::string_view text, const Date& today, WeekStart week_start);
+
+// An inclusive range of dates.
+struct Period {
+    Date first;
+    Date last;
+    bool contains(const Date& date) const { return first <= date && date <= last; }
+};
+
+// Today from `override_text` ("YYYY-MM-DD", e.g. --today), else PMI_TODAY, else the clock.
+Date resolve_today(std::string_view override_text);
+
+} // namespace pmi

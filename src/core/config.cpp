@@ -1,0 +1,218 @@
+#include "core/config.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "core/frontmatter.hpp"
+#include "util/fs.hpp"
+#include "util/strings.hpp"
+
+namespace pmi {
+
+namespace fs = std::filesystem;
+
+const TeamMember* Config::member(const std::string& id) const {
+    for (const auto& person : team)
+        if (person.id == id)
+            return &person;
+    return nullptr;
+}
+
+bool Config::kind_counts(const std::string& kind) const {
+    if (quota_kinds.empty())
+        return kind != "sales";
+    return std::find(quota_kinds.begin(), quota_kinds.end(), kind) != quota_kinds.end();
+}
+
+namespace {
+
+struct ConfigReader {
+    const std::string& file;
+
+    [[noreturn]] void fail(int line, const std::string& message) const {
+        throw Error(fmt::format("{}:{}: {}", file, line, message));
+    }
+
+    std::string text(const YamlNode& node, std::string_view key) const {
+        if (node.type != YamlNode::Type::scalar)
+            fail(node.line, fmt::format("'{}' must be a string, not {}", key, type_name(node.type)));
+        return std::string(util::trim(node.scalar));
+    }
+
+    std::vector<std::string> texts(const YamlNode& node, std::string_view key) const {
+        if (node.type == YamlNode::Type::scalar)
+            return {text(node, key)};
+        if (node.type != YamlNode::Type::sequence)
+            fail(node.line, fmt::format("'{}' must be a list of strings, not {}", key,
+                                        type_name(node.type)));
+        std::vector<std::string> out;
+        for (const auto& item : node.items)
+            out.push_back(text(item, key));
+        return out;
+    }
+
+    int positive_int(const YamlNode& node, std::string_view key) const {
+        const auto value = util::parse_long(text(node, key));
+        if (!value || *value < 0 || *value > 1000)
+            fail(node.line, fmt::format("'{}' must be a whole number from 0 to 1000", key));
+        return static_cast<int>(*value);
+    }
+
+    Date date(const YamlNode& node, std::string_view key) const {
+        const auto value = parse_date(text(node, key));
+        if (!value)
+            fail(node.line, fmt::format("'{}' must be a date YYYY-MM-DD", key));
+        return *value;
+    }
+
+    void quota(const YamlNode& node, Config& config) const {
+        if (node.type == YamlNode::Type::scalar) {
+            config.quota_per_week = positive_int(node, "quota");
+            return;
+        }
+        if (node.type != YamlNode::Type::map)
+            fail(node.line, "'quota' must be a map such as {per_week: 1}");
+        for (const auto& [key, value] : node.entries) {
+            if (key == "per_week")
+                config.quota_per_week = positive_int(value, "quota.per_week");
+            else if (key == "kinds")
+                config.quota_kinds = texts(value, "quota.kinds");
+            else
+                fail(value.line, fmt::format("unknown key 'quota.{}' (known: per_week, kinds)", key));
+        }
+    }
+
+    TeamMember member(const YamlNode& node, const Config& config) const {
+        if (node.type != YamlNode::Type::map)
+            fail(node.line, "each team entry must be a map with at least an 'id'");
+        TeamMember person;
+        for (const auto& [key, value] : node.entries) {
+            if (key == "id")
+                person.id = text(value, "id");
+            else if (key == "name")
+                person.name = text(value, "name");
+            else if (key == "email")
+                person.email = text(value, "email");
+            else if (key == "since")
+                person.since = date(value, "since");
+            else if (key == "away") {
+                const Date any_day{2000, 1, 1};
+                for (const auto& week : texts(value, "away")) {
+                    try {
+                        person.away.push_back(parse_week(week, any_day, config.week_start));
+                    } catch (const Error& error) {
+                        fail(value.line, error.what());
+                    }
+                }
+            }
+        }
+        if (person.id.empty())
+            fail(node.line, "team entry without an 'id'");
+        return person;
+    }
+};
+
+} // namespace
+
+Config parse_config(std::string_view text, const std::string& file) {
+    Config config;
+    ConfigReader reader{file};
+    YamlNode root;
+    try {
+        root = parse_yaml(text, 1);
+    } catch (const YamlError& error) {
+        reader.fail(error.line, "invalid YAML: " + error.message);
+    }
+    if (root.type == YamlNode::Type::null)
+        return config;
+    if (root.type != YamlNode::Type::map)
+        reader.fail(root.line, "the config must be a map of keys");
+    // week_starts first: team 'away' weeks depend on it.
+    if (const YamlNode* node = root.find("week_starts")) {
+        const std::string value = util::to_lower_ascii(reader.text(*node, "week_starts"));
+        if (value == "sunday")
+            config.week_start = WeekStart::sunday;
+        else if (value != "monday")
+            reader.fail(node->line, "'week_starts' must be monday or sunday");
+    }
+    for (const auto& [key, value] : root.entries) {
+        if (key == "notes") {
+            config.notes_dir = reader.text(value, "notes");
+            const fs::path notes(config.notes_dir);
+            if (config.notes_dir.empty() || notes.is_absolute() ||
+                std::any_of(notes.begin(), notes.end(), [](const fs::path& p) { return p == ".."; }))
+                reader.fail(value.line, "'notes' must be a folder inside the repository");
+        } else if (key == "quota") {
+            reader.quota(value, config);
+        } else if (key == "products") {
+            config.products = reader.texts(value, "products");
+        } else if (key == "team") {
+            if (value.type == YamlNode::Type::null)
+                continue;
+            if (value.type != YamlNode::Type::sequence)
+                reader.fail(value.line, "'team' must be a list of team entries");
+            for (const auto& item : value.items) {
+                TeamMember person = reader.member(item, config);
+                if (config.member(person.id))
+                    reader.fail(item.line, fmt::format("team id '{}' appears twice", person.id));
+                config.team.push_back(std::move(person));
+            }
+        }
+        // Other keys belong to later features or other tools; they are ignored.
+    }
+    return config;
+}
+
+static fs::path find_upwards(const fs::path& start, const char* name) {
+    for (fs::path dir = start; !dir.empty(); dir = dir.parent_path()) {
+        std::error_code ec;
+        if (fs::exists(dir / name, ec))
+            return dir;
+        if (dir == dir.parent_path())
+            break;
+    }
+    return {};
+}
+
+Config load_config(const fs::path& start, const std::string& root_override) {
+    fs::path root;
+    std::string override_text = root_override;
+    if (override_text.empty())
+        if (const char* env = std::getenv("PMI_ROOT"))
+            override_text = env;
+    std::error_code ec;
+    if (!override_text.empty()) {
+        root = fs::absolute(override_text, ec);
+        if (ec || !fs::is_directory(root, ec))
+            throw Error(fmt::format("root folder '{}' does not exist", override_text));
+    } else {
+        const fs::path here = fs::absolute(start, ec);
+        root = find_upwards(here, config_file_name);
+        if (root.empty())
+            root = find_upwards(here, ".git");
+        if (root.empty())
+            root = here;
+    }
+    root = root.lexically_normal();
+    if (root.has_filename() == false && root != root.root_path())
+        root = root.parent_path();
+
+    const fs::path file = root / config_file_name;
+    if (!fs::exists(file, ec)) {
+        Config config;
+        config.root = root;
+        return config;
+    }
+    std::string error;
+    const auto text = util::read_file(file, error);
+    if (!text)
+        throw Error(fmt::format("{}: cannot read: {}", file.string(), error));
+    Config config = parse_config(*text, util::relative_to(file, fs::current_path(ec)));
+    config.root = root;
+    config.config_file = file;
+    return config;
+}
+
+} // namespace pmi

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+
+namespace pmi {
+
+struct TeamMember {
+    std::string id;
+    std::string name;
+    std::string email;
+    std::optional<Date> since; // no quota before this date
+    std::vector<Week> away;    // excused weeks
+};
+
+struct Config {
+    std::filesystem::path root;        // the repository root; notes paths are relative to it
+    std::filesystem::path config_file; // empty when there is no .pmi.yaml
+    std::string notes_dir = "prod/interviews";
+    int quota_per_week = 1;
+    std::vector<std::string> quota_kinds; // kinds that count; empty: every kind but sales
+    WeekStart week_start = WeekStart::monday;
+    std::vector<std::string> products;
+    std::vector<TeamMember> team;
+
+    std::filesystem::path notes_path() const { return root / notes_dir; }
+    std::filesystem::path template_path() const { return root / ".pmi" / "template.md"; }
+    const TeamMember* member(const std::string& id) const;
+    bool kind_counts(const std::string& kind) const;
+};
+
+inline constexpr const char* config_file_name = ".pmi.yaml";
+
+// Finds the repository root: `root_override` (from --root or PMI_ROOT) when given,
+// else the nearest folder holding .pmi.yaml walking up from `start`, else the
+// nearest holding .git, else `start`. Then reads .pmi.yaml if there is one.
+// Throws pmi::Error naming the file and line for an invalid config.
+Config load_config(const std::filesystem::path& start, const std::string& root_override);
+
+// Parses config text; `file` is used in error messages.
+Config parse_config(std::string_view text, const std::string& file);
+
+} // namespace pmi

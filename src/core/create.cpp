@@ -1,0 +1,121 @@
+#include "core/create.hpp"
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "util/fs.hpp"
+#include "util/strings.hpp"
+
+namespace pmi {
+
+namespace fs = std::filesystem;
+
+std::string default_template() {
+    return R"(## Goal
+<!-- What did we want to learn from this call? -->
+
+## Snapshot
+- Memorable quote:
+- Opportunities:
+- Insights:
+
+## What they do today
+<!-- Their workflow, not ours. -->
+
+## Workarounds
+<!-- "We've figured out a way to..." -->
+
+## Their words
+<!-- Their vocabulary for our concepts: - "batch processing" = bulk operations -->
+
+## Emotions
+<!-- Frustration, delight, confusion, resignation, and about what. -->
+
+## Quotes
+
+## Nuggets
+<!-- One line each; shared at the staff meeting. -->
+
+## Follow-ups
+)";
+}
+
+std::string default_config(const std::string& pm_id) {
+    const std::string id = pm_id.empty() ? "caroline" : pm_id;
+    return fmt::format(R"(# pmi configuration (see `man pmi`).
+# Where the interview notes live, relative to this file.
+notes: prod/interviews
+
+# Each product manager talks to at least this many customers a week.
+# `kinds` lists which kinds of call count; by default every kind but sales.
+quota:
+  per_week: 1
+  # kinds: [learning, support, usability]
+
+# ISO 8601 weeks (Monday to Sunday) by default; or sunday.
+week_starts: monday
+
+# The products notes are filed under (folders of the notes tree).
+# `pmi new` asks for --product when more than one is listed.
+products: []
+
+# The team. `since`: no quota before this date; `away`: excused weeks.
+team:
+  - id: {}
+    name: Caroline Diaz
+    email: caroline@example.com
+    since: 2026-01-05
+    away: []
+)",
+                       id);
+}
+
+std::string note_template(const Config& config) {
+    std::string error;
+    if (const auto text = util::read_file(config.template_path(), error))
+        return *text;
+    return default_template();
+}
+
+fs::path create_note(const Config& config, const Note& note, const std::string& body) {
+    const std::string slug = util::slugify(note.customer);
+    if (slug.empty())
+        throw Error(fmt::format("customer '{}' has no letters or digits to name a file with",
+                                note.customer));
+    const std::string product = util::slugify(note.product);
+    if (product != note.product)
+        throw Error(fmt::format("product '{}' is not a folder name; use '{}'", note.product,
+                                product));
+    const fs::path folder = config.notes_path() / product;
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec)
+        throw Error(fmt::format("{}: cannot create folder: {}", folder.string(), ec.message()));
+
+    const std::string content = write_note(note, body);
+    const std::string stem = slug + "-" + format_date(note.date);
+    for (int n = 1; n <= 10000; ++n) {
+        const std::string name = n == 1 ? stem + ".md" : fmt::format("{}-{}.md", stem, n);
+        std::string error;
+        switch (util::create_exclusive(folder / name, content, error)) {
+        case util::CreateResult::created: return folder / name;
+        case util::CreateResult::exists: continue;
+        case util::CreateResult::failed:
+            throw Error(fmt::format("{}: cannot create: {}", (folder / name).string(), error));
+        }
+    }
+    throw Error(fmt::format("{}: too many notes named {}-N.md", folder.string(), stem));
+}
+
+bool split_customer_date(const std::string& text, std::string& customer, Date& date) {
+    if (text.size() < 12 || text[text.size() - 11] != '-')
+        return false;
+    const auto parsed = parse_date(std::string_view(text).substr(text.size() - 10));
+    if (!parsed)
+        return false;
+    customer = text.substr(0, text.size() - 11);
+    date = *parsed;
+    return true;
+}
+
+} // namespace pmi

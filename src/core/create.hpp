@@ -1,0 +1,30 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/config.hpp"
+#include "core/note.hpp"
+
+namespace pmi {
+
+// The note body `pmi init` writes to .pmi/template.md and `pmi new` falls back to.
+std::string default_template();
+
+// The commented .pmi.yaml written by `pmi init`.
+std::string default_config(const std::string& pm_id);
+
+// The note's body: the team's .pmi/template.md when there is one, else the default.
+std::string note_template(const Config& config);
+
+// Creates the note file <notes>/<product>/<customer-slug>-<date>.md, or -2, -3 …
+// when that name is taken. Created exclusively: no existing file is ever touched,
+// and concurrent calls get distinct files. Returns the new file's path; throws
+// pmi::Error when it cannot be written.
+std::filesystem::path create_note(const Config& config, const Note& note, const std::string& body);
+
+// Splits "acme-corp-2026-11-20" into "acme-corp" and the date; false when the
+// text does not end in a date.
+bool split_customer_date(const std::string& text, std::string& customer, Date& date);
+
+} // namespace pmi

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace pmi {
+
+// A YAML value read from front matter or config, with the file line it starts on.
+// This module is the only user of yaml-cpp.
+struct YamlNode {
+    enum class Type { null, scalar, sequence, map };
+    Type type = Type::null;
+    std::string scalar;
+    bool quoted = false; // the scalar was written quoted (so never a number or boolean)
+    int line = 0;        // 1-based line in the file
+    std::vector<YamlNode> items;
+    std::vector<std::pair<std::string, YamlNode>> entries;
+
+    const YamlNode* find(std::string_view key) const;
+};
+
+// Thrown for text that is not valid YAML, with the file line of the problem.
+struct YamlError {
+    int line;
+    std::string message;
+};
+
+// Parses one YAML document. `first_line` is the file line of the text's first line.
+// Rejects duplicate keys, non-scalar keys, more than one document, and aliases that
+// expand beyond a sane size. Throws YamlError.
+YamlNode parse_yaml(std::string_view text, int first_line);
+
+const char* type_name(YamlNode::Type type);
+
+// A double-quoted YAML string that every YAML 1.1 and 1.2 reader reads back as
+// exactly `text`.
+std::string yaml_quote(std::string_view text);
+
+// The value in YAML flow style: scalars the author quoted stay quoted.
+std::string yaml_flow(const YamlNode& node);
+
+} // namespace pmi

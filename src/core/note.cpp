@@ -1,0 +1,435 @@
+#include "core/note.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/frontmatter.hpp"
+#include "util/strings.hpp"
+
+namespace pmi {
+
+namespace {
+
+constexpr std::size_t max_front_matter_bytes = 1 << 20;
+constexpr std::size_t max_kept_line_bytes = 4096;
+
+// Yields lines without their line ending, from memory or from a file descriptor,
+// holding at most one buffer and one (capped) line in memory.
+class LineReader {
+  public:
+    explicit LineReader(std::string_view text) : text_(text) {}
+    explicit LineReader(int fd) : fd_(fd) {}
+
+    // False at the end of input. A line longer than the cap is cut (the rest is
+    // skipped) and `cut` is set.
+    bool next(std::string& line, bool& cut) {
+        line.clear();
+        cut = false;
+        bool any = false;
+        while (true) {
+            if (position_ == available().size() && !refill())
+                return any;
+            const std::string_view rest = available().substr(position_);
+            const auto newline = rest.find('\n');
+            const auto piece = rest.substr(0, newline);
+            any = true;
+            const std::size_t room = max_line_ - std::min(max_line_, line.size());
+            if (piece.size() > room)
+                cut = true;
+            line.append(piece.substr(0, room));
+            if (newline == std::string_view::npos) {
+                position_ = available().size();
+                continue;
+            }
+            position_ += newline + 1;
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();
+            return true;
+        }
+    }
+
+    void set_max_line(std::size_t bytes) { max_line_ = bytes; }
+    int error() const { return error_; }
+
+  private:
+    std::string_view available() const { return fd_ < 0 ? text_ : std::string_view(buffer_); }
+
+    bool refill() {
+        if (fd_ < 0)
+            return false;
+        buffer_.resize(64 * 1024);
+        position_ = 0;
+        while (true) {
+            const ssize_t got = ::read(fd_, buffer_.data(), buffer_.size());
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got < 0)
+                error_ = errno;
+            buffer_.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+            return got > 0;
+        }
+    }
+
+    std::string_view text_;
+    int fd_ = -1;
+    std::string buffer_;
+    std::size_t position_ = 0;
+    std::size_t max_line_ = max_front_matter_bytes;
+    int error_ = 0;
+};
+
+struct Reader {
+    const std::string& path;
+    NoteParse result;
+
+    void error(int line, std::string message) {
+        result.problems.push_back({path, line, Severity::error, std::move(message)});
+    }
+    void warning(int line, std::string message) {
+        result.problems.push_back({path, line, Severity::warning, std::move(message)});
+    }
+    bool has_errors() const {
+        return std::any_of(result.problems.begin(), result.problems.end(),
+                           [](const Problem& p) { return p.severity == Severity::error; });
+    }
+};
+
+bool is_fence(const std::string& line) { return util::trim(line) == "---"; }
+
+// Reads the front matter's YAML text; returns false (with an error) when absent.
+bool read_front_matter(LineReader& lines, Reader& reader, std::string& yaml, int& line_number) {
+    std::string line;
+    bool cut = false;
+    if (!lines.next(line, cut)) {
+        reader.error(1, lines.error() ? std::strerror(lines.error())
+                                      : "empty file: a note starts with '---' front matter");
+        return false;
+    }
+    line_number = 1;
+    if (line.rfind("\xEF\xBB\xBF", 0) == 0)
+        line.erase(0, 3);
+    if (!is_fence(line)) {
+        if (line.find('\0') != std::string::npos)
+            reader.error(1, "binary file, not a markdown note");
+        else
+            reader.error(1, "no front matter: a note starts with a '---' line");
+        return false;
+    }
+    while (lines.next(line, cut)) {
+        ++line_number;
+        if (is_fence(line) || line == "...")
+            return true;
+        if (line.find('\0') != std::string::npos) {
+            reader.error(line_number, "binary file, not a markdown note");
+            return false;
+        }
+        yaml += line;
+        yaml += '\n';
+        if (cut || yaml.size() > max_front_matter_bytes) {
+            reader.error(line_number, "front matter larger than 1 MiB");
+            return false;
+        }
+    }
+    if (lines.error())
+        reader.error(line_number, std::strerror(lines.error()));
+    else
+        reader.error(1, "front matter has no closing '---' line");
+    return false;
+}
+
+std::string scalar_text(const YamlNode& node) {
+    return node.type == YamlNode::Type::scalar ? node.scalar : yaml_flow(node);
+}
+
+// A required or optional free-text field; false when the type is wrong.
+bool read_text(Reader& reader, const YamlNode& node, const std::string& key, std::string& out) {
+    if (node.type == YamlNode::Type::null)
+        return true;
+    if (node.type != YamlNode::Type::scalar) {
+        reader.error(node.line, fmt::format("'{}' must be a string, not {}", key,
+                                            type_name(node.type)));
+        return false;
+    }
+    if (!util::is_valid_utf8(node.scalar)) {
+        reader.error(node.line, fmt::format("'{}' is not valid UTF-8", key));
+        return false;
+    }
+    out = std::string(util::trim(node.scalar));
+    return true;
+}
+
+void read_date(Reader& reader, const YamlNode& node, Note& note) {
+    if (node.type != YamlNode::Type::scalar) {
+        if (node.type != YamlNode::Type::null)
+            reader.error(node.line, fmt::format("'date' must be a date YYYY-MM-DD, not {}",
+                                                type_name(node.type)));
+        return;
+    }
+    const auto text = util::trim(node.scalar);
+    if (const auto date = parse_date(text)) {
+        note.date = *date;
+        return;
+    }
+    const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
+    reader.error(node.line, shaped
+                                ? fmt::format("date '{}' is not a real calendar date", text)
+                                : fmt::format("date '{}' is not in the form YYYY-MM-DD", text));
+}
+
+void read_tags(Reader& reader, const YamlNode& node, Note& note) {
+    const auto add = [&](std::string_view tag) {
+        tag = util::trim(tag);
+        if (!tag.empty() && std::find(note.tags.begin(), note.tags.end(), tag) == note.tags.end())
+            note.tags.emplace_back(tag);
+    };
+    if (node.type == YamlNode::Type::scalar) {
+        for (const auto& tag : util::split(node.scalar, ','))
+            add(tag);
+        return;
+    }
+    if (node.type == YamlNode::Type::null)
+        return;
+    if (node.type != YamlNode::Type::sequence) {
+        reader.error(node.line, "'tags' must be a list of strings, not a map");
+        return;
+    }
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+        const auto& item = node.items[i];
+        if (item.type == YamlNode::Type::null)
+            continue;
+        if (item.type != YamlNode::Type::scalar) {
+            reader.error(item.line, fmt::format("'tags' must be a list of strings; item {} is {}",
+                                                i + 1, type_name(item.type)));
+            continue;
+        }
+        add(item.scalar);
+    }
+}
+
+void read_interviewees(Reader& reader, const YamlNode& node, Note& note) {
+    if (node.type == YamlNode::Type::null)
+        return;
+    const auto read_one = [&](const YamlNode& item) {
+        if (item.type == YamlNode::Type::scalar) {
+            note.interviewees.push_back(parse_interviewee(item.scalar));
+            return;
+        }
+        if (item.type != YamlNode::Type::map) {
+            reader.error(item.line, "each interviewee must be {name: …, role: …} or \"Name (role)\"");
+            return;
+        }
+        Interviewee person;
+        for (const auto& [key, value] : item.entries) {
+            if (value.type == YamlNode::Type::scalar && key == "name")
+                person.name = util::trim(value.scalar);
+            else if (value.type == YamlNode::Type::scalar && key == "role")
+                person.role = util::trim(value.scalar);
+            else if ((key == "name" || key == "role") && value.type != YamlNode::Type::null)
+                reader.error(value.line, fmt::format("interviewee '{}' must be a string", key));
+        }
+        note.interviewees.push_back(std::move(person));
+    };
+    if (node.type == YamlNode::Type::sequence) {
+        for (const auto& item : node.items)
+            read_one(item);
+    } else {
+        read_one(node);
+    }
+}
+
+void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line) {
+    if (root.type != YamlNode::Type::map && root.type != YamlNode::Type::null) {
+        reader.error(root.line, fmt::format("front matter must be a map of keys, not {}",
+                                            type_name(root.type)));
+        return;
+    }
+    for (const auto& [key, value] : root.entries) {
+        if (key == "customer")
+            read_text(reader, value, key, note.customer);
+        else if (key == "pm")
+            read_text(reader, value, key, note.pm);
+        else if (key == "product")
+            read_text(reader, value, key, note.product);
+        else if (key == "segment")
+            read_text(reader, value, key, note.segment);
+        else if (key == "channel")
+            read_text(reader, value, key, note.channel);
+        else if (key == "tldr")
+            read_text(reader, value, key, note.tldr);
+        else if (key == "date")
+            read_date(reader, value, note);
+        else if (key == "tags")
+            read_tags(reader, value, note);
+        else if (key == "interviewees")
+            read_interviewees(reader, value, note);
+        else if (key == "kind") {
+            if (read_text(reader, value, key, note.kind) && !note.kind.empty() &&
+                std::find(std::begin(note_kinds), std::end(note_kinds), note.kind) ==
+                    std::end(note_kinds))
+                reader.error(value.line,
+                             fmt::format("kind '{}' is not one of learning, sales, support, "
+                                         "usability",
+                                         note.kind));
+        } else
+            note.extra.push_back({key, scalar_text(value), yaml_flow(value)});
+    }
+    for (const char* key : {"customer", "date", "pm", "product"}) {
+        const YamlNode* value = root.find(key);
+        if (!value || value->type == YamlNode::Type::null ||
+            (value->type == YamlNode::Type::scalar && util::trim(value->scalar).empty()))
+            reader.error(value ? value->line : open_line,
+                         fmt::format("missing required field '{}'", key));
+    }
+}
+
+int heading_level(std::string_view line) {
+    int level = 0;
+    while (level < static_cast<int>(line.size()) && line[level] == '#')
+        ++level;
+    if (level == 0 || level > 6 || (level < static_cast<int>(line.size()) && line[level] != ' '))
+        return 0;
+    return level;
+}
+
+void scan_body(LineReader& lines, int line_number, Note& note) {
+    lines.set_max_line(max_kept_line_bytes);
+    std::string line;
+    bool cut = false;
+    bool in_nuggets = false;
+    bool in_fence = false;
+    while (lines.next(line, cut)) {
+        ++line_number;
+        const auto trimmed = util::trim(line);
+        if (trimmed.rfind("```", 0) == 0 || trimmed.rfind("~~~", 0) == 0)
+            in_fence = !in_fence;
+        if (in_fence)
+            continue;
+        if (const int level = heading_level(line)) {
+            if (level <= 2)
+                in_nuggets = false;
+            if (level == 2) {
+                std::string title(util::trim(std::string_view(line).substr(2)));
+                in_nuggets = util::starts_with_ci(title, "nuggets");
+                if (in_nuggets && note.nuggets_line == 0)
+                    note.nuggets_line = line_number;
+                note.sections.push_back(std::move(title));
+            }
+            continue;
+        }
+        if (in_nuggets && line.size() > 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') &&
+            line[1] == ' ') {
+            const auto text = util::trim(std::string_view(line).substr(2));
+            if (!text.empty() && util::is_valid_utf8(text))
+                note.nuggets.emplace_back(text);
+        }
+    }
+}
+
+NoteParse parse_lines(LineReader& lines, const std::string& path, BodyScan scan) {
+    Reader reader{path, {}};
+    std::string yaml;
+    int line_number = 0;
+    if (!read_front_matter(lines, reader, yaml, line_number))
+        return std::move(reader.result);
+    if (!util::is_valid_utf8(yaml)) {
+        reader.error(2, "front matter is not valid UTF-8");
+        return std::move(reader.result);
+    }
+    Note note;
+    note.path = path;
+    try {
+        const YamlNode root = parse_yaml(yaml, 2);
+        read_fields(reader, root, note, 1);
+    } catch (const YamlError& error) {
+        reader.error(error.line, "invalid YAML: " + error.message);
+    }
+    if (reader.has_errors())
+        return std::move(reader.result);
+    if (scan == BodyScan::sections)
+        scan_body(lines, line_number, note);
+    reader.result.note = std::move(note);
+    return std::move(reader.result);
+}
+
+void append_field(std::string& out, std::string_view key, std::string_view value) {
+    if (!value.empty())
+        out += fmt::format("{}: {}\n", key, yaml_quote(value));
+}
+
+} // namespace
+
+std::string effective_kind(const Note& note) { return note.kind.empty() ? "learning" : note.kind; }
+
+NoteParse parse_note(std::string_view text, const std::string& path, BodyScan scan) {
+    LineReader lines(text);
+    return parse_lines(lines, path, scan);
+}
+
+NoteParse load_note(const std::string& file, const std::string& path, BodyScan scan) {
+    NoteParse result;
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) {
+        const char* reason = errno == ELOOP ? "is a symbolic link; not followed" : std::strerror(errno);
+        result.problems.push_back({path, 0, Severity::error, reason});
+        return result;
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        result.problems.push_back({path, 0, Severity::error, "not a regular file"});
+        return result;
+    }
+    LineReader lines(fd);
+    result = parse_lines(lines, path, scan);
+    ::close(fd);
+    return result;
+}
+
+std::string write_note(const Note& note, std::string_view body) {
+    std::string out = "---\n";
+    append_field(out, "customer", note.customer);
+    out += fmt::format("date: {}\n", format_date(note.date));
+    append_field(out, "pm", note.pm);
+    append_field(out, "product", note.product);
+    if (!note.kind.empty())
+        out += fmt::format("kind: {}\n", note.kind);
+    if (!note.interviewees.empty()) {
+        out += "interviewees:\n";
+        for (const auto& person : note.interviewees) {
+            out += "  - {name: " + yaml_quote(person.name);
+            if (!person.role.empty())
+                out += ", role: " + yaml_quote(person.role);
+            out += "}\n";
+        }
+    }
+    append_field(out, "segment", note.segment);
+    append_field(out, "channel", note.channel);
+    if (!note.tags.empty()) {
+        std::vector<std::string> quoted;
+        for (const auto& tag : note.tags)
+            quoted.push_back(yaml_quote(tag));
+        out += "tags: [" + util::join(quoted, ", ") + "]\n";
+    }
+    append_field(out, "tldr", note.tldr);
+    for (const auto& field : note.extra)
+        out += fmt::format("{}: {}\n", field.key, field.yaml);
+    out += "---\n";
+    out += body;
+    return out;
+}
+
+Interviewee parse_interviewee(std::string_view text) {
+    text = util::trim(text);
+    const auto open = text.rfind('(');
+    if (open != std::string_view::npos && !text.empty() && text.back() == ')' && open > 0)
+        return {std::string(util::trim(text.substr(0, open))),
+                std::string(util::trim(text.substr(open + 1, text.size() - open - 2)))};
+    return {std::string(text), ""};
+}
+
+} // namespace pmi

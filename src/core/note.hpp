@@ -1,0 +1,75 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/error.hpp"
+
+namespace pmi {
+
+struct Interviewee {
+    std::string name;
+    std::string role;
+};
+
+// A front-matter key pmi does not know, kept as written.
+struct ExtraField {
+    std::string key;
+    std::string text; // the scalar's text, or the value in YAML flow style
+    std::string yaml; // the value in YAML flow style, for writing it back
+};
+
+inline constexpr const char* note_kinds[] = {"learning", "sales", "support", "usability"};
+
+struct Note {
+    std::string path; // relative to the repository root, with '/'
+    std::string customer;
+    Date date;
+    std::string pm;
+    std::string product;
+    std::string kind; // empty when not given
+    std::vector<Interviewee> interviewees;
+    std::string segment;
+    std::string channel;
+    std::vector<std::string> tags;
+    std::string tldr;
+    std::vector<ExtraField> extra;
+
+    // Filled only when the body is scanned (see BodyScan).
+    std::vector<std::string> sections; // level-2 heading titles, in order
+    std::vector<std::string> nuggets;  // bullets under the Nuggets heading
+    int nuggets_line = 0;              // line of the Nuggets heading; 0 when absent
+};
+
+// "learning" when the note does not say.
+std::string effective_kind(const Note& note);
+
+enum class BodyScan { none, sections };
+
+// The outcome of reading one note: the note when it is valid, and its problems
+// (errors make it invalid; warnings do not).
+struct NoteParse {
+    std::optional<Note> note;
+    std::vector<Problem> problems;
+};
+
+// Parses a whole note's text. `path` is used in problems and stored in the note.
+NoteParse parse_note(std::string_view text, const std::string& path,
+                     BodyScan scan = BodyScan::sections);
+
+// Reads a note from disk without keeping its body: the front matter, and with
+// BodyScan::sections the headings and nuggets, streamed line by line. Refuses
+// anything that is not a regular file (a FIFO, a device, a symlink).
+NoteParse load_note(const std::string& file, const std::string& path, BodyScan scan);
+
+// The note as text: front matter in a stable key order, free text double-quoted,
+// then `body` unchanged.
+std::string write_note(const Note& note, std::string_view body);
+
+// "Jo Smith (end user)" -> {Jo Smith, end user}.
+Interviewee parse_interviewee(std::string_view text);
+
+} // namespace pmi

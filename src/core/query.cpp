@@ -1,0 +1,96 @@
+#include "core/query.hpp"
+
+#include <algorithm>
+
+#include "util/strings.hpp"
+
+namespace pmi {
+
+static bool contains(const std::vector<std::string>& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+std::vector<std::string> field_values(const Note& note, const std::string& key) {
+    if (key == "customer")
+        return {note.customer};
+    if (key == "date")
+        return {format_date(note.date)};
+    if (key == "pm")
+        return {note.pm};
+    if (key == "product")
+        return {note.product};
+    if (key == "kind")
+        return {effective_kind(note)};
+    if (key == "segment")
+        return note.segment.empty() ? std::vector<std::string>{} : std::vector{note.segment};
+    if (key == "channel")
+        return note.channel.empty() ? std::vector<std::string>{} : std::vector{note.channel};
+    if (key == "tldr")
+        return note.tldr.empty() ? std::vector<std::string>{} : std::vector{note.tldr};
+    if (key == "tags")
+        return note.tags;
+    if (key == "interviewees") {
+        std::vector<std::string> names;
+        for (const auto& person : note.interviewees)
+            names.push_back(person.name);
+        return names;
+    }
+    for (const auto& field : note.extra)
+        if (field.key == key)
+            return {field.text};
+    return {};
+}
+
+static bool where_matches(const Note& note, const std::string& key, const std::string& value) {
+    const auto values = field_values(note, key);
+    return std::any_of(values.begin(), values.end(), [&](const std::string& candidate) {
+        return util::to_lower_ascii(candidate) == util::to_lower_ascii(value);
+    });
+}
+
+bool matches(const Note& note, const NoteFilter& filter) {
+    if (!filter.pms.empty() && !contains(filter.pms, note.pm))
+        return false;
+    if (!filter.products.empty() && !contains(filter.products, note.product))
+        return false;
+    if (!filter.kinds.empty() && !contains(filter.kinds, effective_kind(note)))
+        return false;
+    if (filter.since && note.date < *filter.since)
+        return false;
+    if (filter.until && note.date > *filter.until)
+        return false;
+    if (!filter.customer.empty()) {
+        const auto wanted = util::slugify(filter.customer);
+        if (util::slugify(note.customer) != wanted)
+            return false;
+    }
+    for (const auto& tag : filter.tags) {
+        const auto key = util::tag_key(tag);
+        if (std::none_of(note.tags.begin(), note.tags.end(),
+                         [&](const std::string& t) { return util::tag_key(t) == key; }))
+            return false;
+    }
+    for (const auto& [key, value] : filter.where)
+        if (!where_matches(note, key, value))
+            return false;
+    return true;
+}
+
+void sort_newest_first(std::vector<Note>& notes) {
+    std::sort(notes.begin(), notes.end(), [](const Note& a, const Note& b) {
+        if (a.date != b.date)
+            return a.date > b.date;
+        return a.path < b.path;
+    });
+}
+
+std::vector<Note> select_notes(const std::vector<Note>& notes, const NoteFilter& filter) {
+    std::vector<Note> selected;
+    for (const auto& note : notes)
+        if (matches(note, filter))
+            selected.push_back(note);
+    sort_newest_first(selected);
+    return selected;
+}
+
+} // namespace pmi

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/note.hpp"
+
+namespace pmi {
+
+// Which notes a command looks at. Empty fields match everything.
+struct NoteFilter {
+    std::vector<std::string> pms;
+    std::vector<std::string> products;
+    std::string customer; // matches the customer name or its slug, case-insensitively
+    std::vector<std::string> tags; // all must be present (compared by tag_key)
+    std::vector<std::string> kinds;
+    std::optional<Date> since;
+    std::optional<Date> until;
+    std::vector<std::pair<std::string, std::string>> where; // KEY=VALUE on any front-matter key
+};
+
+bool matches(const Note& note, const NoteFilter& filter);
+
+// The values of a front-matter key as text, for --where: known and unknown keys
+// alike; list values give one entry per item. Empty when the note lacks the key.
+std::vector<std::string> field_values(const Note& note, const std::string& key);
+
+// Newest first; ties by path, so output is deterministic.
+void sort_newest_first(std::vector<Note>& notes);
+
+std::vector<Note> select_notes(const std::vector<Note>& notes, const NoteFilter& filter);
+
+} // namespace pmi

@@ -1,0 +1,129 @@
+#include "core/render.hpp"
+
+#include <algorithm>
+
+#include "util/json.hpp"
+#include "util/strings.hpp"
+
+namespace pmi {
+
+std::string paint(const std::string& text, Style style, Color color) {
+    if (color == Color::off || style == Style::plain)
+        return text;
+    const char* code = "";
+    switch (style) {
+    case Style::plain: return text;
+    case Style::bold: code = "1"; break;
+    case Style::dim: code = "2"; break;
+    case Style::green: code = "32"; break;
+    case Style::yellow: code = "33"; break;
+    case Style::red: code = "31"; break;
+    }
+    return std::string("\x1b[") + code + "m" + text + "\x1b[0m";
+}
+
+static std::string cut_to_width(const std::string& text, std::size_t width) {
+    if (util::display_width(text) <= width)
+        return text;
+    std::string out;
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool starts_char = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+        if (starts_char && ++used > width - 1)
+            break;
+        out += text[i];
+    }
+    return out + "…";
+}
+
+std::string render_text(const Table& table, Color color, std::size_t max_width) {
+    const std::size_t columns = table.headers.size();
+    std::vector<std::size_t> widths(columns, 0);
+    for (std::size_t c = 0; c < columns; ++c)
+        widths[c] = util::display_width(table.headers[c]);
+    for (const auto& row : table.rows)
+        for (std::size_t c = 0; c < columns && c < row.size(); ++c)
+            widths[c] = std::max(widths[c], util::display_width(row[c].text));
+    if (max_width > 0 && columns > 0) {
+        std::size_t before_last = 0;
+        for (std::size_t c = 0; c + 1 < columns; ++c)
+            before_last += widths[c] + 2;
+        if (before_last + widths.back() > max_width && max_width > before_last + 10)
+            widths.back() = max_width - before_last;
+    }
+    const auto line = [&](const std::vector<Cell>& cells, bool header) {
+        std::string out;
+        std::string pending_spaces;
+        for (std::size_t c = 0; c < columns; ++c) {
+            const Cell empty;
+            const Cell& cell = c < cells.size() ? cells[c] : empty;
+            const std::string text = cut_to_width(cell.text, widths[c]);
+            const std::size_t pad = widths[c] - util::display_width(text);
+            const bool right = c < table.align.size() && table.align[c] == Align::right;
+            const Style style = header ? Style::bold : cell.style;
+            if (c > 0)
+                pending_spaces += "  ";
+            if (right)
+                pending_spaces.append(pad, ' ');
+            if (!text.empty()) {
+                out += pending_spaces + paint(text, style, color);
+                pending_spaces.clear();
+            }
+            if (!right)
+                pending_spaces.append(pad, ' ');
+        }
+        return out + "\n";
+    };
+    std::vector<Cell> header_cells(table.headers.begin(), table.headers.end());
+    std::string out = line(header_cells, true);
+    for (const auto& row : table.rows)
+        out += line(row, false);
+    return out;
+}
+
+static std::string markdown_cell(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n' || c == '\r')
+            out += ' ';
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string render_markdown(const Table& table) {
+    std::string out = "|";
+    for (const auto& header : table.headers)
+        out += " " + markdown_cell(header) + " |";
+    out += "\n|";
+    for (std::size_t c = 0; c < table.headers.size(); ++c) {
+        const bool right = c < table.align.size() && table.align[c] == Align::right;
+        out += right ? " ---: |" : " --- |";
+    }
+    out += "\n";
+    for (const auto& row : table.rows) {
+        out += "|";
+        for (std::size_t c = 0; c < table.headers.size(); ++c)
+            out += " " + markdown_cell(c < row.size() ? row[c].text : "") + " |";
+        out += "\n";
+    }
+    return out;
+}
+
+std::string render_csv(const Table& table) {
+    std::string out;
+    for (std::size_t c = 0; c < table.headers.size(); ++c)
+        out += (c ? "," : "") + util::csv_field(table.headers[c]);
+    out += "\n";
+    for (const auto& row : table.rows) {
+        for (std::size_t c = 0; c < table.headers.size(); ++c)
+            out += (c ? "," : "") + util::csv_field(c < row.size() ? row[c].text : "");
+        out += "\n";
+    }
+    return out;
+}
+
+} // namespace pmi

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/config.hpp"
+#include "core/error.hpp"
+#include "core/note.hpp"
+
+namespace pmi {
+
+// The valid notes of a tree, sorted by path, and the problems of the others.
+struct NoteSet {
+    std::vector<Note> notes;
+    std::vector<Problem> problems;
+    bool has_errors() const;
+};
+
+inline constexpr const char* generated_files[] = {"INDEX.md", "TAGS.md"};
+
+// Every candidate note file under the notes folder (sorted): *.md files, except
+// the generated INDEX.md and TAGS.md and anything under a dot-folder. Symbolic
+// links are not followed; those named *.md are reported as problems.
+std::vector<std::filesystem::path> find_note_files(const Config& config,
+                                                   std::vector<Problem>& problems);
+
+// Loads the given files, in parallel when there are many; the result does not
+// depend on the number of threads.
+NoteSet load_note_files(const Config& config, const std::vector<std::filesystem::path>& files,
+                        BodyScan scan, unsigned threads = 0);
+
+// find_note_files + load_note_files.
+NoteSet load_notes(const Config& config, BodyScan scan = BodyScan::none);
+
+// A path as shown to users and stored in notes: relative to the repository root.
+std::string display_path(const Config& config, const std::filesystem::path& file);
+
+} // namespace pmi

@@ -1,0 +1,122 @@
+#include "util/fs.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <random>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace util {
+
+static bool write_all(int fd, std::string_view content) {
+    while (!content.empty()) {
+        const ssize_t written = ::write(fd, content.data(), content.size());
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        content.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return true;
+}
+
+CreateResult create_exclusive(const std::filesystem::path& path, std::string_view content,
+                              std::string& error) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return CreateResult::exists;
+        error = std::strerror(errno);
+        return CreateResult::failed;
+    }
+    const bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+    const int saved_errno = errno;
+    ::close(fd);
+    if (!ok) {
+        // The file is ours and incomplete: remove it rather than leave half a note.
+        ::unlink(path.c_str());
+        error = std::strerror(saved_errno);
+        return CreateResult::failed;
+    }
+    return CreateResult::created;
+}
+
+static std::string random_suffix() {
+    static thread_local std::mt19937_64 generator{std::random_device{}()};
+    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::string suffix;
+    for (int i = 0; i < 8; ++i)
+        suffix += alphabet[generator() % (sizeof alphabet - 1)];
+    return suffix;
+}
+
+std::string write_atomic(const std::filesystem::path& path, std::string_view content) {
+    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    int fd = -1;
+    std::filesystem::path temporary;
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+        temporary = folder / ("." + path.filename().string() + ".tmp-" + random_suffix());
+        fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0 && errno != EEXIST)
+            return std::strerror(errno);
+    }
+    if (fd < 0)
+        return "could not create a temporary file";
+    const bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+    const int saved_errno = errno;
+    ::close(fd);
+    if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
+        const int error = ok ? errno : saved_errno;
+        ::unlink(temporary.c_str());
+        return std::strerror(error);
+    }
+    return {};
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    return content;
+}
+
+std::string relative_to(const std::filesystem::path& path, const std::filesystem::path& base) {
+    std::error_code ec;
+    const auto relative = std::filesystem::relative(path, base, ec);
+    if (ec || relative.empty() || *relative.begin() == "..")
+        return path.generic_string();
+    return relative.generic_string();
+}
+
+} // namespace util
+
+namespace util {
+
+CreateResult write_new_atomic(const std::filesystem::path& path, std::string_view content,
+                              std::string& error) {
+    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    const auto temporary = folder / ("." + path.filename().string() + ".tmp-" + random_suffix());
+    if (create_exclusive(temporary, content, error) != CreateResult::created)
+        return CreateResult::failed;
+    const int result = ::link(temporary.c_str(), path.c_str());
+    const int saved_errno = errno;
+    ::unlink(temporary.c_str());
+    if (result == 0)
+        return CreateResult::created;
+    if (saved_errno == EEXIST)
+        return CreateResult::exists;
+    error = std::strerror(saved_errno);
+    return CreateResult::failed;
+}
+
+} // namespace util

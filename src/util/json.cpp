@@ -1,0 +1,146 @@
+#include "util/json.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "util/strings.hpp"
+
+namespace util {
+
+std::string json_quote(std::string_view text) {
+    std::string out = "\"";
+    const bool valid = is_valid_utf8(text);
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (byte < 0x20) {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\u%04x", byte);
+                out += buffer;
+            } else if (byte >= 0x80 && !valid) {
+                out += "\\ufffd";
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+void JsonWriter::newline() {
+    out_ += '\n';
+    out_.append(has_items_.size() * 2, ' ');
+}
+
+void JsonWriter::before_value() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (!has_items_.empty()) {
+        if (has_items_.back())
+            out_ += ',';
+        has_items_.back() = true;
+        newline();
+    }
+}
+
+JsonWriter& JsonWriter::begin_object() {
+    before_value();
+    out_ += '{';
+    has_items_.push_back(false);
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+    const bool had_items = has_items_.back();
+    has_items_.pop_back();
+    if (had_items)
+        newline();
+    out_ += '}';
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+    before_value();
+    out_ += '[';
+    has_items_.push_back(false);
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+    end_object();
+    out_.back() = ']';
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+    before_value();
+    out_ += json_quote(name);
+    out_ += ": ";
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view text) {
+    before_value();
+    out_ += json_quote(text);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(long long number) {
+    before_value();
+    out_ += std::to_string(number);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(double number) {
+    before_value();
+    if (!std::isfinite(number)) {
+        out_ += "null";
+        return *this;
+    }
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.4g", number);
+    out_ += buffer;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(bool flag) {
+    before_value();
+    out_ += flag ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    before_value();
+    out_ += "null";
+    return *this;
+}
+
+JsonWriter& JsonWriter::strings(const std::vector<std::string>& items) {
+    begin_array();
+    for (const auto& item : items)
+        value(item);
+    return end_array();
+}
+
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+} // namespace util

@@ -1,0 +1,209 @@
+#include "util/strings.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+
+namespace util {
+
+std::string_view trim(std::string_view text) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!text.empty() && is_space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+static char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size())
+        return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (lower(text[i]) != lower(prefix[i]))
+            return false;
+    return true;
+}
+
+std::string to_lower_ascii(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), lower);
+    return out;
+}
+
+std::vector<std::string> split(std::string_view text, char separator) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (true) {
+        const auto end = text.find(separator, start);
+        parts.emplace_back(text.substr(start, end - start));
+        if (end == std::string_view::npos)
+            break;
+        start = end + 1;
+    }
+    return parts;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0)
+            out += separator;
+        out += parts[i];
+    }
+    return out;
+}
+
+// Folds the Latin-1 Supplement and Latin Extended-A letters to ASCII.
+static std::string_view fold_accent(char32_t cp) {
+    static constexpr std::string_view latin1 =
+        "aaaaaaaceeeeiiiidnooooo/ouuuuyts"  // U+00C0..U+00DF (lowercased)
+        "aaaaaaaceeeeiiiidnooooo/ouuuuyty"; // U+00E0..U+00FF
+    if (cp >= 0xC0 && cp <= 0xFF) {
+        if (cp == 0xC6 || cp == 0xE6)
+            return "ae";
+        if (cp == 0xDF)
+            return "ss";
+        if (cp == 0xD7 || cp == 0xF7)
+            return "";
+        return latin1.substr(cp - 0xC0, 1);
+    }
+    if (cp >= 0x100 && cp <= 0x17F) {
+        static constexpr std::string_view extended_a =
+            "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllll"
+            "nnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+        if (cp == 0x152 || cp == 0x153)
+            return "oe";
+        const auto index = cp - 0x100;
+        if (index < extended_a.size())
+            return extended_a.substr(index, 1);
+    }
+    return "";
+}
+
+// Decodes one UTF-8 code point at text[i]; returns its length, or 0 if invalid.
+static std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    std::size_t length = 0;
+    if (lead < 0x80) {
+        cp = lead;
+        return 1;
+    } else if ((lead & 0xE0) == 0xC0) {
+        length = 2;
+        cp = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3;
+        cp = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4;
+        cp = lead & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size())
+        return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    const bool overlong = (length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) ||
+                          (length == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return length;
+}
+
+std::string slugify(std::string_view text) {
+    std::string slug;
+    bool pending_dash = false;
+    const auto append = [&](std::string_view piece) {
+        if (piece.empty()) {
+            pending_dash = true;
+            return;
+        }
+        for (char c : piece) {
+            const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alnum) {
+                pending_dash = true;
+                continue;
+            }
+            if (pending_dash && !slug.empty())
+                slug += '-';
+            pending_dash = false;
+            slug += c;
+        }
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        std::size_t length = decode_utf8(text, i, cp);
+        if (length == 0) {
+            length = 1;
+            cp = 0xFFFD;
+        }
+        if (cp < 0x80) {
+            const char c = lower(static_cast<char>(cp));
+            append(std::string_view(&c, 1));
+        } else {
+            append(fold_accent(cp));
+        }
+        i += length;
+    }
+    return slug;
+}
+
+std::string tag_key(std::string_view tag) {
+    std::string key;
+    for (char c : tag)
+        if (c != ' ' && c != '-' && c != '_' && c != '.')
+            key += lower(c);
+    return key;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+bool is_valid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        const std::size_t length = decode_utf8(text, i, cp);
+        if (length == 0)
+            return false;
+        i += length;
+    }
+    return true;
+}
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++width;
+    return width;
+}
+
+std::optional<long> parse_long(std::string_view text) {
+    long value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
+
+} // namespace util

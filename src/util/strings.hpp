@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace util {
+
+// Whitespace (space, tab, CR, LF) removed from both ends.
+std::string_view trim(std::string_view text);
+
+bool starts_with_ci(std::string_view text, std::string_view prefix);
+std::string to_lower_ascii(std::string_view text);
+
+std::vector<std::string> split(std::string_view text, char separator);
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+// Lowercase ASCII letters and digits separated by single dashes. Latin accents
+// are folded ("Café" -> "cafe"); anything else becomes a separator, so the
+// result can never contain '/', '.' or other path syntax.
+std::string slugify(std::string_view text);
+
+// A tag's comparison key: lowercase, with spaces, dashes and underscores removed,
+// so "Security Config" and "security-config" compare equal.
+std::string tag_key(std::string_view tag);
+
+// Damerau-free Levenshtein distance, for "did you mean" hints.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+bool is_valid_utf8(std::string_view text);
+
+// Display width in terminal columns: one per UTF-8 code point.
+std::size_t display_width(std::string_view text);
+
+std::optional<long> parse_long(std::string_view text);
+
+} // namespace util

@@ -54,7 +54,8 @@ static std::string closest_command(const std::string& word) {
     std::size_t best_distance = 3;
     for (const auto& spec : command_table()) {
         const std::size_t distance = util::edit_distance(word, spec.name);
-        if (distance < best_distance || (word.size() >= 3 && std::string(spec.name).rfind(word, 0) == 0 && best.empty())) {
+        if (distance < best_distance ||
+            (word.size() >= 3 && std::string(spec.name).rfind(word, 0) == 0 && best.empty())) {
             best_distance = distance;
             best = spec.name;
         }
@@ -90,10 +91,10 @@ int run(int argc, char** argv) {
         const std::string word = first_command_word(argc, argv);
         if (!word.empty() && !is_command(word)) {
             const std::string suggestion = closest_command(word);
-            return usage_error(suggestion.empty()
-                                   ? fmt::format("unknown command '{}'", word)
-                                   : fmt::format("unknown command '{}'; did you mean '{}'?", word,
-                                                 suggestion));
+            return usage_error(
+                suggestion.empty()
+                    ? fmt::format("unknown command '{}'", word)
+                    : fmt::format("unknown command '{}'; did you mean '{}'?", word, suggestion));
         }
         try {
             app.parse(argc, argv);

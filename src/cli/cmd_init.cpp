@@ -12,9 +12,14 @@ namespace fs = std::filesystem;
 static void write_once(const fs::path& file, const std::string& content, const char* what) {
     std::string error;
     switch (util::write_new_atomic(file, content, error)) {
-    case util::CreateResult::created: std::cout << "created " << what << ": " << file.string() << '\n'; break;
-    case util::CreateResult::exists: std::cout << "kept existing " << what << ": " << file.string() << '\n'; break;
-    case util::CreateResult::failed: throw Error(fmt::format("{}: cannot write: {}", file.string(), error));
+    case util::CreateResult::created:
+        std::cout << "created " << what << ": " << file.string() << '\n';
+        break;
+    case util::CreateResult::exists:
+        std::cout << "kept existing " << what << ": " << file.string() << '\n';
+        break;
+    case util::CreateResult::failed:
+        throw Error(fmt::format("{}: cannot write: {}", file.string(), error));
     }
 }
 

@@ -66,8 +66,8 @@ Table notes_table(const std::vector<Note>& notes) {
 
 Table notes_csv_table(const std::vector<Note>& notes) {
     Table table;
-    table.headers = {"date", "customer", "pm", "product", "kind", "segment", "channel",
-                     "interviewees", "tags", "tldr", "path"};
+    table.headers = {"date",    "customer",     "pm",   "product", "kind", "segment",
+                     "channel", "interviewees", "tags", "tldr",    "path"};
     for (const auto& note : notes) {
         std::vector<std::string> people;
         for (const auto& person : note.interviewees)

@@ -42,8 +42,8 @@ std::string resolve_pm(const std::string& given, const Config& config) {
         return given;
     if (const auto pm = env("PMI_PM"); !pm.empty())
         return pm;
-    if (const auto email = util::capture_output({"git", "-C", config.root.string(), "config",
-                                                 "user.email"})) {
+    if (const auto email =
+            util::capture_output({"git", "-C", config.root.string(), "config", "user.email"})) {
         const auto trimmed = util::to_lower_ascii(util::trim(*email));
         for (const auto& person : config.team)
             if (!trimmed.empty() && util::to_lower_ascii(person.email) == trimmed)
@@ -145,9 +145,8 @@ int run_new(const NewOptions& options, const Globals& globals) {
     note.tldr = options.tldr;
     note.segment = options.segment;
     note.channel = options.channel;
-    if (!config.products.empty() &&
-        std::find(config.products.begin(), config.products.end(), note.product) ==
-            config.products.end())
+    if (!config.products.empty() && std::find(config.products.begin(), config.products.end(),
+                                              note.product) == config.products.end())
         warn(fmt::format("product '{}' is not in {} (known: {})", note.product, config_file_name,
                          util::join(config.products, ", ")));
     if (!config.team.empty() && !config.member(note.pm))
@@ -167,8 +166,9 @@ int run_new(const NewOptions& options, const Globals& globals) {
 
 void setup_new(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<NewOptions>();
-    command.add_option("customer", options->customer,
-                       "Customer name, or customer-YYYY-MM-DD to take the date from it")
+    command
+        .add_option("customer", options->customer,
+                    "Customer name, or customer-YYYY-MM-DD to take the date from it")
         ->required();
     command.add_option("--product", options->product, "Product the note is filed under");
     command.add_option("--date", options->date, "Interview date YYYY-MM-DD (default: today)");

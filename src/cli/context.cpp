@@ -47,14 +47,18 @@ void print_problems(const std::vector<Problem>& problems) {
         std::cerr << format_problem(problem) << '\n';
 }
 
-void warn(const std::string& message) { std::cerr << "pmi: warning: " << message << '\n'; }
+void warn(const std::string& message) {
+    std::cerr << "pmi: warning: " << message << '\n';
+}
 
 void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set) {
     command.add_option("--pm", options.pms, "Only this product manager (repeatable)");
     command.add_option("--product", options.products, "Only this product (repeatable)");
     command.add_option("--customer", options.customer, "Only this customer (name or slug)");
-    command.add_option("--tag", options.tags, "Only notes with this tag (repeatable; all must match)");
-    command.add_option("--kind", options.kinds, "Only this kind: learning, sales, support, usability")
+    command.add_option("--tag", options.tags,
+                       "Only notes with this tag (repeatable; all must match)");
+    command
+        .add_option("--kind", options.kinds, "Only this kind: learning, sales, support, usability")
         ->check(CLI::IsMember({"learning", "sales", "support", "usability"}));
     command.add_option("--since", options.since, "Only notes on or after this date (YYYY-MM-DD)");
     command.add_option("--until", options.until, "Only notes on or before this date (YYYY-MM-DD)");

@@ -55,8 +55,7 @@ struct FilterOptions {
 
 enum class FilterSet { all, without_week };
 
-void add_filter_options(CLI::App& command, FilterOptions& options,
-                        FilterSet set = FilterSet::all);
+void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set = FilterSet::all);
 NoteFilter make_filter(const FilterOptions& options, const Context& context);
 
 // Adds --format restricted to `formats`, the first being the default.

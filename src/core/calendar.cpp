@@ -9,7 +9,9 @@
 
 namespace pmi {
 
-static bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+static bool is_leap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 static int days_in_month(int year, int month) {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -65,10 +67,12 @@ Date date_from_days(long days) {
     return {year, month, day};
 }
 
-Date add_days(const Date& date, long days) { return date_from_days(days_since_epoch(date) + days); }
+Date add_days(const Date& date, long days) {
+    return date_from_days(days_since_epoch(date) + days);
+}
 
 int iso_weekday(const Date& date) {
-    const long days = days_since_epoch(date); // 1970-01-01 was a Thursday
+    const long days = days_since_epoch(date);      // 1970-01-01 was a Thursday
     const long weekday = ((days % 7) + 7 + 3) % 7; // 0 = Monday
     return static_cast<int>(weekday) + 1;
 }
@@ -86,9 +90,15 @@ Week week_containing(const Date& date, WeekStart week_start) {
     return {add_days(date, -(weekday - 1))};
 }
 
-Date week_end(const Week& week) { return add_days(week.start, 6); }
-Week next_week(const Week& week) { return {add_days(week.start, 7)}; }
-Week previous_week(const Week& week) { return {add_days(week.start, -7)}; }
+Date week_end(const Week& week) {
+    return add_days(week.start, 6);
+}
+Week next_week(const Week& week) {
+    return {add_days(week.start, 7)};
+}
+Week previous_week(const Week& week) {
+    return {add_days(week.start, -7)};
+}
 
 IsoWeek iso_week(const Date& date) {
     // The ISO week-year is the year of the Thursday of the date's week.
@@ -98,7 +108,9 @@ IsoWeek iso_week(const Date& date) {
     return {thursday.year, week};
 }
 
-int iso_weeks_in_year(int year) { return iso_week({year, 12, 28}).week; }
+int iso_weeks_in_year(int year) {
+    return iso_week({year, 12, 28}).week;
+}
 
 std::string week_label(const Week& week) {
     const Date monday = iso_weekday(week.start) == 7 ? add_days(week.start, 1) : week.start;
@@ -127,7 +139,8 @@ Week parse_week(std::string_view text, const Date& today, WeekStart week_start) 
                 throw Error(fmt::format("week '{}' does not exist: {} has weeks {:04}-W01 to "
                                         "{:04}-W{:02}",
                                         text, *year, *year, *year, weeks));
-            const Date monday = monday_of_iso_week(static_cast<int>(*year), static_cast<int>(*week));
+            const Date monday =
+                monday_of_iso_week(static_cast<int>(*year), static_cast<int>(*week));
             return week_start == WeekStart::sunday ? Week{add_days(monday, -1)} : Week{monday};
         }
     }

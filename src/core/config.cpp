@@ -37,7 +37,8 @@ struct ConfigReader {
 
     std::string text(const YamlNode& node, std::string_view key) const {
         if (node.type != YamlNode::Type::scalar)
-            fail(node.line, fmt::format("'{}' must be a string, not {}", key, type_name(node.type)));
+            fail(node.line,
+                 fmt::format("'{}' must be a string, not {}", key, type_name(node.type)));
         return std::string(util::trim(node.scalar));
     }
 
@@ -45,8 +46,8 @@ struct ConfigReader {
         if (node.type == YamlNode::Type::scalar)
             return {text(node, key)};
         if (node.type != YamlNode::Type::sequence)
-            fail(node.line, fmt::format("'{}' must be a list of strings, not {}", key,
-                                        type_name(node.type)));
+            fail(node.line,
+                 fmt::format("'{}' must be a list of strings, not {}", key, type_name(node.type)));
         std::vector<std::string> out;
         for (const auto& item : node.items)
             out.push_back(text(item, key));
@@ -80,7 +81,8 @@ struct ConfigReader {
             else if (key == "kinds")
                 config.quota_kinds = texts(value, "quota.kinds");
             else
-                fail(value.line, fmt::format("unknown key 'quota.{}' (known: per_week, kinds)", key));
+                fail(value.line,
+                     fmt::format("unknown key 'quota.{}' (known: per_week, kinds)", key));
         }
     }
 
@@ -142,7 +144,8 @@ Config parse_config(std::string_view text, const std::string& file) {
             config.notes_dir = reader.text(value, "notes");
             const fs::path notes(config.notes_dir);
             if (config.notes_dir.empty() || notes.is_absolute() ||
-                std::any_of(notes.begin(), notes.end(), [](const fs::path& p) { return p == ".."; }))
+                std::any_of(notes.begin(), notes.end(),
+                            [](const fs::path& p) { return p == ".."; }))
                 reader.fail(value.line, "'notes' must be a folder inside the repository");
         } else if (key == "quota") {
             reader.quota(value, config);

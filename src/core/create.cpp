@@ -84,8 +84,8 @@ fs::path create_note(const Config& config, const Note& note, const std::string& 
                                 note.customer));
     const std::string product = util::slugify(note.product);
     if (product != note.product)
-        throw Error(fmt::format("product '{}' is not a folder name; use '{}'", note.product,
-                                product));
+        throw Error(
+            fmt::format("product '{}' is not a folder name; use '{}'", note.product, product));
     const fs::path folder = config.notes_path() / product;
     std::error_code ec;
     fs::create_directories(folder, ec);

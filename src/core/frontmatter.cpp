@@ -119,9 +119,9 @@ class TreeBuilder : public YAML::EventHandler {
                 throw YamlError{node.line, "keys must be plain strings, not lists or maps"};
             for (const auto& entry : parent.node.entries)
                 if (entry.first == node.scalar)
-                    throw YamlError{node.line,
-                                    "duplicate key '" + node.scalar + "' (first on line " +
-                                        std::to_string(entry.second.line) + ")"};
+                    throw YamlError{node.line, "duplicate key '" + node.scalar +
+                                                   "' (first on line " +
+                                                   std::to_string(entry.second.line) + ")"};
             parent.pending_key = node.scalar;
             parent.expecting_key = false;
             return;
@@ -205,8 +205,9 @@ static bool safe_plain_in_flow(const std::string& text) {
     if (text.empty())
         return false;
     for (char c : text) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                        c == '-' || c == '_' || c == '.' || c == '/' || c == ' ' || c == '+';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '/' ||
+                        c == ' ' || c == '+';
         if (!ok)
             return false;
     }

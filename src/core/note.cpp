@@ -99,7 +99,9 @@ struct Reader {
     }
 };
 
-bool is_fence(const std::string& line) { return util::trim(line) == "---"; }
+bool is_fence(const std::string& line) {
+    return util::trim(line) == "---";
+}
 
 // Reads the front matter's YAML text; returns false (with an error) when absent.
 bool read_front_matter(LineReader& lines, Reader& reader, std::string& yaml, int& line_number) {
@@ -151,8 +153,8 @@ bool read_text(Reader& reader, const YamlNode& node, const std::string& key, std
     if (node.type == YamlNode::Type::null)
         return true;
     if (node.type != YamlNode::Type::scalar) {
-        reader.error(node.line, fmt::format("'{}' must be a string, not {}", key,
-                                            type_name(node.type)));
+        reader.error(node.line,
+                     fmt::format("'{}' must be a string, not {}", key, type_name(node.type)));
         return false;
     }
     if (!util::is_valid_utf8(node.scalar)) {
@@ -176,9 +178,8 @@ void read_date(Reader& reader, const YamlNode& node, Note& note) {
         return;
     }
     const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
-    reader.error(node.line, shaped
-                                ? fmt::format("date '{}' is not a real calendar date", text)
-                                : fmt::format("date '{}' is not in the form YYYY-MM-DD", text));
+    reader.error(node.line, shaped ? fmt::format("date '{}' is not a real calendar date", text)
+                                   : fmt::format("date '{}' is not in the form YYYY-MM-DD", text));
 }
 
 void read_tags(Reader& reader, const YamlNode& node, Note& note) {
@@ -220,7 +221,8 @@ void read_interviewees(Reader& reader, const YamlNode& node, Note& note) {
             return;
         }
         if (item.type != YamlNode::Type::map) {
-            reader.error(item.line, "each interviewee must be {name: …, role: …} or \"Name (role)\"");
+            reader.error(item.line,
+                         "each interviewee must be {name: …, role: …} or \"Name (role)\"");
             return;
         }
         Interviewee person;
@@ -363,7 +365,9 @@ void append_field(std::string& out, std::string_view key, std::string_view value
 
 } // namespace
 
-std::string effective_kind(const Note& note) { return note.kind.empty() ? "learning" : note.kind; }
+std::string effective_kind(const Note& note) {
+    return note.kind.empty() ? "learning" : note.kind;
+}
 
 NoteParse parse_note(std::string_view text, const std::string& path, BodyScan scan) {
     LineReader lines(text);
@@ -374,7 +378,8 @@ NoteParse load_note(const std::string& file, const std::string& path, BodyScan s
     NoteParse result;
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) {
-        const char* reason = errno == ELOOP ? "is a symbolic link; not followed" : std::strerror(errno);
+        const char* reason =
+            errno == ELOOP ? "is a symbolic link; not followed" : std::strerror(errno);
         result.problems.push_back({path, 0, Severity::error, reason});
         return result;
     }

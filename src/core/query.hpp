@@ -14,7 +14,7 @@ namespace pmi {
 struct NoteFilter {
     std::vector<std::string> pms;
     std::vector<std::string> products;
-    std::string customer; // matches the customer name or its slug, case-insensitively
+    std::string customer;          // matches the customer name or its slug, case-insensitively
     std::vector<std::string> tags; // all must be present (compared by tag_key)
     std::vector<std::string> kinds;
     std::optional<Date> since;

@@ -55,8 +55,8 @@ std::vector<fs::path> find_note_files(const Config& config, std::vector<Problem>
         if (path.extension() != ".md" || is_generated(path))
             continue;
         if (is_symlink) {
-            problems.push_back({display_path(config, path), 0, Severity::warning,
-                                "symbolic link; not followed"});
+            problems.push_back(
+                {display_path(config, path), 0, Severity::warning, "symbolic link; not followed"});
             continue;
         }
         if (it->is_directory(ec))

@@ -77,6 +77,8 @@ std::vector<std::string> editor_command(const std::string& editor, const std::st
     return {"sh", "-c", editor + " \"$@\"", editor, file};
 }
 
-bool is_terminal(int fd) { return ::isatty(fd) == 1; }
+bool is_terminal(int fd) {
+    return ::isatty(fd) == 1;
+}
 
 } // namespace util

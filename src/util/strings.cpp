@@ -15,7 +15,9 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-static char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+static char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
     if (text.size() < prefix.size())
@@ -109,8 +111,8 @@ static std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& c
             return 0;
         cp = (cp << 6) | (byte(i + k) & 0x3F);
     }
-    const bool overlong = (length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) ||
-                          (length == 4 && cp < 0x10000);
+    const bool overlong =
+        (length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
     if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         return 0;
     return length;

@@ -1,0 +1,44 @@
+# End-to-end tests of `pmi init`.
+source "$(dirname "$0")/lib.sh" "$1"
+
+mkdir repo && cd repo
+run init
+expect_code 0
+expect_file .pmi.yaml
+expect_file .pmi/template.md
+expect_file .pmi/.gitignore
+expect_file_contains .pmi/.gitignore "cache/"
+expect_file_contains .pmi.yaml "# The team."
+expect_file_contains .pmi.yaml "id: caroline"
+expect_file_contains .pmi/template.md "## Nuggets"
+expect_file_contains .pmi/template.md "Memorable quote"
+CHECKS=$((CHECKS + 1)); [ -d prod/interviews ] || fail "notes folder not created"
+
+# The config it wrote is one pmi reads.
+run list
+expect_code 0
+
+# A second init refuses and leaves the config byte for byte as it was.
+echo "# my edit" >>.pmi.yaml
+cp .pmi.yaml before.yaml
+run init
+expect_code 2
+expect_err_contains ".pmi.yaml already exists; not overwritten"
+CHECKS=$((CHECKS + 1)); cmp -s .pmi.yaml before.yaml || fail "config changed"
+
+# An edited template is kept.
+echo "custom" >.pmi/template.md
+rm .pmi.yaml
+run init
+expect_code 0
+expect_out_contains "kept existing note template"
+expect_file_contains .pmi/template.md "custom"
+
+# init into a named folder.
+cd "$WORK"
+run init elsewhere --pm mei
+expect_code 0
+expect_file elsewhere/.pmi.yaml
+expect_file_contains elsewhere/.pmi.yaml "id: mei"
+
+finish

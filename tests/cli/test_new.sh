@@ -1,0 +1,111 @@
+# End-to-end tests of `pmi new`.
+source "$(dirname "$0")/lib.sh" "$1"
+
+new_tree
+run new acme --product portal --pm caroline --tag navigation --tag sso --today 2026-11-20 \
+    --interviewee "Jo Smith (end user)" --tldr "yes: it works" --no-edit
+expect_code 0
+expect_out_equals "prod/interviews/portal/acme-2026-11-20.md"
+NOTE=prod/interviews/portal/acme-2026-11-20.md
+expect_file "$NOTE"
+expect_file_contains "$NOTE" 'customer: "Acme"'
+expect_file_contains "$NOTE" 'date: 2026-11-20'
+expect_file_contains "$NOTE" 'pm: "caroline"'
+expect_file_contains "$NOTE" 'kind: learning'
+expect_file_contains "$NOTE" 'tags: ["navigation", "sso"]'
+expect_file_contains "$NOTE" '  - {name: "Jo Smith", role: "end user"}'
+expect_file_contains "$NOTE" 'tldr: "yes: it works"'
+expect_file_contains "$NOTE" '## Nuggets'
+cp "$NOTE" first-copy.md
+
+# The same customer the same day: -2, -3; the first file is untouched.
+run new acme --product portal --pm caroline --today 2026-11-20 --no-edit
+expect_out_equals "prod/interviews/portal/acme-2026-11-20-2.md"
+run new Acme --product portal --pm caroline --today 2026-11-20 --no-edit
+expect_out_equals "prod/interviews/portal/acme-2026-11-20-3.md"
+CHECKS=$((CHECKS + 1)); cmp -s "$NOTE" first-copy.md || fail "existing note was modified"
+
+# The customer-date form takes the date from the argument, and reuses the
+# customer's name from earlier notes.
+run new acme-2026-11-18 --product portal --pm caroline --no-edit
+expect_out_equals "prod/interviews/portal/acme-2026-11-18.md"
+expect_file_contains prod/interviews/portal/acme-2026-11-18.md 'customer: "Acme"'
+run new globex-corp-2026-11-19 --product billing --pm dev --no-edit
+expect_file_contains prod/interviews/billing/globex-corp-2026-11-19.md 'customer: "Globex Corp"'
+
+# Accents folded, path tricks impossible.
+run new "../../Café Société" --product portal --pm caroline --date 2026-11-21 --no-edit
+expect_code 0
+expect_out_equals "prod/interviews/portal/cafe-societe-2026-11-21.md"
+
+# The notes it writes are valid and listed.
+run list --format paths
+expect_code 0
+expect_err_empty
+expect_out_contains "prod/interviews/portal/cafe-societe-2026-11-21.md"
+
+# More than one product in the config: --product is required and they are listed.
+run new acme --pm caroline --no-edit
+expect_code 2
+expect_err_contains "more than one product; choose one with --product: portal, billing"
+
+# A single product is taken as the default.
+sed -i 's/products: \[portal, billing\]/products: [portal]/' .pmi.yaml
+run new initech --pm caroline --date 2026-11-22 --no-edit
+expect_out_equals "prod/interviews/portal/initech-2026-11-22.md"
+
+# PM resolution: PMI_PM, then the roster entry matching git's user.email, then $USER.
+git init -q . && git config user.email dev@example.com
+run new hooli --date 2026-11-22 --no-edit
+expect_file_contains prod/interviews/portal/hooli-2026-11-22.md 'pm: "dev"'
+PMI_PM=mei run new hooli --date 2026-11-22 --no-edit
+export PMI_PM=mei; run new hooli --date 2026-11-22 --no-edit; unset PMI_PM
+expect_file_contains prod/interviews/portal/hooli-2026-11-22-3.md 'pm: "mei"'
+expect_err_contains "PM 'mei' is not in the team roster"
+git config user.email nobody@example.com
+run new hooli --date 2026-11-23 --no-edit
+expect_file_contains prod/interviews/portal/hooli-2026-11-23.md 'pm: "tester"'
+
+# The editor is run exec-style with the path as one argument, even with shell syntax.
+cat >"$WORK/editor.sh" <<'SH'
+#!/bin/sh
+printf '%s\n' "$#" "$@" >"$WORK_LOG"
+for last; do :; done
+sed -i 's/^tldr: .*//' "$last"
+SH
+chmod +x "$WORK/editor.sh"
+export WORK_LOG="$WORK/editor.log"
+PMI_EDITOR="$WORK/editor.sh" run new "umbrella" --date 2026-11-23 --pm caroline --edit
+export PMI_EDITOR="$WORK/editor.sh --flag"
+run new "umbrella" --date 2026-11-23 --pm caroline --edit --tldr "x"
+unset PMI_EDITOR
+expect_code 0
+CHECKS=$((CHECKS + 1))
+[ "$(sed -n 1p "$WORK_LOG")" = "2" ] || fail "editor got $(cat "$WORK_LOG")"
+expect_file_contains "$WORK_LOG" "--flag"
+expect_file_contains "$WORK_LOG" "prod/interviews/portal/umbrella-2026-11-23-2.md"
+expect_err_contains "no tldr yet"
+# A file name with quotes and dollar signs reaches the editor intact.
+mkdir -p 'prod/interviews/we$ird'
+export EDITOR="$WORK/editor.sh --x"
+run new 'o"brien' --product 'portal' --date 2026-11-24 --pm caroline --edit
+unset EDITOR
+expect_file_contains "$WORK_LOG" "o-brien-2026-11-24.md"
+
+# Errors.
+run new acme --product portal --pm caroline --date 2026-02-30 --no-edit
+expect_code 2
+expect_err_contains "--date: '2026-02-30' is not a date YYYY-MM-DD"
+run new --product portal
+expect_code 2
+expect_err_contains "customer is required"
+run new acme --kind chat
+expect_code 2
+run new "!!!" --product portal --pm caroline --no-edit
+expect_code 2
+expect_err_contains "has no letters or digits"
+run new acme --product "Bad Product" --pm caroline --no-edit
+expect_code 2
+expect_err_contains "is not a folder name; use 'bad-product'"
+
+finish

@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include "core/config.hpp"
+#include "core/error.hpp"
+#include "temp_dir.hpp"
+
+using namespace pmi;
+
+TEST_CASE("parse_config") {
+    SUBCASE("a full config") {
+        const Config config = parse_config(R"(notes: notes
+quota: {per_week: 2, kinds: [learning]}
+week_starts: sunday
+products: [a, b]
+team:
+  - id: caroline
+    email: c@example.com
+    since: 2026-01-05
+    away: [2026-W52]
+)",
+                                           ".pmi.yaml");
+        CHECK(config.notes_dir == "notes");
+        CHECK(config.quota_per_week == 2);
+        CHECK(config.kind_counts("learning"));
+        CHECK_FALSE(config.kind_counts("support"));
+        CHECK(config.week_start == WeekStart::sunday);
+        REQUIRE(config.team.size() == 1);
+        CHECK(config.team[0].since == Date{2026, 1, 5});
+        REQUIRE(config.team[0].away.size() == 1);
+        CHECK(config.team[0].away[0].start == Date{2026, 12, 20}); // the Sunday before W52's Monday
+    }
+    SUBCASE("defaults") {
+        const Config config = parse_config("", ".pmi.yaml");
+        CHECK(config.notes_dir == "prod/interviews");
+        CHECK(config.quota_per_week == 1);
+        CHECK(config.kind_counts("support"));
+        CHECK_FALSE(config.kind_counts("sales"));
+    }
+    SUBCASE("wrong types name the line") {
+        CHECK_THROWS_WITH_AS(parse_config("notes: x\nquota: {per_week: many}\n", ".pmi.yaml"),
+                             ".pmi.yaml:2: 'quota.per_week' must be a whole number from 0 to 1000",
+                             Error);
+        CHECK_THROWS_WITH_AS(parse_config("team: {id: x}\n", ".pmi.yaml"),
+                             ".pmi.yaml:1: 'team' must be a list of team entries", Error);
+        CHECK_THROWS_AS(parse_config("notes: ../outside\n", ".pmi.yaml"), Error);
+        CHECK_THROWS_AS(parse_config("team:\n  - {name: x}\n", ".pmi.yaml"), Error);
+    }
+}
+
+TEST_CASE("load_config") {
+    TempDir dir;
+    dir.write("repo/.pmi.yaml", "notes: interviews\n");
+    std::filesystem::create_directories(dir.path / "repo/interviews/a/b");
+    SUBCASE("walks up from a subfolder") {
+        const Config config = load_config(dir.path / "repo/interviews/a/b", "");
+        CHECK(config.root == dir.path / "repo");
+        CHECK(config.notes_dir == "interviews");
+    }
+    SUBCASE("an override wins") {
+        std::filesystem::create_directories(dir.path / "other");
+        const Config config = load_config(dir.path / "repo", (dir.path / "other").string());
+        CHECK(config.root == dir.path / "other");
+        CHECK(config.notes_dir == "prod/interviews");
+    }
+    SUBCASE("a missing override is an error") {
+        CHECK_THROWS_AS(load_config(dir.path, (dir.path / "nope").string()), Error);
+    }
+}

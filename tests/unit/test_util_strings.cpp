@@ -1,0 +1,58 @@
+#include <doctest/doctest.h>
+
+#include "util/strings.hpp"
+
+using namespace util;
+
+TEST_CASE("slugify") {
+    CHECK(slugify("Acme Corp") == "acme-corp");
+    CHECK(slugify("  Acme,  Corp. ") == "acme-corp");
+    SUBCASE("accents are folded") {
+        CHECK(slugify("Café Crème") == "cafe-creme");
+        CHECK(slugify("Ærø Ångström Łódź") == "aero-angstrom-lodz");
+        CHECK(slugify("Straße") == "strasse");
+    }
+    SUBCASE("path tricks are impossible") {
+        CHECK(slugify("../../etc/passwd") == "etc-passwd");
+        CHECK(slugify("/abs/path") == "abs-path");
+        CHECK(slugify("a\\b") == "a-b");
+        CHECK(slugify("..") == "");
+        CHECK(slugify("\xff\xfe") == "");
+    }
+    SUBCASE("non-latin letters leave no trace") {
+        CHECK(slugify("東京 Tokyo") == "tokyo");
+    }
+}
+
+TEST_CASE("tag_key") {
+    CHECK(tag_key("Security Config") == tag_key("security-config"));
+    CHECK(tag_key("security_config") == "securityconfig");
+    CHECK(tag_key("navigation") != tag_key("navigator"));
+}
+
+TEST_CASE("edit_distance") {
+    CHECK(edit_distance("report", "report") == 0);
+    CHECK(edit_distance("reprot", "report") == 2);
+    CHECK(edit_distance("lst", "list") == 1);
+    CHECK(edit_distance("", "abc") == 3);
+}
+
+TEST_CASE("is_valid_utf8") {
+    CHECK(is_valid_utf8("plain"));
+    CHECK(is_valid_utf8("Café"));
+    CHECK_FALSE(is_valid_utf8("\xc3"));
+    CHECK_FALSE(is_valid_utf8("\xc0\xaf"));     // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xed\xa0\x80")); // surrogate
+}
+
+TEST_CASE("trim and split") {
+    CHECK(trim("  a b \r\n") == "a b");
+    CHECK(split("a,b,,c", ',') == std::vector<std::string>{"a", "b", "", "c"});
+    CHECK(join({"a", "b"}, ", ") == "a, b");
+}
+
+TEST_CASE("parse_long") {
+    CHECK(parse_long("42") == 42);
+    CHECK_FALSE(parse_long("4x"));
+    CHECK_FALSE(parse_long(""));
+}

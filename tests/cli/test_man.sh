@@ -1,0 +1,27 @@
+# The man page is clean under mandoc and groff, and documents every command.
+source "$(dirname "$0")/lib.sh" "$1"
+
+MAN="$SOURCE_DIR/man/pmi.1"
+expect_file "$MAN"
+if command -v mandoc >/dev/null; then
+    CHECKS=$((CHECKS + 1))
+    mandoc -T lint -W warning "$MAN" >"$WORK/mandoc.txt" 2>&1 || fail "mandoc: $(cat "$WORK/mandoc.txt")"
+fi
+if command -v groff >/dev/null; then
+    CHECKS=$((CHECKS + 1))
+    output=$(groff -ww -z -man "$MAN" 2>&1)
+    [ -z "$output" ] || fail "groff: $output"
+fi
+
+# Every command in --help has a section in the man page, and the version agrees.
+run --help
+expect_code 0
+commands=$(printf '%s\n' "$OUT" | awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1}')
+CHECKS=$((CHECKS + 1)); [ -n "$commands" ] || fail "no commands found in --help"
+for command in $commands; do
+    expect_file_contains "$MAN" ".SS pmi $command"
+done
+run --version
+expect_file_contains "$MAN" "pmi $OUT"
+
+finish

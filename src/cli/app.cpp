@@ -21,6 +21,8 @@ const std::vector<CommandSpec>& command_table() {
         {"new", "Create a note for an interview and open it in the editor", setup_new},
         {"list", "List notes, newest first, filtered by PM, product, tag, week or any key",
          setup_list},
+        {"help", "Show the help of pmi or of one command", setup_help},
+        {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion},
     };
     return table;
 }

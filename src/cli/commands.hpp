@@ -11,5 +11,7 @@ namespace pmi::cli {
 void setup_init(CLI::App& command, Globals& globals);
 void setup_new(CLI::App& command, Globals& globals);
 void setup_list(CLI::App& command, Globals& globals);
+void setup_help(CLI::App& command, Globals& globals);
+void setup_completion(CLI::App& command, Globals& globals);
 
 } // namespace pmi::cli

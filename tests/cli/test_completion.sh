@@ -1,0 +1,76 @@
+# `pmi completion`: the bash script loads in bash and completes commands,
+# options and values from the tree; zsh and fish scripts are generated too.
+source "$(dirname "$0")/lib.sh" "$1"
+
+new_tree
+write_note portal acme-2026-11-20.md "Acme" 2026-11-20 caroline "tags: [navigation, sso]"
+write_note billing globex-2026-11-19.md "Globex" 2026-11-19 mei "tags: [invoicing]"
+mkdir -p "$WORK/bin" && ln -s "$PMI_BIN" "$WORK/bin/pmi"
+export PATH="$WORK/bin:$PATH"
+
+run completion bash
+expect_code 0
+printf '%s\n' "$OUT" >"$WORK/pmi.bash"
+
+# complete LINE: the candidates bash offers for the last word of LINE.
+complete_line() {
+    bash --norc --noprofile -c '
+        source "$1"
+        read -ra COMP_WORDS <<<"$2"
+        [[ $2 == *" " ]] && COMP_WORDS+=("")
+        COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+        _pmi
+        printf "%s\n" "${COMPREPLY[@]}"' _ "$WORK/pmi.bash" "$1"
+}
+
+OUT=$(complete_line "pmi li"); CODE=0
+expect_out_equals "list"
+OUT=$(complete_line "pmi list --for")
+expect_out_equals "--format"
+OUT=$(complete_line "pmi list --format ")
+expect_out_equals "table
+json
+csv
+paths"
+OUT=$(complete_line "pmi list --product ")
+expect_out_equals "billing
+portal"
+OUT=$(complete_line "pmi new acme --pm ")
+expect_out_equals "caroline
+dev
+mei"
+OUT=$(complete_line "pmi --root $ROOT list --tag n")
+expect_out_equals "navigation"
+OUT=$(PMI_TODAY=2026-11-20 complete_line "pmi list --week 2026-W4")
+expect_out_contains "2026-W47"
+expect_out_contains "2026-W40"
+OUT=$(cd / && complete_line "pmi --root $ROOT list --tag ")
+expect_out_equals "invoicing
+navigation
+sso"
+
+run --today 2026-11-20 completion values weeks
+expect_out_contains "this"
+expect_out_contains "2026-W47"
+run completion values
+expect_code 2
+
+run completion zsh
+expect_code 0
+expect_out_contains "#compdef pmi"
+run completion fish
+expect_code 0
+expect_out_contains "complete -c pmi -n '__fish_seen_subcommand_from list' -l format -x -a 'table json csv paths'"
+if command -v fish >/dev/null; then
+    CHECKS=$((CHECKS + 1)); printf '%s\n' "$OUT" | fish --no-execute || fail "fish syntax"
+fi
+run completion tcsh
+expect_code 2
+
+run help list
+expect_code 0
+expect_out_contains "--where"
+run help nosuch
+expect_code 2
+
+finish

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "util/pager.hpp"
 #include "util/strings.hpp"
 
 namespace pmi::cli {
@@ -12,6 +13,7 @@ struct CommandSpec {
     const char* name;
     const char* summary;
     void (*setup)(CLI::App&, Globals&);
+    bool paged = false; // long output goes through the pager on a terminal
 };
 
 const std::vector<CommandSpec>& command_table() {
@@ -20,7 +22,7 @@ const std::vector<CommandSpec>& command_table() {
          setup_init},
         {"new", "Create a note for an interview and open it in the editor", setup_new},
         {"list", "List notes, newest first, filtered by PM, product, tag, week or any key",
-         setup_list},
+         setup_list, true},
         {"help", "Show the help of pmi or of one command", setup_help},
         {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion},
     };
@@ -87,8 +89,20 @@ int run(int argc, char** argv) {
         app.add_option("--color", globals.color, "Colour: auto, always or never")
             ->check(CLI::IsMember({"auto", "always", "never"}))
             ->capture_default_str();
-        for (const auto& spec : command_table())
-            spec.setup(*app.add_subcommand(spec.name, spec.summary), globals);
+        // Read through count(): option values are stored only after the whole parse.
+        bool no_pager_given = false;
+        const CLI::Option* no_pager = app.add_flag("--no-pager", no_pager_given,
+                                                   "Do not send long output through $PAGER");
+        util::Pager pager;
+        for (const auto& spec : command_table()) {
+            CLI::App* command = app.add_subcommand(spec.name, spec.summary);
+            spec.setup(*command, globals);
+            if (spec.paged)
+                command->parse_complete_callback([&pager, no_pager] {
+                    if (no_pager->count() == 0)
+                        pager.start();
+                });
+        }
 
         const std::string word = first_command_word(argc, argv);
         if (!word.empty() && !is_command(word)) {

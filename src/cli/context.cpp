@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "util/pager.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
 
@@ -27,18 +28,19 @@ Color resolve_color(const std::string& mode) {
     const char* no_color = std::getenv("NO_COLOR");
     if (no_color && *no_color)
         return Color::off;
-    return util::is_terminal(STDOUT_FILENO) ? Color::on : Color::off;
+    return util::Pager::output_is_terminal() ? Color::on : Color::off;
 }
 
 std::size_t terminal_width() {
-    if (!util::is_terminal(STDOUT_FILENO))
+    if (!util::Pager::output_is_terminal())
         return 0;
     if (const char* columns = std::getenv("COLUMNS"))
         if (const auto value = util::parse_long(columns); value && *value > 20)
             return static_cast<std::size_t>(*value);
     winsize size{};
-    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 20)
-        return size.ws_col;
+    for (int fd : {STDOUT_FILENO, STDERR_FILENO})
+        if (::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 20)
+            return size.ws_col;
     return 0;
 }
 

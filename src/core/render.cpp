@@ -36,6 +36,26 @@ static std::string cut_to_width(const std::string& text, std::size_t width) {
     return out + "…";
 }
 
+// Narrows the widest columns, one character at a time, until the table fits.
+static void fit_widths(std::vector<std::size_t>& widths, std::size_t max_width) {
+    constexpr std::size_t min_width = 6;
+    std::size_t total = 2 * (widths.size() - 1);
+    for (auto width : widths)
+        total += width;
+    // The last column holds free text (a tldr, a message): it gives way first.
+    while (total > max_width && widths.back() > 24) {
+        --widths.back();
+        --total;
+    }
+    while (total > max_width) {
+        auto widest = std::max_element(widths.begin(), widths.end());
+        if (*widest <= min_width)
+            return;
+        --*widest;
+        --total;
+    }
+}
+
 std::string render_text(const Table& table, Color color, std::size_t max_width) {
     const std::size_t columns = table.headers.size();
     std::vector<std::size_t> widths(columns, 0);
@@ -44,13 +64,8 @@ std::string render_text(const Table& table, Color color, std::size_t max_width) 
     for (const auto& row : table.rows)
         for (std::size_t c = 0; c < columns && c < row.size(); ++c)
             widths[c] = std::max(widths[c], util::display_width(row[c].text));
-    if (max_width > 0 && columns > 0) {
-        std::size_t before_last = 0;
-        for (std::size_t c = 0; c + 1 < columns; ++c)
-            before_last += widths[c] + 2;
-        if (before_last + widths.back() > max_width && max_width > before_last + 10)
-            widths.back() = max_width - before_last;
-    }
+    if (max_width > 0 && columns > 0)
+        fit_widths(widths, max_width);
     const auto line = [&](const std::vector<Cell>& cells, bool header) {
         std::string out;
         std::string pending_spaces;

@@ -11,6 +11,16 @@ namespace pmi::cli {
 void setup_init(CLI::App& command, Globals& globals);
 void setup_new(CLI::App& command, Globals& globals);
 void setup_list(CLI::App& command, Globals& globals);
+void setup_report(CLI::App& command, Globals& globals);
+void setup_check(CLI::App& command, Globals& globals);
+void setup_lint(CLI::App& command, Globals& globals);
+void setup_summary(CLI::App& command, Globals& globals);
+void setup_tags(CLI::App& command, Globals& globals);
+void setup_index(CLI::App& command, Globals& globals);
+void setup_themes(CLI::App& command, Globals& globals);
+void setup_share(CLI::App& command, Globals& globals);
+void setup_signals(CLI::App& command, Globals& globals);
+void setup_guide(CLI::App& command, Globals& globals);
 void setup_help(CLI::App& command, Globals& globals);
 void setup_completion(CLI::App& command, Globals& globals);
 

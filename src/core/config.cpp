@@ -162,6 +162,21 @@ Config parse_config(std::string_view text, const std::string& file) {
                     reader.fail(item.line, fmt::format("team id '{}' appears twice", person.id));
                 config.team.push_back(std::move(person));
             }
+        } else if (key == "share") {
+            if (value.type != YamlNode::Type::map)
+                reader.fail(value.line, "'share' must be a map such as {omit: [interviewees]}");
+            if (const YamlNode* omit = value.find("omit"))
+                config.share_omit = reader.texts(*omit, "share.omit");
+        } else if (key == "signals") {
+            if (value.type != YamlNode::Type::map)
+                reader.fail(value.line, "'signals' must be a map such as {emotions: {...}}");
+            if (const YamlNode* emotions = value.find("emotions")) {
+                if (emotions->type != YamlNode::Type::map)
+                    reader.fail(emotions->line, "'signals.emotions' must be a map of word lists");
+                for (const auto& [emotion, words] : emotions->entries)
+                    config.emotion_words.emplace_back(emotion,
+                                                      reader.texts(words, "signals.emotions"));
+            }
         }
         // Other keys belong to later features or other tools; they are ignored.
     }

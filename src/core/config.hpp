@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -26,6 +27,9 @@ struct Config {
     WeekStart week_start = WeekStart::monday;
     std::vector<std::string> products;
     std::vector<TeamMember> team;
+    std::vector<std::string> share_omit; // front-matter keys `pmi share` leaves out
+    // Extra words per emotion for `pmi signals` (signals.emotions in .pmi.yaml).
+    std::vector<std::pair<std::string, std::vector<std::string>>> emotion_words;
 
     std::filesystem::path notes_path() const { return root / notes_dir; }
     std::filesystem::path template_path() const { return root / ".pmi" / "template.md"; }

@@ -1,8 +1,12 @@
 #include "core/frontmatter.hpp"
 
+#include "util/strings.hpp"
+
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <sstream>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -11,6 +15,29 @@ namespace pmi {
 namespace {
 
 constexpr std::size_t max_nodes = 100000;
+
+// yaml-cpp decodes the escapes \_ and \N to the single bytes A0 and 85 rather
+// than to UTF-8: turn any byte that is not part of a UTF-8 sequence into the
+// code point of the same value, so scalars are always valid UTF-8.
+std::string repair_utf8(const std::string& text) {
+    if (util::is_valid_utf8(text))
+        return text;
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        const std::size_t length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
+        if (i + length <= text.size() &&
+            util::is_valid_utf8(std::string_view(text).substr(i, length))) {
+            out.append(text, i, length);
+            i += length;
+            continue;
+        }
+        out += static_cast<char>(0xC0 | (byte >> 6));
+        out += static_cast<char>(0x80 | (byte & 0x3F));
+        ++i;
+    }
+    return out;
+}
 
 // Builds a YamlNode tree from parser events, so that duplicate keys (which
 // yaml-cpp's own node builder silently drops) are seen, with their lines.
@@ -45,7 +72,7 @@ class TreeBuilder : public YAML::EventHandler {
                   const std::string& value) override {
         YamlNode node;
         node.type = YamlNode::Type::scalar;
-        node.scalar = value;
+        node.scalar = repair_utf8(value);
         node.quoted = tag == "!";
         node.line = line_of(mark);
         add(std::move(node), anchor);
@@ -69,6 +96,7 @@ class TreeBuilder : public YAML::EventHandler {
         YAML::anchor_t anchor = 0;
         bool expecting_key = true;
         std::string pending_key;
+        int pending_key_line = 0;
     };
 
     int line_of(const YAML::Mark& mark) const { return first_line_ + std::max(mark.line, 0); }
@@ -89,7 +117,7 @@ class TreeBuilder : public YAML::EventHandler {
         frame.anchor = anchor;
         if (!stack_.empty() && stack_.back().node.type == YamlNode::Type::map &&
             stack_.back().expecting_key)
-            throw YamlError{frame.node.line, "keys must be plain strings, not lists or maps"};
+            complex_key(frame.node.line);
         stack_.push_back(std::move(frame));
     }
 
@@ -115,22 +143,41 @@ class TreeBuilder : public YAML::EventHandler {
             return;
         }
         if (parent.expecting_key) {
-            if (node.type == YamlNode::Type::map || node.type == YamlNode::Type::sequence)
-                throw YamlError{node.line, "keys must be plain strings, not lists or maps"};
+            const bool complex =
+                node.type == YamlNode::Type::map || node.type == YamlNode::Type::sequence;
+            if (complex)
+                complex_key(node.line);
             for (const auto& entry : parent.node.entries)
-                if (entry.first == node.scalar)
+                if (!complex && entry.first == node.scalar)
                     throw YamlError{node.line, "duplicate key '" + node.scalar +
                                                    "' (first on line " +
                                                    std::to_string(entry.second.line) + ")"};
             parent.pending_key = node.scalar;
+            parent.pending_key_line = node.line;
             parent.expecting_key = false;
             return;
         }
         parent.node.entries.emplace_back(std::move(parent.pending_key), std::move(node));
+        parent.node.key_lines.push_back(parent.pending_key_line);
         parent.expecting_key = true;
     }
 
+    // A list or map used as a key. Reported once the document is read, so that a
+    // syntax error (such as an unclosed '[[') is reported instead when there is one.
+    void complex_key(int line) {
+        if (!key_error_)
+            key_error_ = YamlError{line, "keys must be plain strings, not lists or maps"};
+    }
+
+  public:
+    void throw_deferred() const {
+        if (key_error_)
+            throw *key_error_;
+    }
+
+  private:
     int first_line_;
+    std::optional<YamlError> key_error_;
     std::vector<Frame> stack_;
     std::map<YAML::anchor_t, YamlNode> anchors_;
     std::size_t node_count_ = 0;
@@ -159,9 +206,12 @@ YamlNode parse_yaml(std::string_view text, int first_line) {
         YAML::Parser parser(input);
         if (!parser.HandleNextDocument(builder))
             return {};
+        builder.throw_deferred();
         TreeBuilder second(first_line);
         if (parser.HandleNextDocument(second))
             throw YamlError{first_line, "more than one YAML document"};
+    } catch (const YAML::DeepRecursion& error) {
+        throw YamlError{first_line + std::max(error.mark.line, 0), "values nested too deeply"};
     } catch (const YAML::Exception& error) {
         throw YamlError{first_line + std::max(error.mark.line, 0), reason_of(error)};
     }

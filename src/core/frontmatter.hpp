@@ -7,6 +7,8 @@
 
 namespace pmi {
 
+struct YamlEntry;
+
 // A YAML value read from front matter or config, with the file line it starts on.
 // This module is the only user of yaml-cpp.
 struct YamlNode {
@@ -16,9 +18,18 @@ struct YamlNode {
     bool quoted = false; // the scalar was written quoted (so never a number or boolean)
     int line = 0;        // 1-based line in the file
     std::vector<YamlNode> items;
-    std::vector<std::pair<std::string, YamlNode>> entries;
+    std::vector<YamlEntry> entries; // a map's keys and values, in file order
+    std::vector<int> key_lines;     // for a map: the line of each entry's key
 
     const YamlNode* find(std::string_view key) const;
+};
+
+// One key and value of a map. (Not a std::pair: a pair of an incomplete
+// YamlNode does not compile with clang and libstdc++.)
+struct YamlEntry {
+    YamlEntry(std::string key, YamlNode value) : first(std::move(key)), second(std::move(value)) {}
+    std::string first;
+    YamlNode second;
 };
 
 // Thrown for text that is not valid YAML, with the file line of the problem.

@@ -250,7 +250,10 @@ void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line
                                             type_name(root.type)));
         return;
     }
-    for (const auto& [key, value] : root.entries) {
+    for (std::size_t i = 0; i < root.entries.size(); ++i) {
+        const auto& [key, value] = root.entries[i];
+        note.key_lines.emplace_back(key,
+                                    i < root.key_lines.size() ? root.key_lines[i] : value.line);
         if (key == "customer")
             read_text(reader, value, key, note.customer);
         else if (key == "pm")
@@ -358,6 +361,19 @@ NoteParse parse_lines(LineReader& lines, const std::string& path, BodyScan scan)
     return std::move(reader.result);
 }
 
+// A key written back as the reader saw it: plain when it is a simple word that
+// YAML does not read as null, quoted otherwise.
+std::string yaml_key(const std::string& key) {
+    const bool word = !key.empty() &&
+                      std::all_of(key.begin(), key.end(),
+                                  [](char c) {
+                                      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                             (c >= '0' && c <= '9') || c == '_' || c == '-';
+                                  }) &&
+                      key.front() != '-' && util::to_lower_ascii(key) != "null";
+    return word ? key : yaml_quote(key);
+}
+
 void append_field(std::string& out, std::string_view key, std::string_view value) {
     if (!value.empty())
         out += fmt::format("{}: {}\n", key, yaml_quote(value));
@@ -421,8 +437,12 @@ std::string write_note(const Note& note, std::string_view body) {
         out += "tags: [" + util::join(quoted, ", ") + "]\n";
     }
     append_field(out, "tldr", note.tldr);
-    for (const auto& field : note.extra)
-        out += fmt::format("{}: {}\n", field.key, field.yaml);
+    for (const auto& field : note.extra) {
+        // YAML limits implicit keys to 1024 characters; longer ones take the '?' form.
+        const std::string key = yaml_key(field.key);
+        out += key.size() < 1000 ? fmt::format("{}: {}\n", key, field.yaml)
+                                 : fmt::format("? {}\n: {}\n", key, field.yaml);
+    }
     out += "---\n";
     out += body;
     return out;

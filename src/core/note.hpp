@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -37,6 +38,8 @@ struct Note {
     std::vector<std::string> tags;
     std::string tldr;
     std::vector<ExtraField> extra;
+    // Each front-matter key with the line it is on, in file order.
+    std::vector<std::pair<std::string, int>> key_lines;
 
     // Filled only when the body is scanned (see BodyScan).
     std::vector<std::string> sections; // level-2 heading titles, in order

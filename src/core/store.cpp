@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <thread>
+#include <unordered_map>
 
+#include "core/cache.hpp"
 #include "util/fs.hpp"
 
 namespace pmi {
@@ -69,17 +72,146 @@ std::vector<fs::path> find_note_files(const Config& config, std::vector<Problem>
     return files;
 }
 
+namespace {
+
+// Below this many files parsing is quicker than reading the cache.
+constexpr std::size_t min_cached_files = 16;
+
+struct Slot {
+    std::string path;
+    std::optional<FileStamp> stamp;
+    BodyScan scan = BodyScan::none;
+    bool valid = false;
+    bool hit = false;
+    std::optional<FileStamp> cached_stamp; // set when the cache had this path
+    BodyScan cached_scan = BodyScan::none;
+    bool cached_valid = false;
+};
+
+// display_path for many files at once: the notes folder is resolved once, and a
+// file found under it (no '.', '..' or symbolic-link folders, as
+// find_note_files yields) gets its path by appending, with no system call.
+class DisplayPaths {
+  public:
+    explicit DisplayPaths(const Config& config)
+        : config_(config), prefix_(config.notes_path().native()),
+          notes_(display_path(config, config.notes_path())) {
+        prefix_.push_back('/');
+        usable_ = !notes_.empty() && notes_[0] != '/' && prefix_.size() > 1;
+        if (notes_ == ".")
+            notes_.clear();
+        else
+            notes_.push_back('/');
+    }
+
+    std::string operator()(const fs::path& file) const {
+        const std::string& text = file.native();
+        if (!usable_ || text.compare(0, prefix_.size(), prefix_) != 0)
+            return display_path(config_, file);
+        const std::string_view rest = std::string_view(text).substr(prefix_.size());
+        for (std::size_t start = 0; start <= rest.size();) {
+            const std::size_t end = std::min(rest.find('/', start), rest.size());
+            const std::string_view part = rest.substr(start, end - start);
+            if (part.empty() || part == "." || part == "..")
+                return display_path(config_, file);
+            start = end + 1;
+        }
+        return notes_ + std::string(rest);
+    }
+
+  private:
+    const Config& config_;
+    std::string prefix_;
+    std::string notes_;
+    bool usable_ = false;
+};
+
+bool uses_cache(const Config& config, std::size_t files, CacheMode cache) {
+    std::error_code ec;
+    return cache == CacheMode::automatic && files >= min_cached_files && note_cache_enabled() &&
+           (!config.config_file.empty() || fs::is_directory(config.root / ".pmi", ec));
+}
+
+// A fresh parse worth keeping: a regular file, not changed too recently, and
+// not an I/O failure (those have no line).
+bool cacheable(const Slot& slot, const std::vector<Problem>& problems, std::int64_t now) {
+    return slot.stamp && !is_racy(*slot.stamp, now) &&
+           std::none_of(problems.begin(), problems.end(),
+                        [](const Problem& p) { return p.line == 0; });
+}
+
+} // namespace
+
 NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files, BodyScan scan,
-                        unsigned threads) {
-    std::vector<NoteParse> results(files.size());
+                        unsigned threads, CacheMode cache) {
+    const std::size_t count = files.size();
+    const bool use_cache = uses_cache(config, count, cache);
+    const std::int64_t now = now_ns();
+
+    // Notes are loaded into their final place; invalid ones are removed after.
+    // Cached parses are decoded straight into it.
+    std::vector<Note> notes(count);
+    std::vector<std::vector<Problem>> problems(count);
+    std::vector<Slot> slots(count);
+    const DisplayPaths display(config);
+    for (std::size_t i = 0; i < count; ++i)
+        slots[i].path = display(files[i]);
+    std::size_t cached_entries = 0;
+    if (use_cache) {
+        std::unordered_map<std::string_view, std::size_t> index;
+        index.reserve(count);
+        for (std::size_t i = 0; i < count; ++i)
+            index.emplace(slots[i].path, i);
+        const bool ok = read_note_cache(note_cache_file(config.root), [&](CacheEntry& entry) {
+            ++cached_entries;
+            const auto found = index.find(entry.path);
+            if (found == index.end() || slots[found->second].cached_stamp)
+                return;
+            Slot& slot = slots[found->second];
+            slot.cached_stamp = entry.stamp;
+            slot.cached_scan = entry.scan;
+            slot.cached_valid = entry.parse.note.has_value();
+            if (slot.cached_valid)
+                notes[found->second] = std::move(*entry.parse.note);
+            problems[found->second] = std::move(entry.parse.problems);
+        });
+        if (!ok) {
+            cached_entries = 0;
+            for (std::size_t i = 0; i < count; ++i)
+                if (slots[i].cached_stamp) {
+                    slots[i].cached_stamp.reset();
+                    notes[i] = Note{};
+                    problems[i].clear();
+                }
+        }
+    }
+
+    const auto load = [&](std::size_t i) {
+        Slot& slot = slots[i];
+        if (use_cache) {
+            slot.stamp = stamp_file(files[i]);
+            if (slot.stamp && slot.cached_stamp == slot.stamp &&
+                (slot.cached_scan == BodyScan::sections || scan == BodyScan::none)) {
+                slot.hit = true;
+                slot.scan = slot.cached_scan;
+                slot.valid = slot.cached_valid;
+                return;
+            }
+        }
+        NoteParse parse = load_note(files[i].string(), slot.path, scan);
+        slot.scan = scan;
+        slot.valid = parse.note.has_value();
+        notes[i] = slot.valid ? std::move(*parse.note) : Note{};
+        problems[i] = std::move(parse.problems);
+    };
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
-        for (std::size_t i = next++; i < files.size(); i = next++)
-            results[i] = load_note(files[i].string(), display_path(config, files[i]), scan);
+        for (std::size_t i = next++; i < count; i = next++)
+            load(i);
     };
     if (threads == 0)
         threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, files.size() / 32 + 1));
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, count / 32 + 1));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t)
         pool.emplace_back(work);
@@ -87,13 +219,41 @@ NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files
     for (auto& thread : pool)
         thread.join();
 
-    NoteSet set;
-    for (auto& result : results) {
-        for (auto& problem : result.problems)
-            set.problems.push_back(std::move(problem));
-        if (result.note)
-            set.notes.push_back(std::move(*result.note));
+    if (use_cache) {
+        const auto hits = static_cast<std::size_t>(
+            std::count_if(slots.begin(), slots.end(), [](const Slot& slot) { return slot.hit; }));
+        bool changed = hits != cached_entries;
+        for (std::size_t i = 0; i < count && !changed; ++i)
+            changed = !slots[i].hit && cacheable(slots[i], problems[i], now);
+        if (changed) {
+            NoteCacheWriter writer;
+            for (std::size_t i = 0; i < count; ++i)
+                if (slots[i].hit || cacheable(slots[i], problems[i], now))
+                    writer.add(slots[i].path, *slots[i].stamp, slots[i].scan,
+                               slots[i].valid ? &notes[i] : nullptr, problems[i]);
+            write_note_cache(note_cache_file(config.root), writer.finish());
+        }
     }
+
+    NoteSet set;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        for (auto& problem : problems[i])
+            set.problems.push_back(std::move(problem));
+        if (!slots[i].valid)
+            continue;
+        Note& note = notes[i];
+        if (scan == BodyScan::none && slots[i].scan != BodyScan::none) {
+            note.sections = {};
+            note.nuggets = {};
+            note.nuggets_line = 0;
+        }
+        if (kept != i)
+            notes[kept] = std::move(note);
+        ++kept;
+    }
+    notes.resize(kept);
+    set.notes = std::move(notes);
     return set;
 }
 

@@ -25,10 +25,15 @@ inline constexpr const char* generated_files[] = {"INDEX.md", "TAGS.md"};
 std::vector<std::filesystem::path> find_note_files(const Config& config,
                                                    std::vector<Problem>& problems);
 
+// Whether load_note_files may use the cache of parsed notes (.pmi/cache).
+// `automatic` uses it unless PMI_NO_CACHE is set; the result is the same.
+enum class CacheMode { automatic, off };
+
 // Loads the given files, in parallel when there are many; the result does not
-// depend on the number of threads.
+// depend on the number of threads, nor on the cache.
 NoteSet load_note_files(const Config& config, const std::vector<std::filesystem::path>& files,
-                        BodyScan scan, unsigned threads = 0);
+                        BodyScan scan, unsigned threads = 0,
+                        CacheMode cache = CacheMode::automatic);
 
 // find_note_files + load_note_files.
 NoteSet load_notes(const Config& config, BodyScan scan = BodyScan::none);

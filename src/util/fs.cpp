@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
 #include <random>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -77,22 +76,52 @@ std::string write_atomic(const std::filesystem::path& path, std::string_view con
 }
 
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // O_NONBLOCK and the regular-file check: a FIFO or a folder is an error, never a hang.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
         error = std::strerror(errno);
         return std::nullopt;
     }
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        error = std::strerror(errno);
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        error = S_ISDIR(info.st_mode) ? "is a folder" : "not a regular file";
+        ::close(fd);
         return std::nullopt;
     }
+    std::string content;
+    char buffer[64 * 1024];
+    while (true) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            error = std::strerror(errno);
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (got == 0)
+            break;
+        content.append(buffer, static_cast<std::size_t>(got));
+    }
+    ::close(fd);
     return content;
 }
 
 std::string relative_to(const std::filesystem::path& path, const std::filesystem::path& base) {
+    namespace fs = std::filesystem;
     std::error_code ec;
-    const auto relative = std::filesystem::relative(path, base, ec);
+    // Resolve the folders but not the file itself: a symbolic link keeps its own name.
+    fs::path absolute = fs::absolute(path, ec).lexically_normal();
+    if (!absolute.has_filename() && absolute.has_parent_path() && absolute != absolute.root_path())
+        absolute = absolute.parent_path();
+    fs::path resolved = absolute;
+    if (absolute.has_filename() && absolute.has_parent_path()) {
+        const auto folder = fs::weakly_canonical(absolute.parent_path(), ec);
+        if (!ec)
+            resolved = folder / absolute.filename();
+    }
+    ec.clear();
+    const auto relative = resolved.lexically_relative(fs::weakly_canonical(base, ec));
     if (ec || relative.empty() || *relative.begin() == "..")
         return path.generic_string();
     return relative.generic_string();

@@ -23,7 +23,7 @@ complete_line() {
         printf "%s\n" "${COMPREPLY[@]}"' _ "$WORK/pmi.bash" "$1"
 }
 
-OUT=$(complete_line "pmi li"); CODE=0
+OUT=$(complete_line "pmi lis"); CODE=0
 expect_out_equals "list"
 OUT=$(complete_line "pmi list --for")
 expect_out_equals "--format"

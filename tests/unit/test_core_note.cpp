@@ -220,3 +220,29 @@ TEST_CASE("parse_interviewee") {
     CHECK(parse_interviewee("Jo Smith").name == "Jo Smith");
     CHECK(parse_interviewee("Jo Smith").role.empty());
 }
+
+// Regressions found by tests/fuzz/fuzz_note: unknown keys written back raw broke
+// the front matter.
+TEST_CASE("write_note keeps unknown keys readable") {
+    const std::string long_key(900, '\x04');
+    const auto parse = parse_note("---\ncustomer: A\ndate: 2026-11-20\npm: p\nproduct: x\n"
+                                  "\"a: b\": 1\n\"null\": 2\n'#x': 3\nplain_key: 4\n\"" +
+                                      std::string(900, ' ') + "\\x04\": 5\n---\n",
+                                  "n.md");
+    REQUIRE(parse.note);
+    Note note = *parse.note;
+    note.extra.push_back({long_key, "6", "6"});
+    const std::string text = write_note(note, "");
+    CHECK(text.find("\"a: b\": 1\n\"null\": 2\n\"#x\": 3\nplain_key: 4\n") != std::string::npos);
+    CHECK(text.find("\n? \"\\x04\\x04") != std::string::npos);
+    const auto again = parse_note(text, "n.md");
+    REQUIRE(again.note);
+    REQUIRE(again.note->extra.size() == 6);
+    CHECK(again.note->extra[0].key == "a: b");
+    CHECK(again.note->extra[1].key == "null");
+    CHECK(again.note->extra[2].key == "#x");
+    CHECK(again.note->extra[3].key == "plain_key");
+    CHECK(again.note->extra[4].key == std::string(900, ' ') + "\x04");
+    CHECK(again.note->extra[5].key == long_key);
+    CHECK(again.note->extra[5].text == "6");
+}

@@ -1,0 +1,76 @@
+#include <cstdlib>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/check.hpp"
+#include "core/store.hpp"
+#include "util/fs.hpp"
+
+namespace pmi::cli {
+
+namespace {
+
+struct CheckOptions {
+    std::string week = "last";
+    std::string format;
+    std::string junit;
+};
+
+// GitHub Actions gives each step a file to append markdown to.
+void append_step_summary(const std::string& markdown) {
+    const char* path = std::getenv("GITHUB_STEP_SUMMARY");
+    if (!path || !*path)
+        return;
+    std::ofstream out(path, std::ios::app | std::ios::binary);
+    out << markdown;
+    out.flush();
+    if (!out)
+        warn(fmt::format("cannot append to GITHUB_STEP_SUMMARY file '{}'", path));
+}
+
+int run_check_command(const CheckOptions& options, const Globals& globals) {
+    const Context context = make_context(globals);
+    const Week week = parse_week(options.week, context.today, context.config.week_start);
+    const NoteSet set = load_notes(context.config);
+    // The one place further checks (e.g. lint) add their problems.
+    const std::vector<Problem> extra_problems;
+    const CheckResult result = run_check(context.config, set, context.today, week, extra_problems);
+    if (options.format == "json")
+        std::cout << check_json(result);
+    else if (options.format == "github")
+        std::cout << check_github(result);
+    else
+        std::cout << check_text(result);
+    std::cout.flush();
+    append_step_summary(check_markdown(result));
+    if (!options.junit.empty())
+        if (const std::string error = util::write_atomic(options.junit, check_junit(result));
+            !error.empty())
+            throw Error(fmt::format("--junit: cannot write '{}': {}", options.junit, error));
+    return result.passed() ? exit_ok : exit_check_failed;
+}
+
+} // namespace
+
+void setup_check(CLI::App& command, Globals& globals) {
+    auto options = std::make_shared<CheckOptions>();
+    command.footer(
+        "Exit 0 when every active PM of the roster met the quota in the week (excused and "
+        "not-started weeks are fine) and every note is valid; exit 1 otherwise, listing each "
+        "PM short of the quota and each invalid note as path:line: message; exit 2 for usage "
+        "errors. The output is the same with or without a terminal. When GITHUB_STEP_SUMMARY "
+        "is set, the result is also appended to that file as markdown.");
+    command
+        .add_option("--week", options->week,
+                    "The week to check (default: last, the last completed week): this, last, "
+                    "2026-W47 or a date in the week")
+        ->capture_default_str();
+    add_format_option(command, options->format, {"text", "github", "json"});
+    command.add_option("--junit", options->junit, "Also write a JUnit XML report to FILE");
+    command.callback(
+        [options, &globals] { globals.exit_code = run_check_command(*options, globals); });
+}
+
+} // namespace pmi::cli

@@ -1,0 +1,365 @@
+#include "core/cache.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/fs.hpp"
+
+namespace pmi {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bump when the format or what load_note produces changes.
+constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t byte_order_mark = 0x01020304;
+constexpr char magic[] = "PMI-NOTE-CACHE\n";
+constexpr std::uint32_t max_string = 16u << 20;
+constexpr std::int64_t racy_window_ns = 2'000'000'000;
+
+std::int64_t to_ns(const struct timespec& time) {
+    return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
+}
+
+// Identifies the pmi build, so a rebuilt parser never trusts an old cache.
+const std::string& build_tag() {
+    static const std::string tag = [] {
+        struct stat info {};
+        if (::stat("/proc/self/exe", &info) != 0)
+            return std::string(PMI_VERSION);
+        return fmt::format("{}:{}:{}", PMI_VERSION, info.st_size, to_ns(info.st_mtim));
+    }();
+    return tag;
+}
+
+class Encoder {
+  public:
+    explicit Encoder(std::string& out) : out_(out) {}
+    template <typename T> void number(T value) {
+        char bytes[sizeof value];
+        std::memcpy(bytes, &value, sizeof value);
+        out_.append(bytes, sizeof value);
+    }
+    void text(const std::string& value) {
+        number(static_cast<std::uint32_t>(value.size()));
+        out_ += value;
+    }
+    void texts(const std::vector<std::string>& values) {
+        number(static_cast<std::uint32_t>(values.size()));
+        for (const auto& value : values)
+            text(value);
+    }
+
+  private:
+    std::string& out_;
+};
+
+// Reads the cache file through a fixed buffer, so the whole file is never in
+// memory at once. Every read is bounds-checked; `ok` turns false for good at
+// the first short or implausible read.
+class Decoder {
+  public:
+    explicit Decoder(int fd) : fd_(fd) {}
+    bool ok = true;
+
+    bool bytes(char* out, std::size_t size) {
+        while (ok && size > 0) {
+            if (position_ == buffer_.size() && !refill())
+                ok = false;
+            if (!ok)
+                break;
+            const std::size_t take = std::min(size, buffer_.size() - position_);
+            std::memcpy(out, buffer_.data() + position_, take);
+            position_ += take;
+            out += take;
+            size -= take;
+        }
+        return ok;
+    }
+    template <typename T> T number() {
+        T value{};
+        char raw[sizeof value];
+        if (bytes(raw, sizeof raw))
+            std::memcpy(&value, raw, sizeof value);
+        return value;
+    }
+    void text(std::string& value) {
+        const auto size = number<std::uint32_t>();
+        if (!ok || size > max_string) {
+            ok = false;
+            return;
+        }
+        value.resize(size);
+        bytes(value.data(), size);
+    }
+    std::size_t count(std::size_t limit = 1u << 20) {
+        const auto size = number<std::uint32_t>();
+        if (size > limit)
+            ok = false;
+        return ok ? size : 0;
+    }
+    void texts(std::vector<std::string>& values) {
+        values.resize(count());
+        for (auto& value : values)
+            text(value);
+    }
+    bool at_end() { return position_ == buffer_.size() && !refill(); }
+
+  private:
+    bool refill() {
+        buffer_.resize(1 << 20);
+        position_ = 0;
+        while (true) {
+            const ssize_t got = ::read(fd_, buffer_.data(), buffer_.size());
+            if (got < 0 && errno == EINTR)
+                continue;
+            buffer_.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+            return got > 0;
+        }
+    }
+
+    int fd_;
+    std::string buffer_;
+    std::size_t position_ = 0;
+};
+
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+static_assert(sizeof(Note) == 424, "Note changed: update encode_note and decode_note, and the "
+                                   "round trip in tests/unit/test_core_store.cpp");
+#endif
+
+void encode_note(Encoder& out, const Note& note) {
+    out.text(note.customer);
+    out.number<std::int32_t>(note.date.year);
+    out.number<std::int32_t>(note.date.month);
+    out.number<std::int32_t>(note.date.day);
+    out.text(note.pm);
+    out.text(note.product);
+    out.text(note.kind);
+    out.number(static_cast<std::uint32_t>(note.interviewees.size()));
+    for (const auto& person : note.interviewees) {
+        out.text(person.name);
+        out.text(person.role);
+    }
+    out.text(note.segment);
+    out.text(note.channel);
+    out.texts(note.tags);
+    out.text(note.tldr);
+    out.number(static_cast<std::uint32_t>(note.extra.size()));
+    for (const auto& field : note.extra) {
+        out.text(field.key);
+        out.text(field.text);
+        out.text(field.yaml);
+    }
+    out.number(static_cast<std::uint32_t>(note.key_lines.size()));
+    for (const auto& [key, line] : note.key_lines) {
+        out.text(key);
+        out.number<std::int32_t>(line);
+    }
+    out.texts(note.sections);
+    out.texts(note.nuggets);
+    out.number<std::int32_t>(note.nuggets_line);
+}
+
+void decode_note(Decoder& in, Note& note) {
+    in.text(note.customer);
+    note.date.year = in.number<std::int32_t>();
+    note.date.month = in.number<std::int32_t>();
+    note.date.day = in.number<std::int32_t>();
+    in.text(note.pm);
+    in.text(note.product);
+    in.text(note.kind);
+    note.interviewees.resize(in.count());
+    for (auto& person : note.interviewees) {
+        in.text(person.name);
+        in.text(person.role);
+    }
+    in.text(note.segment);
+    in.text(note.channel);
+    in.texts(note.tags);
+    in.text(note.tldr);
+    note.extra.resize(in.count());
+    for (auto& field : note.extra) {
+        in.text(field.key);
+        in.text(field.text);
+        in.text(field.yaml);
+    }
+    note.key_lines.resize(in.count());
+    for (auto& [key, line] : note.key_lines) {
+        in.text(key);
+        line = in.number<std::int32_t>();
+    }
+    in.texts(note.sections);
+    in.texts(note.nuggets);
+    note.nuggets_line = in.number<std::int32_t>();
+}
+
+bool decode_entry(Decoder& in, CacheEntry& entry) {
+    in.text(entry.path);
+    entry.stamp.size = in.number<std::uint64_t>();
+    entry.stamp.mtime_ns = in.number<std::int64_t>();
+    entry.stamp.ctime_ns = in.number<std::int64_t>();
+    entry.stamp.inode = in.number<std::uint64_t>();
+    entry.stamp.device = in.number<std::uint64_t>();
+    const auto scan = in.number<std::uint8_t>();
+    if (scan > 1)
+        return false;
+    entry.scan = scan == 1 ? BodyScan::sections : BodyScan::none;
+    const auto has_note = in.number<std::uint8_t>();
+    if (has_note > 1)
+        return false;
+    entry.parse.note.reset();
+    if (has_note) {
+        entry.parse.note.emplace();
+        decode_note(in, *entry.parse.note);
+        entry.parse.note->path = entry.path;
+    }
+    entry.parse.problems.resize(in.count());
+    for (auto& problem : entry.parse.problems) {
+        problem.path = entry.path;
+        problem.line = in.number<std::int32_t>();
+        const auto severity = in.number<std::uint8_t>();
+        if (severity > 1)
+            return false;
+        problem.severity = severity == 1 ? Severity::error : Severity::warning;
+        in.text(problem.message);
+    }
+    return in.ok;
+}
+
+} // namespace
+
+std::optional<FileStamp> stamp_file(const fs::path& file) {
+    struct stat info {};
+    if (::lstat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode))
+        return std::nullopt;
+    return FileStamp{static_cast<std::uint64_t>(info.st_size), to_ns(info.st_mtim),
+                     to_ns(info.st_ctim), static_cast<std::uint64_t>(info.st_ino),
+                     static_cast<std::uint64_t>(info.st_dev)};
+}
+
+bool is_racy(const FileStamp& stamp, std::int64_t now) {
+    return std::max(stamp.mtime_ns, stamp.ctime_ns) >= now - racy_window_ns;
+}
+
+std::int64_t now_ns() {
+    struct timespec time {};
+    ::clock_gettime(CLOCK_REALTIME, &time);
+    return to_ns(time);
+}
+
+fs::path note_cache_file(const fs::path& root) {
+    return root / ".pmi" / "cache" / "notes-v1.bin";
+}
+
+bool read_note_cache(const fs::path& file, const std::function<void(CacheEntry&)>& visit) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return false;
+    Decoder in(fd);
+    char header[sizeof magic - 1];
+    std::string tag;
+    bool ok = in.bytes(header, sizeof header) && std::memcmp(header, magic, sizeof header) == 0 &&
+              in.number<std::uint32_t>() == format_version &&
+              in.number<std::uint32_t>() == byte_order_mark;
+    if (ok) {
+        in.text(tag);
+        ok = in.ok && tag == build_tag();
+    }
+    std::uint64_t count = 0;
+    CacheEntry entry;
+    while (ok) {
+        const auto marker = in.number<std::uint8_t>();
+        if (!in.ok || (marker != 'E' && marker != 'Z')) {
+            ok = false;
+        } else if (marker == 'Z') {
+            ok = in.number<std::uint64_t>() == count && in.ok && in.at_end();
+            break;
+        } else if ((ok = decode_entry(in, entry))) {
+            ++count;
+            visit(entry);
+        }
+    }
+    ::close(fd);
+    return ok;
+}
+
+std::vector<CacheEntry> read_note_cache(const fs::path& file) {
+    std::vector<CacheEntry> entries;
+    if (!read_note_cache(file, [&](CacheEntry& entry) { entries.push_back(std::move(entry)); }))
+        entries.clear();
+    return entries;
+}
+
+NoteCacheWriter::NoteCacheWriter() {
+    out_.append(magic, sizeof magic - 1);
+    Encoder out(out_);
+    out.number(format_version);
+    out.number(byte_order_mark);
+    out.text(build_tag());
+}
+
+void NoteCacheWriter::add(const std::string& path, const FileStamp& stamp, BodyScan scan,
+                          const Note* note, const std::vector<Problem>& problems) {
+    if (note && note->path != path)
+        return;
+    for (const auto& problem : problems)
+        if (problem.path != path)
+            return;
+    Encoder out(out_);
+    out.number<std::uint8_t>('E');
+    out.text(path);
+    out.number(stamp.size);
+    out.number(stamp.mtime_ns);
+    out.number(stamp.ctime_ns);
+    out.number(stamp.inode);
+    out.number(stamp.device);
+    out.number<std::uint8_t>(scan == BodyScan::sections ? 1 : 0);
+    out.number<std::uint8_t>(note ? 1 : 0);
+    if (note)
+        encode_note(out, *note);
+    out.number(static_cast<std::uint32_t>(problems.size()));
+    for (const auto& problem : problems) {
+        out.number<std::int32_t>(problem.line);
+        out.number<std::uint8_t>(problem.severity == Severity::error ? 1 : 0);
+        out.text(problem.message);
+    }
+    ++count_;
+}
+
+std::string NoteCacheWriter::finish() {
+    Encoder out(out_);
+    out.number<std::uint8_t>('Z');
+    out.number(count_);
+    count_ = 0;
+    std::string content = std::move(out_);
+    out_.clear();
+    return content;
+}
+
+bool write_note_cache(const fs::path& file, std::string_view content) {
+    std::error_code ec;
+    const fs::path folder = file.parent_path();
+    if (!fs::is_directory(folder, ec)) {
+        if (!fs::create_directories(folder, ec) || ec)
+            return false;
+    }
+    const fs::path ignore = folder / ".gitignore";
+    if (!fs::exists(ignore, ec) && !util::write_atomic(ignore, "*\n").empty())
+        return false;
+    return util::write_atomic(file, content).empty();
+}
+
+bool note_cache_enabled() {
+    const char* value = std::getenv("PMI_NO_CACHE");
+    return !value || !*value || std::string_view(value) == "0";
+}
+
+} // namespace pmi

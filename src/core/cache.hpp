@@ -1,0 +1,87 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/note.hpp"
+
+namespace pmi {
+
+// One version of a file on disk. A cached parse answers for a file only while
+// every field is unchanged; any edit, rename, delete or checkout changes one.
+struct FileStamp {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t device = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+// The stamp of a regular file, not following symbolic links; nullopt for
+// anything else or when it cannot be read.
+std::optional<FileStamp> stamp_file(const std::filesystem::path& file);
+
+// True when the file changed so recently (relative to `now_ns`) that a later
+// write could leave the same stamp: such parses are not cached.
+bool is_racy(const FileStamp& stamp, std::int64_t now_ns);
+
+// The current time in nanoseconds, as file times are measured.
+std::int64_t now_ns();
+
+// The parse of one note file as cached: what load_note returned for `path`
+// when the file had `stamp`, with `scan` the body scan that produced it.
+struct CacheEntry {
+    std::string path;
+    FileStamp stamp;
+    BodyScan scan = BodyScan::none;
+    NoteParse parse;
+};
+
+// The cache file of a repository: <root>/.pmi/cache/notes-v1.bin.
+std::filesystem::path note_cache_file(const std::filesystem::path& root);
+
+// Reads the cache, passing each entry to `visit` (which may move from it) as it
+// is decoded, so the whole file is never in memory. Returns false when the
+// cache is missing, unreadable, truncated, corrupt, or written by another
+// version or build of pmi: entries visited before must then be forgotten.
+bool read_note_cache(const std::filesystem::path& file,
+                     const std::function<void(CacheEntry&)>& visit);
+
+// The whole cache at once; empty when read_note_cache returns false.
+std::vector<CacheEntry> read_note_cache(const std::filesystem::path& file);
+
+// Serialises entries; the inverse of read_note_cache. An entry whose note or
+// problems name another path than the entry's is left out.
+class NoteCacheWriter {
+  public:
+    NoteCacheWriter();
+    // `note` is null for an invalid file.
+    void add(const std::string& path, const FileStamp& stamp, BodyScan scan, const Note* note,
+             const std::vector<Problem>& problems);
+    void add(const CacheEntry& entry) {
+        add(entry.path, entry.stamp, entry.scan, entry.parse.note ? &*entry.parse.note : nullptr,
+            entry.parse.problems);
+    }
+    // The file's content; the writer is empty afterwards.
+    std::string finish();
+
+  private:
+    std::string out_;
+    std::uint64_t count_ = 0;
+};
+
+// Writes the cache atomically, creating .pmi/cache (with a .gitignore of its
+// own so it never shows in git) if needed. Returns false, silently, when it
+// cannot: a read-only repository simply has no cache.
+bool write_note_cache(const std::filesystem::path& file, std::string_view content);
+
+// False when the PMI_NO_CACHE environment variable is set (to anything but
+// "" or "0").
+bool note_cache_enabled();
+
+} // namespace pmi

@@ -1,0 +1,305 @@
+#include "core/check.hpp"
+
+#include <fmt/format.h>
+#include <set>
+#include <tuple>
+
+#include "util/json.hpp"
+#include "util/strings.hpp"
+
+namespace pmi {
+
+CheckResult run_check(const Config& config, const NoteSet& notes, const Date& today,
+                      const Week& week, const std::vector<Problem>& extra_problems) {
+    CheckResult result;
+    result.quota = build_quota_report(config, notes.notes, today, week);
+    for (const auto& row : result.quota.rows)
+        if (row.in_roster && !status_ok(row.selected().status))
+            result.short_pms.push_back(row);
+    // Extra checks (lint) may find what loading found: each problem once.
+    std::set<std::tuple<std::string, int, Severity, std::string>> seen;
+    for (const auto* problems : {&notes.problems, &extra_problems})
+        for (const auto& problem : *problems)
+            if (seen.emplace(problem.path, problem.line, problem.severity, problem.message).second)
+                (problem.severity == Severity::error ? result.errors : result.warnings)
+                    .push_back(problem);
+    result.valid_notes = notes.notes.size();
+    return result;
+}
+
+std::string short_pm_text(const PmQuota& row, const CheckResult& result) {
+    const WeekCount& week = row.selected();
+    return fmt::format("{}: {} of {} interviews in {} ({})", row.pm, week.count, result.quota.quota,
+                       week_label(week.week),
+                       week.status == QuotaStatus::due ? "still due" : status_name(week.status));
+}
+
+static std::size_t invalid_files(const CheckResult& result) {
+    std::set<std::string> paths;
+    for (const auto& problem : result.errors)
+        paths.insert(problem.path);
+    return paths.size();
+}
+
+static std::string headline(const CheckResult& result) {
+    return fmt::format("pmi check {} ({}): {}", week_label(result.quota.week),
+                       week_span(result.quota.week), result.passed() ? "ok" : "failed");
+}
+
+static std::string notes_line(const CheckResult& result) {
+    const std::size_t invalid = invalid_files(result);
+    if (invalid == 0)
+        return fmt::format("notes: {} valid", result.valid_notes);
+    return fmt::format("notes: {} valid, {} invalid ({} {})", result.valid_notes, invalid,
+                       result.errors.size(), result.errors.size() == 1 ? "error" : "errors");
+}
+
+std::string check_text(const CheckResult& result) {
+    std::string out = headline(result) + "\n";
+    if (!result.short_pms.empty()) {
+        out += fmt::format("PMs short of the quota ({} a week):\n", result.quota.quota);
+        for (const auto& row : result.short_pms)
+            out += "  " + short_pm_text(row, result) + "\n";
+    }
+    if (!result.errors.empty()) {
+        out += "invalid notes:\n";
+        for (const auto& problem : result.errors)
+            out += "  " + format_problem(problem) + "\n";
+    }
+    if (!result.warnings.empty()) {
+        out += "warnings:\n";
+        for (const auto& problem : result.warnings)
+            out += "  " + format_problem(problem) + "\n";
+    }
+    for (const auto& row : result.quota.rows)
+        if (!row.in_roster)
+            out += fmt::format("note: PM '{}' is not in the roster of {} (not checked)\n", row.pm,
+                               config_file_name);
+    out += team_line(result.quota) + "\n";
+    out += notes_line(result) + "\n";
+    return out;
+}
+
+std::string github_escape_data(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '%': out += "%25"; break;
+        case '\r': out += "%0D"; break;
+        case '\n': out += "%0A"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string github_escape_property(std::string_view text) {
+    std::string out;
+    for (char c : github_escape_data(text)) {
+        switch (c) {
+        case ':': out += "%3A"; break;
+        case ',': out += "%2C"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+static std::string github_annotation(const char* level, const Problem& problem) {
+    std::string properties = "file=" + github_escape_property(problem.path);
+    if (problem.line > 0)
+        properties += fmt::format(",line={}", problem.line);
+    properties += ",title=" + github_escape_property(
+                                  level == std::string("error") ? "invalid note" : "note warning");
+    return fmt::format("::{} {}::{}\n", level, properties, github_escape_data(problem.message));
+}
+
+std::string check_github(const CheckResult& result) {
+    std::string out;
+    for (const auto& row : result.short_pms)
+        out += fmt::format("::error title={}::{}\n",
+                           github_escape_property("quota " + week_label(result.quota.week)),
+                           github_escape_data(short_pm_text(row, result)));
+    for (const auto& problem : result.errors)
+        out += github_annotation("error", problem);
+    for (const auto& problem : result.warnings)
+        out += github_annotation("warning", problem);
+    return out + check_text(result);
+}
+
+// Markdown-safe inline text: no HTML, no table breaks, one line.
+static std::string md(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '&': out += "&amp;"; break;
+        case '|': out += "\\|"; break;
+        case '`': out += "'"; break;
+        case '\n':
+        case '\r': out += ' '; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+static std::string problem_markdown(const Problem& problem) {
+    const std::string where =
+        problem.line > 0 ? fmt::format("{}:{}", problem.path, problem.line) : problem.path;
+    return fmt::format("- `{}`: {}\n", md(where), md(problem.message));
+}
+
+std::string check_markdown(const CheckResult& result) {
+    std::string out = fmt::format("## pmi check {}: {}\n\n", week_label(result.quota.week),
+                                  result.passed() ? "ok" : "failed");
+    out += fmt::format("Week {}, quota {} a week. {}. {}.\n\n", week_span(result.quota.week),
+                       result.quota.quota, md(team_line(result.quota)), md(notes_line(result)));
+    if (!result.quota.rows.empty()) {
+        Table table;
+        table.headers = {"PM", "Interviews", "Status"};
+        table.align = {Align::left, Align::right, Align::left};
+        for (const auto& row : result.quota.rows) {
+            const bool failing = row.in_roster && !status_ok(row.selected().status);
+            table.rows.push_back({Cell(md(pm_label(row))),
+                                  Cell(std::to_string(row.selected().count)),
+                                  Cell((failing ? "**" : "") + md(status_text(row, result.quota)) +
+                                       (failing ? "**" : ""))});
+        }
+        out += render_markdown(table) + "\n";
+    }
+    if (!result.errors.empty()) {
+        out += fmt::format("### Invalid notes ({})\n\n", result.errors.size());
+        for (const auto& problem : result.errors)
+            out += problem_markdown(problem);
+        out += "\n";
+    }
+    if (!result.warnings.empty()) {
+        out += fmt::format("### Warnings ({})\n\n", result.warnings.size());
+        for (const auto& problem : result.warnings)
+            out += problem_markdown(problem);
+        out += "\n";
+    }
+    return out;
+}
+
+static void problems_json(util::JsonWriter& json, const std::vector<Problem>& problems) {
+    json.begin_array();
+    for (const auto& problem : problems) {
+        json.begin_object();
+        json.key("path").value(problem.path);
+        json.key("line").value(problem.line);
+        json.key("severity").value(problem.severity == Severity::error ? "error" : "warning");
+        json.key("message").value(problem.message);
+        json.end_object();
+    }
+    json.end_array();
+}
+
+std::string check_json(const CheckResult& result) {
+    util::JsonWriter json;
+    json.begin_object();
+    json.key("week").value(week_label(result.quota.week));
+    json.key("start").value(format_date(result.quota.week.start));
+    json.key("end").value(format_date(week_end(result.quota.week)));
+    json.key("passed").value(result.passed());
+    json.key("quota").value(result.quota.quota);
+    json.key("pms").begin_array();
+    for (const auto& row : result.quota.rows) {
+        json.begin_object();
+        json.key("pm").value(row.pm);
+        json.key("in_roster").value(row.in_roster);
+        json.key("count").value(row.selected().count);
+        json.key("status").value(status_name(row.selected().status));
+        json.key("ok").value(!row.in_roster || status_ok(row.selected().status));
+        json.end_object();
+    }
+    json.end_array();
+    json.key("short").begin_array();
+    for (const auto& row : result.short_pms)
+        json.value(row.pm);
+    json.end_array();
+    json.key("valid_notes").value(result.valid_notes);
+    json.key("errors");
+    problems_json(json, result.errors);
+    json.key("warnings");
+    problems_json(json, result.warnings);
+    json.end_object();
+    return json.str();
+}
+
+std::string xml_escape(std::string_view raw) {
+    std::string ascii; // invalid UTF-8 would make the document unreadable
+    if (!util::is_valid_utf8(raw)) {
+        for (char c : raw)
+            ascii += static_cast<unsigned char>(c) < 0x80 ? c : '?';
+        raw = ascii;
+    }
+    std::string out;
+    for (char c : raw) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        case '\n': out += "&#10;"; break;
+        case '\r': out += "&#13;"; break;
+        case '\t': out += "&#9;"; break;
+        default:
+            out += byte < 0x20 || byte == 0x7f ? std::string("\xEF\xBF\xBD") : std::string(1, c);
+        }
+    }
+    return out;
+}
+
+std::string check_junit(const CheckResult& result) {
+    const std::string week = week_label(result.quota.week);
+    std::size_t quota_failures = 0;
+    std::string quota_cases;
+    for (const auto& row : result.quota.rows) {
+        const WeekCount& selected = row.selected();
+        quota_cases += fmt::format("    <testcase classname=\"quota.{}\" name=\"{}\"",
+                                   xml_escape(week), xml_escape(row.pm));
+        if (!row.in_roster) {
+            quota_cases += fmt::format(">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                                       xml_escape("not in the roster"));
+        } else if (status_ok(selected.status)) {
+            quota_cases += "/>\n";
+        } else {
+            ++quota_failures;
+            quota_cases +=
+                fmt::format(">\n      <failure message=\"{}\" type=\"quota\"/>\n    </testcase>\n",
+                            xml_escape(short_pm_text(row, result)));
+        }
+    }
+    std::string note_cases;
+    for (const auto& problem : result.errors) {
+        const std::string where =
+            problem.line > 0 ? fmt::format("{}:{}", problem.path, problem.line) : problem.path;
+        note_cases +=
+            fmt::format("    <testcase classname=\"notes\" name=\"{}\" file=\"{}\">\n"
+                        "      <failure message=\"{}\" type=\"invalid-note\"/>\n"
+                        "    </testcase>\n",
+                        xml_escape(where), xml_escape(problem.path), xml_escape(problem.message));
+    }
+    const std::size_t note_tests = result.errors.empty() ? 1 : result.errors.size();
+    if (result.errors.empty())
+        note_cases += fmt::format("    <testcase classname=\"notes\" name=\"{}\"/>\n",
+                                  xml_escape(fmt::format("{} notes valid", result.valid_notes)));
+    const std::size_t quota_tests = result.quota.rows.size();
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out += fmt::format("<testsuites name=\"pmi check\" tests=\"{}\" failures=\"{}\">\n",
+                       quota_tests + note_tests, quota_failures + result.errors.size());
+    out += fmt::format("  <testsuite name=\"quota {}\" tests=\"{}\" failures=\"{}\">\n",
+                       xml_escape(week), quota_tests, quota_failures);
+    out += quota_cases + "  </testsuite>\n";
+    out += fmt::format("  <testsuite name=\"notes\" tests=\"{}\" failures=\"{}\">\n", note_tests,
+                       result.errors.size());
+    out += note_cases + "  </testsuite>\n</testsuites>\n";
+    return out;
+}
+
+} // namespace pmi

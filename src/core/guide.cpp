@@ -1,0 +1,219 @@
+#include "core/guide.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "util/strings.hpp"
+
+namespace pmi {
+
+namespace {
+
+constexpr std::string_view leading_phrases[] = {
+    "don't you think", "don't you agree", "wouldn't it be", "wouldn't you",
+    "isn't it",        "aren't you",      "surely",         "right?",
+};
+
+constexpr std::string_view hypothetical_phrases[] = {
+    "would you use",  "would you pay",  "would you buy", "would you switch",
+    "would you like", "would you want", "will you",      "if we built",
+    "if we made",     "if we added",    "if there were", "how much would you",
+};
+
+constexpr std::string_view closed_starts[] = {
+    "do",      "does",  "did",      "is",      "are",     "was",    "were",
+    "can",     "could", "would",    "will",    "have",    "has",    "should",
+    "shall",   "am",    "don't",    "doesn't", "didn't",  "aren't", "wasn't",
+    "weren't", "can't", "couldn't", "won't",   "haven't", "hasn't", "shouldn't",
+};
+
+bool is_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
+}
+
+// Lowercase, with typographic apostrophes made straight.
+std::string normalized(std::string_view text) {
+    std::string out = util::to_lower_ascii(text);
+    for (std::size_t at = out.find("\xE2\x80\x99"); at != std::string::npos;
+         at = out.find("\xE2\x80\x99", at))
+        out.replace(at, 3, "'");
+    return out;
+}
+
+// The first occurrence of `phrase` in `text` starting and ending at word boundaries.
+bool has_phrase(const std::string& text, std::string_view phrase) {
+    for (std::size_t at = text.find(phrase); at != std::string::npos;
+         at = text.find(phrase, at + 1)) {
+        const std::size_t end = at + phrase.size();
+        const bool starts = at == 0 || !is_letter(text[at - 1]);
+        const bool ends = !is_letter(phrase.back()) || end == text.size() || !is_letter(text[end]);
+        if (starts && ends)
+            return true;
+    }
+    return false;
+}
+
+// The text's first word, lowercase, without leading emphasis or quotes.
+std::string first_word(const std::string& lower, std::size_t& end) {
+    std::size_t begin = 0;
+    while (begin < lower.size() && !is_letter(lower[begin]))
+        ++begin;
+    end = begin;
+    while (end < lower.size() && is_letter(lower[end]))
+        ++end;
+    return lower.substr(begin, end - begin);
+}
+
+std::string capitalized(std::string_view text) {
+    std::string out(util::trim(text));
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+        out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
+}
+
+std::string lowered_first(std::string_view text) {
+    std::string out(text);
+    if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z' &&
+        !(out.size() > 1 && out[1] >= 'A' && out[1] <= 'Z'))
+        out[0] = static_cast<char>(out[0] - 'A' + 'a');
+    return out;
+}
+
+// The question without its trailing '?' (and anything after the first one).
+std::string_view stem(std::string_view question) {
+    const auto mark = question.find('?');
+    return util::trim(question.substr(0, mark));
+}
+
+// An open rewrite of a closed question where the start is easy to rewrite.
+std::string open_rewrite(std::string_view question, const std::string& word, std::size_t word_end) {
+    const std::string_view base = stem(question);
+    const std::string_view rest = util::trim(base.substr(std::min(word_end, base.size())));
+    const bool you = util::starts_with_ci(rest, "you ");
+    if ((word == "can" || word == "could") && you)
+        return capitalized(rest.substr(4)) + ".";
+    if ((word == "have" || word == "has") && you) {
+        std::string_view after = util::trim(rest.substr(4));
+        if (util::starts_with_ci(after, "ever "))
+            after = util::trim(after.substr(5));
+        return "Tell me about the last time you " + std::string(after) + ".";
+    }
+    if (word == "do" || word == "does" || word == "did")
+        return "How " + lowered_first(base) + "?";
+    if (word == "is" || word == "are" || word == "was" || word == "were")
+        return "What…?";
+    return "How…?";
+}
+
+} // namespace
+
+const char* guide_issue_name(GuideIssue issue) {
+    switch (issue) {
+    case GuideIssue::closed: return "closed";
+    case GuideIssue::leading: return "leading";
+    case GuideIssue::hypothetical: return "hypothetical";
+    case GuideIssue::double_question: return "double";
+    }
+    return "closed";
+}
+
+std::vector<GuideFinding> lint_question(std::string_view question, int line) {
+    std::vector<GuideFinding> findings;
+    const std::string text(util::trim(question));
+    const std::string lower = normalized(text);
+    const auto add = [&](GuideIssue issue, std::string message, std::string suggestion) {
+        findings.push_back({line, issue, text, std::move(message), std::move(suggestion)});
+    };
+    bool flagged = false;
+    for (const auto phrase : leading_phrases)
+        if (has_phrase(lower, phrase)) {
+            add(GuideIssue::leading,
+                fmt::format("leading question (\"{}\") suggests the answer", phrase),
+                "What do you think about…?");
+            flagged = true;
+            break;
+        }
+    for (const auto phrase : hypothetical_phrases)
+        if (has_phrase(lower, phrase)) {
+            add(GuideIssue::hypothetical,
+                fmt::format("hypothetical about the future (\"{}\"); people predict their own "
+                            "behaviour badly",
+                            phrase),
+                "Tell me about the last time you…");
+            flagged = true;
+            break;
+        }
+    std::size_t word_end = 0;
+    const std::string word = first_word(lower, word_end);
+    if (!flagged && lower.find('?') != std::string::npos &&
+        std::find(std::begin(closed_starts), std::end(closed_starts), word) !=
+            std::end(closed_starts)) {
+        add(GuideIssue::closed,
+            fmt::format("closed question (starts with \"{}\"): invites a yes or no", word),
+            open_rewrite(text, word, word_end));
+    }
+    if (std::count(text.begin(), text.end(), '?') > 1)
+        add(GuideIssue::double_question, "two questions in one; ask one at a time",
+            std::string(stem(text)) + "?");
+    return findings;
+}
+
+std::vector<GuideFinding> lint_guide(std::istream& in, int& questions) {
+    std::vector<GuideFinding> findings;
+    questions = 0;
+    std::string raw;
+    int number = 0;
+    bool in_fence = false;
+    bool in_front_matter = false;
+    while (std::getline(in, raw)) {
+        ++number;
+        if (!raw.empty() && raw.back() == '\r')
+            raw.pop_back();
+        if (number == 1 && raw.rfind("\xEF\xBB\xBF", 0) == 0)
+            raw.erase(0, 3);
+        std::string_view line = util::trim(raw);
+        if (number == 1 && line == "---") {
+            in_front_matter = true;
+            continue;
+        }
+        if (in_front_matter) {
+            in_front_matter = !(line == "---" || line == "...");
+            continue;
+        }
+        if (line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0) {
+            in_fence = !in_fence;
+            continue;
+        }
+        if (in_fence)
+            continue;
+        std::string_view item;
+        if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') &&
+            line[1] == ' ') {
+            item = line.substr(2);
+        } else {
+            std::size_t digits = 0;
+            while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9')
+                ++digits;
+            if (digits == 0 || digits + 1 >= line.size() ||
+                (line[digits] != '.' && line[digits] != ')') || line[digits + 1] != ' ')
+                continue;
+            item = line.substr(digits + 2);
+        }
+        item = util::trim(item);
+        if (item.rfind("[ ] ", 0) == 0 || item.rfind("[x] ", 0) == 0 || item.rfind("[X] ", 0) == 0)
+            item = util::trim(item.substr(4));
+        if (item.empty())
+            continue;
+        ++questions;
+        for (auto& finding : lint_question(item, number))
+            findings.push_back(std::move(finding));
+    }
+    return findings;
+}
+
+std::string format_guide_finding(const std::string& path, const GuideFinding& finding) {
+    return fmt::format("{}:{}: warning: {}; try \"{}\"", path, finding.line, finding.message,
+                       finding.suggestion);
+}
+
+} // namespace pmi

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pmi {
+
+enum class GuideIssue { closed, leading, hypothetical, double_question };
+
+const char* guide_issue_name(GuideIssue issue);
+
+// Something an interview guide should ask differently.
+struct GuideFinding {
+    int line = 0;
+    GuideIssue issue = GuideIssue::closed;
+    std::string question;   // the list item, as written
+    std::string message;    // why it is a problem
+    std::string suggestion; // an open way to ask; never empty
+};
+
+// The findings for one question (a list item's text):
+// - leading: "don't you think", "wouldn't it be", "isn't it", "surely", …
+// - hypothetical about the future: "would you use", "would you pay", "would you buy",
+//   "will you", "if we built", …
+// - closed: a question starting with do/does/did/is/are/was/were/can/could/would/will/
+//   have/has/should/shall (only when neither of the above is found);
+// - two questions in one: more than one '?'.
+std::vector<GuideFinding> lint_question(std::string_view question, int line);
+
+// Lints every list item (-, *, + or "1.") of a markdown guide, outside code fences.
+// `questions` gets the number of list items read.
+std::vector<GuideFinding> lint_guide(std::istream& in, int& questions);
+
+// "path:line: warning: message; try \"suggestion\"".
+std::string format_guide_finding(const std::string& path, const GuideFinding& finding);
+
+} // namespace pmi

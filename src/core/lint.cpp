@@ -1,0 +1,333 @@
+#include "core/lint.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "core/check.hpp"
+#include "core/create.hpp"
+#include "util/json.hpp"
+#include "util/strings.hpp"
+
+namespace pmi {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// "<slug>-<YYYY-MM-DD>.md" or "<slug>-<YYYY-MM-DD>-<N>.md".
+struct FileName {
+    std::string slug;
+    Date date;
+};
+
+std::optional<FileName> parse_file_name(const std::string& name) {
+    if (name.size() <= 3 || name.substr(name.size() - 3) != ".md")
+        return std::nullopt;
+    const std::string stem = name.substr(0, name.size() - 3);
+    FileName parsed;
+    if (split_customer_date(stem, parsed.slug, parsed.date))
+        return parsed;
+    const auto dash = stem.rfind('-');
+    if (dash == std::string::npos || dash + 1 == stem.size() ||
+        !std::all_of(stem.begin() + static_cast<std::ptrdiff_t>(dash) + 1, stem.end(),
+                     [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    if (split_customer_date(stem.substr(0, dash), parsed.slug, parsed.date))
+        return parsed;
+    return std::nullopt;
+}
+
+// The line of a front-matter key; the opening '---' line when the key is absent.
+int key_line(const Note& note, std::string_view key) {
+    for (const auto& [name, line] : note.key_lines)
+        if (name == key)
+            return line;
+    return 1;
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& known) {
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const auto& candidate : known) {
+        const std::size_t distance = util::edit_distance(word, candidate);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = candidate;
+        }
+    }
+    return best.empty() ? "" : fmt::format("; did you mean '{}'?", best);
+}
+
+struct Linter {
+    const Config& config;
+    std::vector<Problem> problems;
+
+    void error(const Note& note, int line, std::string message) {
+        problems.push_back({note.path, line, Severity::error, std::move(message)});
+    }
+    void warning(const Note& note, int line, std::string message) {
+        problems.push_back({note.path, line, Severity::warning, std::move(message)});
+    }
+
+    // The note's path inside the notes folder, empty when it is outside.
+    fs::path inside_notes(const Note& note) const {
+        fs::path notes = fs::path(config.notes_dir).lexically_normal();
+        if (notes.is_absolute())
+            notes = notes.lexically_relative(config.root.lexically_normal());
+        const fs::path relative = fs::path(note.path).lexically_normal().lexically_relative(notes);
+        if (relative.empty() || *relative.begin() == ".." || relative.is_absolute())
+            return {};
+        return relative;
+    }
+
+    void file_name(const Note& note) {
+        const std::string name = fs::path(note.path).filename().string();
+        const auto parsed = parse_file_name(name);
+        const std::string expected =
+            fmt::format("{}-{}.md", util::slugify(note.customer), format_date(note.date));
+        if (!parsed) {
+            warning(note, 0,
+                    fmt::format("file name does not follow <customer>-<YYYY-MM-DD>.md, like {}",
+                                expected));
+            return;
+        }
+        if (parsed->date != note.date)
+            error(note, key_line(note, "date"),
+                  fmt::format("date {} disagrees with the file name's date {}",
+                              format_date(note.date), format_date(parsed->date)));
+        if (parsed->slug != util::slugify(note.customer))
+            warning(note, key_line(note, "customer"),
+                    fmt::format("customer '{}' does not match the file name '{}' (expected {})",
+                                note.customer, name, expected));
+    }
+
+    void product_folder(const Note& note) {
+        const fs::path relative = inside_notes(note);
+        if (std::distance(relative.begin(), relative.end()) != 2)
+            return;
+        const std::string folder = relative.begin()->string();
+        if (folder != note.product)
+            error(note, key_line(note, "product"),
+                  fmt::format("product '{}' disagrees with the folder '{}' the note is in",
+                              note.product, folder));
+    }
+
+    void roster(const Note& note) {
+        if (!config.team.empty() && !config.member(note.pm)) {
+            std::vector<std::string> ids;
+            for (const auto& person : config.team)
+                ids.push_back(person.id);
+            warning(note, key_line(note, "pm"),
+                    fmt::format("PM '{}' is not in the team of {}{}", note.pm, config_file_name,
+                                did_you_mean(note.pm, ids)));
+        }
+        if (!config.products.empty() && std::find(config.products.begin(), config.products.end(),
+                                                  note.product) == config.products.end())
+            warning(note, key_line(note, "product"),
+                    fmt::format("product '{}' is not in the products of {}{}", note.product,
+                                config_file_name, did_you_mean(note.product, config.products)));
+    }
+
+    void content(const Note& note) {
+        if (note.tldr.empty())
+            warning(note, key_line(note, "tldr"),
+                    "no tldr: add a one-sentence summary for the dev team");
+        if (note.nuggets_line != 0 && note.nuggets.empty())
+            warning(note, note.nuggets_line, "Nuggets section has no bullet ('- …')");
+    }
+
+    void duplicates(const std::vector<Note>& notes) {
+        using Key = std::tuple<std::string, Date, std::string>;
+        std::map<Key, std::vector<const Note*>> groups;
+        for (const auto& note : notes)
+            groups[{util::slugify(note.customer), note.date, note.pm}].push_back(&note);
+        for (const auto& [key, group] : groups) {
+            if (group.size() < 2)
+                continue;
+            // Notes named <slug>-<date>.md, -2.md … in one folder are calls of one day.
+            std::vector<std::string> series;
+            for (const Note* note : group) {
+                const fs::path path(note->path);
+                const auto parsed = parse_file_name(path.filename().string());
+                series.push_back(parsed && parsed->date == note->date
+                                     ? fmt::format("{}/{}-{}", path.parent_path().string(),
+                                                   parsed->slug, format_date(parsed->date))
+                                     : note->path);
+            }
+            if (std::all_of(series.begin(), series.end(),
+                            [&](const std::string& s) { return s == series.front(); }))
+                continue;
+            for (std::size_t i = 0; i < group.size(); ++i) {
+                std::vector<std::string> others;
+                for (std::size_t j = 0; j < group.size(); ++j)
+                    if (series[j] != series[i])
+                        others.push_back(group[j]->path);
+                error(*group[i], key_line(*group[i], "customer"),
+                      fmt::format("duplicate note: same customer, date and PM as {}",
+                                  util::join(others, ", ")));
+            }
+        }
+    }
+
+    void tag_spellings(const std::vector<Note>& notes) {
+        // tag key -> spelling -> notes using it
+        std::map<std::string, std::map<std::string, std::vector<const Note*>>> spellings;
+        for (const auto& note : notes)
+            for (const auto& tag : note.tags)
+                spellings[util::tag_key(tag)][tag].push_back(&note);
+        for (const auto& [key, by_spelling] : spellings) {
+            if (by_spelling.size() < 2)
+                continue;
+            const auto most = std::max_element(
+                by_spelling.begin(), by_spelling.end(), [](const auto& a, const auto& b) {
+                    return a.second.size() < b.second.size(); // ties: the first in order
+                });
+            for (const auto& [spelling, users] : by_spelling) {
+                if (spelling == most->first)
+                    continue;
+                for (const Note* note : users)
+                    warning(*note, key_line(*note, "tags"),
+                            fmt::format("tag '{}' is spelled '{}' in {} other note{}", spelling,
+                                        most->first, most->second.size(),
+                                        most->second.size() == 1 ? "" : "s"));
+            }
+        }
+    }
+};
+
+bool problem_less(const Problem& a, const Problem& b) {
+    return std::tie(a.path, a.line) < std::tie(b.path, b.line);
+}
+
+bool problem_equal(const Problem& a, const Problem& b) {
+    return a.path == b.path && a.line == b.line && a.severity == b.severity &&
+           a.message == b.message;
+}
+
+} // namespace
+
+std::vector<Problem> lint_notes(const Config& config, const NoteSet& notes) {
+    Linter linter{config, {}};
+    for (const auto& note : notes.notes) {
+        linter.file_name(note);
+        linter.product_folder(note);
+        linter.roster(note);
+        linter.content(note);
+    }
+    linter.duplicates(notes.notes);
+    linter.tag_spellings(notes.notes);
+    std::stable_sort(linter.problems.begin(), linter.problems.end(), problem_less);
+    return std::move(linter.problems);
+}
+
+std::size_t LintReport::count(Severity severity) const {
+    return static_cast<std::size_t>(
+        std::count_if(problems.begin(), problems.end(),
+                      [&](const Problem& problem) { return problem.severity == severity; }));
+}
+
+LintReport lint_paths(const Config& config, const std::vector<fs::path>& paths) {
+    std::vector<Problem> problems;
+    std::vector<fs::path> files = find_note_files(config, problems);
+    std::set<std::string> selected_files;
+    std::vector<std::string> selected_folders;
+    for (const auto& given : paths) {
+        std::error_code ec;
+        const fs::path path = fs::absolute(given, ec).lexically_normal();
+        const auto status = fs::symlink_status(path, ec);
+        if (ec || !fs::exists(status))
+            throw Error(fmt::format("{}: no such file or folder", given.string()));
+        if (fs::is_directory(status)) {
+            Config folder_config = config;
+            folder_config.notes_dir = path.string();
+            auto found = find_note_files(folder_config, problems);
+            files.insert(files.end(), found.begin(), found.end());
+            std::string shown = display_path(config, path);
+            while (shown.size() > 1 && shown.back() == '/')
+                shown.pop_back();
+            selected_folders.push_back(shown);
+        } else {
+            const std::string shown = display_path(config, path);
+            if (fs::is_symlink(status))
+                problems.push_back({shown, 0, Severity::warning, "symbolic link; not followed"});
+            else
+                files.push_back(path);
+            selected_files.insert(shown);
+        }
+    }
+    for (auto& file : files)
+        file = file.lexically_normal();
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+
+    NoteSet set = load_note_files(config, files, BodyScan::sections);
+    problems.insert(problems.end(), set.problems.begin(), set.problems.end());
+    const auto lint = lint_notes(config, set);
+    problems.insert(problems.end(), lint.begin(), lint.end());
+
+    const auto selected = [&](const std::string& path) {
+        if (paths.empty() || selected_files.count(path))
+            return true;
+        return std::any_of(
+            selected_folders.begin(), selected_folders.end(), [&](const std::string& folder) {
+                return folder == "." || path == folder ||
+                       (path.size() > folder.size() &&
+                        path.compare(0, folder.size(), folder) == 0 && path[folder.size()] == '/');
+            });
+    };
+    LintReport report;
+    for (const auto& file : files)
+        if (selected(display_path(config, file)))
+            ++report.files;
+    for (const auto& note : set.notes)
+        if (selected(note.path))
+            ++report.valid;
+    for (auto& problem : problems)
+        if (selected(problem.path))
+            report.problems.push_back(std::move(problem));
+    std::stable_sort(report.problems.begin(), report.problems.end(), problem_less);
+    report.problems.erase(
+        std::unique(report.problems.begin(), report.problems.end(), problem_equal),
+        report.problems.end());
+    return report;
+}
+
+std::string lint_github(const LintReport& report) {
+    std::string out;
+    for (const auto& problem : report.problems) {
+        std::string properties = "file=" + github_escape_property(problem.path);
+        if (problem.line > 0)
+            properties += fmt::format(",line={}", problem.line);
+        out +=
+            fmt::format("::{} {}::{}\n", problem.severity == Severity::error ? "error" : "warning",
+                        properties, github_escape_data(problem.message));
+    }
+    return out;
+}
+
+std::string lint_json(const LintReport& report) {
+    util::JsonWriter json;
+    json.begin_object();
+    json.key("files").value(report.files);
+    json.key("valid").value(report.valid);
+    json.key("errors").value(report.count(Severity::error));
+    json.key("warnings").value(report.count(Severity::warning));
+    json.key("problems").begin_array();
+    for (const auto& problem : report.problems) {
+        json.begin_object();
+        json.key("path").value(problem.path);
+        json.key("line").value(problem.line);
+        json.key("severity").value(problem.severity == Severity::error ? "error" : "warning");
+        json.key("message").value(problem.message);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    return json.str();
+}
+
+} // namespace pmi

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/config.hpp"
+#include "core/error.hpp"
+#include "core/store.hpp"
+
+namespace pmi {
+
+// The checks of the valid notes in `notes`, beyond the problems of loading them:
+// errors for a file name date or product folder that disagrees with the front
+// matter and for duplicate notes (same customer, date and PM, filed under names
+// that are not one numbered series <slug>-<date>.md, -2.md … in one folder);
+// warnings for a PM or product not in the config, an empty tldr, tag spellings
+// that differ only in case or separators, an empty Nuggets section (only seen
+// when the notes were loaded with BodyScan::sections) and a customer that does
+// not match the file name. Sorted by path and line.
+std::vector<Problem> lint_notes(const Config& config, const NoteSet& notes);
+
+struct LintReport {
+    std::size_t files = 0; // note files looked at
+    std::size_t valid = 0; // of which valid
+    std::vector<Problem> problems;
+    std::size_t count(Severity severity) const;
+};
+
+// Lints `paths` (note files or folders, absolute or relative to the working
+// folder; the whole notes tree when empty): the problems of loading them and
+// those of lint_notes. The whole tree is loaded for the cross-note checks, but
+// only the problems of the given paths are reported. Symbolic links are not
+// followed. Throws pmi::Error for a path that does not exist.
+LintReport lint_paths(const Config& config, const std::vector<std::filesystem::path>& paths);
+
+// The report as GitHub Actions workflow commands, one per problem.
+std::string lint_github(const LintReport& report);
+std::string lint_json(const LintReport& report);
+
+} // namespace pmi

@@ -1,0 +1,109 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/config.hpp"
+#include "core/note.hpp"
+#include "core/render.hpp"
+
+namespace pmi {
+
+// How a PM stands against the quota in one week.
+enum class QuotaStatus {
+    met,         // count >= quota
+    missed,      // the week is over and count < quota
+    due,         // the week is under way (or ahead) and count < quota
+    excused,     // the week is in the PM's `away` list
+    not_started, // the week ends before the PM's `since` date
+};
+
+// "met", "missed", "due", "excused", "not-started": the machine-readable names.
+const char* status_name(QuotaStatus status);
+
+// Fine for the CI gate: met, excused or not started.
+bool status_ok(QuotaStatus status);
+
+// A PM's standing in one week.
+struct WeekCount {
+    Week week;
+    int count = 0; // notes of counted kinds in the week
+    QuotaStatus status = QuotaStatus::missed;
+    int streak = 0; // consecutive weeks met ending at this week (see build_quota_report)
+    std::optional<Date> last_date; // latest counted note up to the end of this week
+    std::string last_customer;
+    std::string last_path;
+};
+
+struct PmQuota {
+    std::string pm;
+    std::string name;      // from the roster; empty otherwise
+    bool in_roster = true; // false: seen in notes but missing from a non-empty roster
+    std::optional<Date> since;
+    std::vector<WeekCount>
+        weeks; // the report's window, oldest first; the last is the selected week
+    const WeekCount& selected() const { return weeks.back(); }
+};
+
+struct QuotaOptions {
+    int weeks = 1;                     // the window: this many weeks ending at `week`
+    std::vector<std::string> pms;      // only these PMs; empty: all
+    std::vector<std::string> products; // only notes of these products; empty: all
+};
+
+struct QuotaReport {
+    Week week; // the selected week
+    Date today;
+    int quota = 1;
+    WeekStart week_start = WeekStart::monday;
+    std::vector<Week> weeks;   // the window, oldest first
+    std::vector<PmQuota> rows; // roster order (or by id without a roster), then others by id
+};
+
+// The quota report for `week`, computed from the config (roster, quota, kinds)
+// and the valid notes. Only kinds for which config.kind_counts() holds count.
+// Rows: every roster PM (with no roster, every PM seen in notes up to the end of
+// the week); PMs found in notes but missing from the roster only when they have
+// a note in the window. With `products` set, only notes of those products are
+// looked at and only PMs with a note of those products are listed.
+// Streak: weeks met counted back from the week; a week under way that is not
+// met yet is skipped, excused weeks neither break nor add, and it stops at the
+// first missed or not-started week.
+// Throws pmi::Error when `options.pms` names a PM neither in the roster nor in notes.
+QuotaReport build_quota_report(const Config& config, const std::vector<Note>& notes,
+                               const Date& today, const Week& week,
+                               const QuotaOptions& options = {});
+
+// The status as a person reads it: "met", "missed (0 of 1)", "0 of 1, due by Sunday",
+// "excused (away)", "not started (since 2026-10-19)".
+std::string status_text(const PmQuota& row, const QuotaReport& report);
+
+struct TeamCounts {
+    int met = 0, missed = 0, due = 0, excused = 0, not_started = 0, not_in_roster = 0;
+};
+TeamCounts team_counts(const QuotaReport& report);
+
+// "team: 2 of 3 met, 1 missed, 1 excused" for the selected week; PMs not in the
+// roster are counted apart ("1 not in roster").
+std::string team_line(const QuotaReport& report);
+
+// "2026-11-16 to 2026-11-22".
+std::string week_span(const Week& week);
+
+// The PM's label in tables: the id, plus " (not in roster)" when so.
+std::string pm_label(const PmQuota& row);
+
+// One row per PM: PM, NAME, COUNT, QUOTA, STATUS, STREAK, LAST INTERVIEW.
+Table quota_table(const QuotaReport& report);
+// One row per PM, a column per week of the window: counts, "0!" for a miss,
+// "away" for excused, "-" before `since`; then STREAK.
+Table quota_grid(const QuotaReport& report);
+
+// The report as JSON (both the selected week and the window).
+std::string quota_json(const QuotaReport& report);
+// CSV: one line per PM per week of the window, with that week's streak and last interview.
+std::string quota_csv(const QuotaReport& report);
+
+} // namespace pmi

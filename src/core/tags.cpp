@@ -1,0 +1,146 @@
+#include "core/tags.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+#include "core/render.hpp"
+#include "util/json.hpp"
+#include "util/strings.hpp"
+
+namespace pmi {
+
+std::vector<std::string> distinct_tags(const Note& note) {
+    std::vector<std::string> tags;
+    for (const auto& raw : note.tags) {
+        std::string tag(util::trim(raw));
+        if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end())
+            tags.push_back(std::move(tag));
+    }
+    return tags;
+}
+
+TagReport build_tag_report(const std::vector<Note>& notes) {
+    struct Accumulator {
+        std::size_t count = 0;
+        std::set<std::string> products;
+        Date first;
+        Date last;
+    };
+    std::map<std::string, Accumulator> by_tag;
+    for (const auto& note : notes) {
+        for (const auto& tag : distinct_tags(note)) {
+            auto& acc = by_tag[tag];
+            if (acc.count == 0 || note.date < acc.first)
+                acc.first = note.date;
+            if (acc.count == 0 || note.date > acc.last)
+                acc.last = note.date;
+            ++acc.count;
+            acc.products.insert(note.product);
+        }
+    }
+    TagReport report;
+    std::map<std::string, std::vector<TagSpelling>> by_key;
+    for (const auto& [tag, acc] : by_tag) {
+        report.tags.push_back({tag, acc.count,
+                               std::vector<std::string>(acc.products.begin(), acc.products.end()),
+                               acc.first, acc.last});
+        by_key[util::tag_key(tag)].push_back({tag, acc.count});
+    }
+    std::sort(report.tags.begin(), report.tags.end(), [](const TagStat& a, const TagStat& b) {
+        if (a.count != b.count)
+            return a.count > b.count;
+        const std::string la = util::to_lower_ascii(a.tag), lb = util::to_lower_ascii(b.tag);
+        return la != lb ? la < lb : a.tag < b.tag;
+    });
+    for (auto& [key, spellings] : by_key) {
+        if (spellings.size() < 2)
+            continue;
+        std::stable_sort(
+            spellings.begin(), spellings.end(),
+            [](const TagSpelling& a, const TagSpelling& b) { return a.count > b.count; });
+        report.duplicates.push_back({key, std::move(spellings)});
+    }
+    return report;
+}
+
+static Table tag_table(const TagReport& report) {
+    Table table;
+    table.headers = {"TAG", "COUNT", "PRODUCTS", "FIRST", "LAST"};
+    table.align = {Align::left, Align::right};
+    for (const auto& stat : report.tags)
+        table.rows.push_back({Cell(stat.tag), Cell(std::to_string(stat.count)),
+                              Cell(util::join(stat.products, ", ")), Cell(format_date(stat.first)),
+                              Cell(format_date(stat.last))});
+    return table;
+}
+
+static std::string spellings_text(const TagDuplicate& duplicate, const char* quote) {
+    std::vector<std::string> parts;
+    for (const auto& spelling : duplicate.spellings)
+        parts.push_back(fmt::format("{0}{1}{0} ({2})", quote, spelling.tag, spelling.count));
+    return util::join(parts, ", ");
+}
+
+std::string tags_text(const TagReport& report, Color color) {
+    if (report.tags.empty())
+        return "no tags\n";
+    std::string out = render_text(tag_table(report), color);
+    if (!report.duplicates.empty()) {
+        out += "\nLikely duplicates (same tag spelled differently):\n";
+        for (const auto& duplicate : report.duplicates)
+            out += "  " + spellings_text(duplicate, "") + "\n";
+    }
+    return out;
+}
+
+std::string tags_markdown(const TagReport& report) {
+    std::string out = "## Tags\n\n";
+    if (report.tags.empty())
+        return out + "No tags.\n";
+    Table table = tag_table(report);
+    table.headers = {"Tag", "Count", "Products", "First", "Last"};
+    out += render_markdown(table);
+    if (!report.duplicates.empty()) {
+        out += "\n## Likely duplicates\n\n";
+        for (const auto& duplicate : report.duplicates)
+            out += "- " + spellings_text(duplicate, "`") + "\n";
+    }
+    return out;
+}
+
+std::string tags_json(const TagReport& report) {
+    util::JsonWriter json;
+    json.begin_object();
+    json.key("tags").begin_array();
+    for (const auto& stat : report.tags) {
+        json.begin_object();
+        json.key("tag").value(stat.tag);
+        json.key("count").value(stat.count);
+        json.key("products").strings(stat.products);
+        json.key("first").value(format_date(stat.first));
+        json.key("last").value(format_date(stat.last));
+        json.end_object();
+    }
+    json.end_array();
+    json.key("duplicates").begin_array();
+    for (const auto& duplicate : report.duplicates) {
+        json.begin_object();
+        json.key("key").value(duplicate.key);
+        json.key("spellings").begin_array();
+        for (const auto& spelling : duplicate.spellings) {
+            json.begin_object();
+            json.key("tag").value(spelling.tag);
+            json.key("count").value(spelling.count);
+            json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    return json.str();
+}
+
+} // namespace pmi

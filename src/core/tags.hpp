@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/note.hpp"
+#include "core/render.hpp"
+
+namespace pmi {
+
+// One tag, as spelled in the notes.
+struct TagStat {
+    std::string tag;
+    std::size_t count = 0;             // notes carrying it
+    std::vector<std::string> products; // sorted
+    Date first;
+    Date last;
+};
+
+struct TagSpelling {
+    std::string tag;
+    std::size_t count = 0;
+};
+
+// Spellings with the same util::tag_key ("Security Config", "security-config").
+struct TagDuplicate {
+    std::string key;
+    std::vector<TagSpelling> spellings; // most used first
+};
+
+struct TagReport {
+    std::vector<TagStat> tags;            // count descending, then name
+    std::vector<TagDuplicate> duplicates; // sorted by key
+};
+
+TagReport build_tag_report(const std::vector<Note>& notes);
+
+// The tags of a note without repeats (same spelling listed twice counts once).
+std::vector<std::string> distinct_tags(const Note& note);
+
+std::string tags_text(const TagReport& report, Color color);
+std::string tags_markdown(const TagReport& report);
+std::string tags_json(const TagReport& report);
+
+} // namespace pmi

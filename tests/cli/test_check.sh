@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# End-to-end tests of `pmi check`, the CI gate.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# 2026-W46 runs 9 to 15 November; Monday 16 November is in W47, so `check`
+# looks at W46 by default.
+team_tree() {
+    new_tree "$1"
+    cat >.pmi.yaml <<'YAML'
+notes: prod/interviews
+quota: {per_week: 1}
+products: [portal, billing]
+team:
+  - {id: caroline, name: Caroline Diaz, since: 2026-01-05}
+  - {id: dev, name: Dev Rao, since: 2026-01-05}
+  - {id: mei, name: Mei Tanaka, since: 2026-01-05, away: [2026-W46]}
+  - {id: tom, name: Tom Becker, since: 2026-11-16}
+YAML
+    write_note portal acme-2026-11-10.md "Acme" 2026-11-10 caroline
+    write_note billing hooli-2026-11-13.md "Hooli" 2026-11-13 dev
+}
+
+# --- passing: met, excused, not started ---
+team_tree pass
+run --today 2026-11-16 check
+expect_code 0
+expect_err_empty
+expect_out_equals "pmi check 2026-W46 (2026-11-09 to 2026-11-15): ok
+team 2026-W46: 2 of 2 met, 1 excused, 1 not started
+notes: 2 valid"
+
+# the same output through a pipe as in a file (no terminal either way), and stable
+run --today 2026-11-16 check --week 2026-W46
+PASS_OUT=$OUT
+"$PMI_BIN" --today 2026-11-16 check >"$WORK/check.txt" 2>&1
+CHECKS=$((CHECKS + 1))
+[ "$(cat "$WORK/check.txt")" == "$PASS_OUT" ] || fail "output to a file differs"
+
+run --today 2026-11-16 check --format json
+expect_code 0
+expect_json 'data["passed"] is True and data["week"] == "2026-W46" and data["short"] == [] and data["errors"] == []'
+expect_json '[(p["pm"], p["status"], p["ok"]) for p in data["pms"]] == [("caroline", "met", True), ("dev", "met", True), ("mei", "excused", True), ("tom", "not-started", True)]'
+
+# --- failing: a PM short of the quota ---
+run --today 2026-11-16 check --week 2026-W45
+expect_code 1
+expect_out_equals "pmi check 2026-W45 (2026-11-02 to 2026-11-08): failed
+PMs short of the quota (1 a week):
+  caroline: 0 of 1 interviews in 2026-W45 (missed)
+  dev: 0 of 1 interviews in 2026-W45 (missed)
+  mei: 0 of 1 interviews in 2026-W45 (missed)
+team 2026-W45: 0 of 3 met, 3 missed, 1 not started
+notes: 2 valid"
+
+# a sales call does not count
+write_note portal globex-2026-11-03.md "Globex" 2026-11-03 caroline "kind: sales"
+run --today 2026-11-16 check --week 2026-W45 --format json
+expect_code 1
+expect_json 'data["short"] == ["caroline", "dev", "mei"]'
+
+# the week under way: still due counts as short
+run --today 2026-11-18 check --week this
+expect_code 1
+expect_out_contains "caroline: 0 of 1 interviews in 2026-W47 (still due)"
+
+# --- a PM not in the roster is reported, not gated ---
+team_tree stranger
+write_note portal umbrella-2026-11-12.md "Umbrella" 2026-11-12 zed
+run --today 2026-11-16 check
+expect_code 0
+expect_out_contains "note: PM 'zed' is not in the roster of .pmi.yaml (not checked)"
+
+# --- an invalid note: exit 1, named with path:line ---
+team_tree invalid
+printf -- '---\ncustomer: Broken\ndate: 2026-11-31\npm: dev\nproduct: portal\n---\n' \
+    >prod/interviews/portal/broken-2026-11-30.md
+run --today 2026-11-16 check
+expect_code 1
+expect_out_contains "pmi check 2026-W46 (2026-11-09 to 2026-11-15): failed
+invalid notes:
+  prod/interviews/portal/broken-2026-11-30.md:3: error: "
+expect_out_contains "notes: 2 valid, 1 invalid (1 error)"
+expect_out_lacks "short of the quota"
+
+run --today 2026-11-16 check --format json
+expect_code 1
+expect_json 'data["passed"] is False and data["short"] == []'
+expect_json 'data["errors"][0]["path"] == "prod/interviews/portal/broken-2026-11-30.md" and data["errors"][0]["line"] == 3 and data["errors"][0]["severity"] == "error"'
+
+# --- github annotations: escaping of %, CR, LF, and : , in properties ---
+mkdir -p "prod/interviews/odd,dir"
+printf -- '---\ncustomer: Odd\ndate: 2026-11-10\npm: dev\nproduct: [a, b]\n---\n' \
+    >"prod/interviews/odd,dir/100%-odd:1.md"
+run --today 2026-11-16 check --format github
+expect_code 1
+expect_out_contains "::error file=prod/interviews/portal/broken-2026-11-30.md,line=3,title=invalid note::"
+expect_out_contains "::error file=prod/interviews/odd%2Cdir/100%25-odd%3A1.md,line="
+expect_out_contains "pmi check 2026-W46 (2026-11-09 to 2026-11-15): failed"
+CHECKS=$((CHECKS + 1))
+# every annotation is a single line with a message part
+[ "$(printf '%s\n' "$OUT" | grep -c '^::error file=.*,title=invalid note::.')" -eq 2 ] ||
+    fail "expected 2 single-line annotations"
+
+run --today 2026-11-16 check --format github --week 2026-W45
+expect_out_contains "::error title=quota 2026-W45::caroline: 0 of 1 interviews in 2026-W45 (missed)"
+
+# --- GITHUB_STEP_SUMMARY: appended as markdown, never truncated ---
+printf 'earlier step\n' >"$WORK/summary.md"
+GITHUB_STEP_SUMMARY="$WORK/summary.md" run --today 2026-11-16 check --week 2026-W45
+expect_code 1
+expect_file_contains "$WORK/summary.md" "earlier step"
+expect_file_contains "$WORK/summary.md" "## pmi check 2026-W45: failed"
+expect_file_contains "$WORK/summary.md" "| caroline | 0 | **missed (0 of 1)** |"
+expect_file_contains "$WORK/summary.md" '- `prod/interviews/portal/broken-2026-11-30.md:3`: '
+GITHUB_STEP_SUMMARY="$WORK/summary.md" run --today 2026-11-16 check --week 2026-W45
+CHECKS=$((CHECKS + 1))
+[ "$(grep -c '^## pmi check' "$WORK/summary.md")" -eq 2 ] || fail "the summary was not appended"
+CHECKS=$((CHECKS + 1))
+[ "$(head -1 "$WORK/summary.md")" == "earlier step" ] || fail "the summary file was truncated"
+
+# --- JUnit XML ---
+run --today 2026-11-16 check --week 2026-W45 --junit "$WORK/junit.xml"
+expect_code 1
+expect_file "$WORK/junit.xml"
+CHECKS=$((CHECKS + 1))
+python3 - "$WORK/junit.xml" <<'PY' || fail "junit.xml is not the expected JUnit XML"
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "testsuites", root.tag
+suites = root.findall("testsuite")
+assert [s.get("name") for s in suites] == ["quota 2026-W45", "notes"]
+quota = suites[0].findall("testcase")
+assert [c.get("name") for c in quota] == ["caroline", "dev", "mei", "tom"]
+assert [c.find("failure") is not None for c in quota] == [True, True, True, False]
+notes = suites[1].findall("testcase")
+assert len(notes) == 2 and all(c.find("failure") is not None for c in notes)
+assert notes[1].get("file") == "prod/interviews/portal/broken-2026-11-30.md"
+assert root.get("tests") == "6" and root.get("failures") == "5", root.attrib
+PY
+team_tree junit_pass
+run --today 2026-11-16 check --junit report.xml
+expect_code 0
+CHECKS=$((CHECKS + 1))
+python3 -c '
+import sys, xml.etree.ElementTree as ET
+root = ET.parse("report.xml").getroot()
+assert root.get("failures") == "0"
+assert [c.get("name") for c in root.iter("testcase")] == ["caroline", "dev", "mei", "tom", "2 notes valid"]
+' || fail "passing junit.xml"
+run --today 2026-11-16 check --junit "$WORK/no/such/dir/junit.xml"
+expect_code 2
+expect_err_contains "--junit: cannot write"
+
+# --- an empty tree: roster PMs with no notes fail ---
+new_tree empty
+run --today 2026-11-16 check
+expect_code 1
+expect_out_contains "  caroline: 0 of 1 interviews in 2026-W46 (missed)"
+expect_out_contains "  dev: 0 of 1 interviews in 2026-W46 (missed)"
+expect_out_contains "notes: 0 valid"
+# ...but a tree with neither roster nor notes has nothing to fail
+rm .pmi.yaml
+run --today 2026-11-16 check
+expect_code 0
+
+# --- usage errors: exit 2 ---
+team_tree usage
+run --today 2026-11-16 check --week 2026-W54
+expect_code 2
+expect_err_contains "week '2026-W54' does not exist: 2026 has weeks 2026-W01 to 2026-W53"
+run --today 2026-11-16 check --week nonsense
+expect_code 2
+run --today 2026-11-16 check --format xml
+expect_code 2
+run --today 2026-11-99 check
+expect_code 2
+
+# --- the pre-commit hook example validates the staged notes ---
+team_tree hook
+mkdir -p "$WORK/bin"
+ln -s "$PMI_BIN" "$WORK/bin/pmi"
+git init -q . && git config user.name Tester && git config user.email tester@example.com
+cp "$SOURCE_DIR/examples/ci/pre-commit" .git/hooks/pre-commit
+chmod +x .git/hooks/pre-commit
+git add -A && PATH="$WORK/bin:$PATH" git commit -q -m "valid notes" >/dev/null 2>"$WORK/hook.err"
+CODE=$? ERR=$(cat "$WORK/hook.err")
+expect_code 0
+printf -- '---\ncustomer: Broken\ndate: 2026-11-31\npm: dev\nproduct: portal\n---\n' \
+    >"prod/interviews/portal/broken note-2026-11-30.md"
+git add -A && PATH="$WORK/bin:$PATH" git commit -q -m "a bad note" >/dev/null 2>"$WORK/hook.err"
+CODE=$? ERR=$(cat "$WORK/hook.err")
+expect_code 1
+expect_err_contains "prod/interviews/portal/broken note-2026-11-30.md:3: error: "
+sed -i 's/2026-11-31/2026-11-30/' "prod/interviews/portal/broken note-2026-11-30.md"
+PATH="$WORK/bin:$PATH" git commit -q -m "fixed but not staged" >/dev/null 2>"$WORK/hook.err"
+CODE=$? ERR=$(cat "$WORK/hook.err")
+expect_code 1
+expect_err_contains "have changes that are not staged"
+git add -A && PATH="$WORK/bin:$PATH" git commit -q -m "fixed" >/dev/null 2>"$WORK/hook.err"
+CODE=$? ERR=$(cat "$WORK/hook.err")
+expect_code 0
+
+# --- the bundled example tree ---
+run --root "$SOURCE_DIR/examples" --today 2026-11-23 check
+expect_code 0
+expect_out_contains "pmi check 2026-W47 (2026-11-16 to 2026-11-22): ok"
+run --root "$SOURCE_DIR/examples" --today 2026-11-23 check --week 2026-W46
+expect_code 1
+expect_out_contains "  dev: 0 of 1 interviews in 2026-W46 (missed)"
+expect_out_lacks "caroline:"
+run --root "$SOURCE_DIR/examples" --today 2026-11-23 check --week 2026-W40
+expect_code 0
+
+finish

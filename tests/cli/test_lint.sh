@@ -1,0 +1,100 @@
+# End-to-end tests of `pmi lint`.
+source "$(dirname "$0")/lib.sh" "$1"
+
+# The bundled examples: warnings only (two notes without tldr, one empty Nuggets).
+cp -r "$SOURCE_DIR/examples" "$WORK/examples"
+cd "$WORK/examples" || exit 2
+run lint
+expect_code 0
+expect_out_equals "prod/interviews/billing/pied-piper-2026-10-30.md:37: warning: Nuggets section has no bullet ('- …')
+prod/interviews/billing/soylent-foods-2026-11-18.md:1: warning: no tldr: add a one-sentence summary for the dev team
+prod/interviews/reseller-portal/vandelay-imports-2026-10-29.md:1: warning: no tldr: add a one-sentence summary for the dev team"
+expect_err_contains "47 note files: 47 valid, 0 errors, 3 warnings"
+
+new_tree
+write_note portal acme-corp-2026-11-20.md "Acme Corp" 2026-11-20 caroline "tags: [security-config]
+tldr: Fine"
+write_note portal acme-corp-2026-11-20-2.md "Acme Corp" 2026-11-20 caroline "tags: [security-config]
+tldr: A second call the same day"
+run lint
+expect_code 0
+expect_out_equals ""
+expect_err_contains "2 note files: 2 valid, 0 errors, 0 warnings"
+
+# Every kind of problem.
+write_note billing acme-corp-2026-11-20.md "Acme Corp" 2026-11-20 caroline "tldr: Copied by mistake"
+write_note billing globex-2026-11-19.md "Globex" 2026-11-20 dev "tldr: Wrong date in the name"
+write_note billing initech-2026-11-18.md "Initech" 2026-11-18 dev "product: portal
+tldr: Filed in the wrong folder" ""
+sed -i '/^product: billing$/d' prod/interviews/billing/initech-2026-11-18.md
+write_note portal umbrella-2026-11-17.md "Umbrella" 2026-11-17 tom "tags: [Security Config]
+tldr: \"\"" "## Nuggets
+nothing yet"
+write_note newprod hooli-2026-11-16.md "Hooli" 2026-11-16 dev "tldr: New product"
+write_note portal bad-2026-11-15.md "Bad" 2026-02-30 dev
+printf 'just text\n' >prod/interviews/portal/plain-2026-11-14.md
+run lint
+expect_code 1
+expect_out_equals "prod/interviews/billing/acme-corp-2026-11-20.md:2: error: duplicate note: same customer, date and PM as prod/interviews/portal/acme-corp-2026-11-20-2.md, prod/interviews/portal/acme-corp-2026-11-20.md
+prod/interviews/billing/globex-2026-11-19.md:3: error: date 2026-11-20 disagrees with the file name's date 2026-11-19
+prod/interviews/billing/initech-2026-11-18.md:5: error: product 'portal' disagrees with the folder 'billing' the note is in
+prod/interviews/newprod/hooli-2026-11-16.md:5: warning: product 'newprod' is not in the products of .pmi.yaml
+prod/interviews/portal/acme-corp-2026-11-20-2.md:2: error: duplicate note: same customer, date and PM as prod/interviews/billing/acme-corp-2026-11-20.md
+prod/interviews/portal/acme-corp-2026-11-20.md:2: error: duplicate note: same customer, date and PM as prod/interviews/billing/acme-corp-2026-11-20.md
+prod/interviews/portal/bad-2026-11-15.md:3: error: date '2026-02-30' is not a real calendar date
+prod/interviews/portal/plain-2026-11-14.md:1: error: no front matter: a note starts with a '---' line
+prod/interviews/portal/umbrella-2026-11-17.md:4: warning: PM 'tom' is not in the team of .pmi.yaml
+prod/interviews/portal/umbrella-2026-11-17.md:6: warning: tag 'Security Config' is spelled 'security-config' in 2 other notes
+prod/interviews/portal/umbrella-2026-11-17.md:7: warning: no tldr: add a one-sentence summary for the dev team
+prod/interviews/portal/umbrella-2026-11-17.md:9: warning: Nuggets section has no bullet ('- …')"
+expect_err_contains "9 note files: 7 valid, 7 errors, 5 warnings"
+
+# Only the given paths are reported, but duplicates elsewhere in the tree are seen.
+run lint prod/interviews/portal/acme-corp-2026-11-20.md
+expect_code 1
+expect_out_equals "prod/interviews/portal/acme-corp-2026-11-20.md:2: error: duplicate note: same customer, date and PM as prod/interviews/billing/acme-corp-2026-11-20.md"
+run lint prod/interviews/newprod
+expect_code 0
+expect_out_equals "prod/interviews/newprod/hooli-2026-11-16.md:5: warning: product 'newprod' is not in the products of .pmi.yaml"
+(cd prod/interviews/portal && "$PMI_BIN" lint umbrella-2026-11-17.md bad-2026-11-15.md >"$WORK/out" 2>/dev/null)
+CODE=$?
+OUT=$(cat "$WORK/out")
+expect_code 1
+expect_out_equals "prod/interviews/portal/bad-2026-11-15.md:3: error: date '2026-02-30' is not a real calendar date
+prod/interviews/portal/umbrella-2026-11-17.md:4: warning: PM 'tom' is not in the team of .pmi.yaml
+prod/interviews/portal/umbrella-2026-11-17.md:6: warning: tag 'Security Config' is spelled 'security-config' in 2 other notes
+prod/interviews/portal/umbrella-2026-11-17.md:7: warning: no tldr: add a one-sentence summary for the dev team
+prod/interviews/portal/umbrella-2026-11-17.md:9: warning: Nuggets section has no bullet ('- …')"
+run lint prod/interviews/portal/missing.md
+expect_code 2
+expect_err_contains "pmi: error: prod/interviews/portal/missing.md: no such file or folder"
+
+run lint --format github prod/interviews/portal/bad-2026-11-15.md prod/interviews/newprod
+expect_code 1
+expect_out_equals "::warning file=prod/interviews/newprod/hooli-2026-11-16.md,line=5::product 'newprod' is not in the products of .pmi.yaml
+::error file=prod/interviews/portal/bad-2026-11-15.md,line=3::date '2026-02-30' is not a real calendar date"
+
+run lint --format json
+expect_code 1
+expect_json 'data["files"] == 9 and data["valid"] == 7 and data["errors"] == 7 and data["warnings"] == 5 and len(data["problems"]) == 12 and data["problems"][1] == {"path": "prod/interviews/billing/globex-2026-11-19.md", "line": 3, "severity": "error", "message": "date 2026-11-20 disagrees with the file name'"'"'s date 2026-11-19"}'
+
+run lint --format yaml
+expect_code 2
+
+# GitHub escaping of '%', line breaks, ':' and ',' in file names.
+new_tree escaping
+write_note portal 'a,b:c-2026-11-20.md' "A,b:c" 2026-11-20 nobody "tldr: x"
+run lint --format github
+expect_code 0
+expect_out_equals "::warning file=prod/interviews/portal/a%2Cb%3Ac-2026-11-20.md,line=2::customer 'A,b:c' does not match the file name 'a,b:c-2026-11-20.md' (expected a-b-c-2026-11-20.md)
+::warning file=prod/interviews/portal/a%2Cb%3Ac-2026-11-20.md,line=4::PM 'nobody' is not in the team of .pmi.yaml"
+
+# lint never writes: the tree is byte for byte the same afterwards.
+cd "$WORK/examples" || exit 2
+before=$(find . -type f -print0 | sort -z | xargs -0 sha256sum)
+run lint --format json
+after=$(find . -type f -print0 | sort -z | xargs -0 sha256sum)
+CHECKS=$((CHECKS + 1))
+[ "$before" == "$after" ] || fail "lint changed the tree"
+
+finish

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# End-to-end tests of `pmi report`.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# A team of five in 2026-W46 (9 to 15 November), seen from Wednesday of W47:
+# caroline met, dev missed, mei excused, tom not started (joined in W47),
+# sam logged only a sales call, zed is not in the roster.
+team_tree() {
+    new_tree "$1"
+    cat >.pmi.yaml <<'YAML'
+notes: prod/interviews
+quota: {per_week: 1}
+products: [portal, billing]
+team:
+  - {id: caroline, name: Caroline Diaz, since: 2026-01-05}
+  - {id: dev, name: Dev Rao, since: 2026-01-05}
+  - {id: mei, name: Mei Tanaka, since: 2026-01-05, away: [2026-W46]}
+  - {id: tom, name: Tom Becker, since: 2026-11-16}
+  - {id: sam, name: Sam Seller, since: 2026-01-05}
+YAML
+    write_note portal acme-2026-11-03.md "Acme" 2026-11-03 caroline
+    write_note portal acme-2026-11-10.md "Acme" 2026-11-10 caroline
+    write_note billing hooli-2026-11-02.md "Hooli" 2026-11-02 dev
+    write_note billing initech-2026-11-04.md "Initech" 2026-11-04 mei
+    write_note billing globex-2026-11-11.md "Globex" 2026-11-11 sam "kind: sales"
+    write_note portal umbrella-2026-11-12.md "Umbrella" 2026-11-12 zed
+    write_note portal oscorp-2026-11-17.md "Oscorp" 2026-11-17 tom
+}
+
+team_tree team
+
+# --- the week under way (default) ---
+run --today 2026-11-18 report
+expect_code 0
+expect_out_equals "2026-W47 (2026-11-16 to 2026-11-22): quota 1 a week, counting every kind but sales
+PM        INTERVIEWS  STATUS                 STREAK  LAST INTERVIEW
+caroline           0  0 of 1, due by Sunday       2  2026-11-10 Acme
+dev                0  0 of 1, due by Sunday       0  2026-11-02 Hooli
+mei                0  0 of 1, due by Sunday       1  2026-11-04 Initech
+tom                1  met                         1  2026-11-17 Oscorp
+sam                0  0 of 1, due by Sunday       0  -
+team 2026-W47: 1 of 5 met, 4 still due"
+
+# --week without a value means this week
+OUT_DEFAULT=$OUT
+run --today 2026-11-18 report --week
+expect_code 0
+expect_out_equals "$OUT_DEFAULT"
+
+# --- a completed week: met, missed, excused, not started, sales only, not in roster ---
+run --today 2026-11-18 report --week last
+expect_code 0
+expect_err_empty
+expect_out_equals "2026-W46 (2026-11-09 to 2026-11-15): quota 1 a week, counting every kind but sales
+PM                   INTERVIEWS  STATUS                          STREAK  LAST INTERVIEW
+caroline                      1  met                                  2  2026-11-10 Acme
+dev                           0  missed (0 of 1)                      0  2026-11-02 Hooli
+mei                           0  excused (away)                       1  2026-11-04 Initech
+tom                           0  not started (since 2026-11-16)       0  -
+sam                           0  missed (0 of 1)                      0  -
+zed (not in roster)           1  met                                  1  2026-11-12 Umbrella
+team 2026-W46: 1 of 3 met, 2 missed, 1 excused, 1 not started, 1 not in roster"
+
+# the same week by label (any case) and by a date inside it
+run --today 2026-11-18 report --week 2026-w46
+expect_out_contains "2026-W46 (2026-11-09 to 2026-11-15)"
+run --today 2026-11-18 report --week 2026-11-15
+expect_out_contains "2026-W46 (2026-11-09 to 2026-11-15)"
+
+# a week with no note of zed's: zed is not listed
+run --today 2026-11-18 report --week 2026-W45 --format json
+expect_json '[(p["pm"], p["count"], p["status"]) for p in data["pms"]] == [("caroline", 1, "met"), ("dev", 1, "met"), ("mei", 1, "met"), ("tom", 0, "not-started"), ("sam", 0, "missed")]'
+
+# --- json ---
+run --today 2026-11-18 report --week 2026-W46 --format json
+expect_code 0
+expect_json 'data["week"] == "2026-W46" and data["start"] == "2026-11-09" and data["end"] == "2026-11-15"'
+expect_json '[p["pm"] for p in data["pms"]] == ["caroline", "dev", "mei", "tom", "sam", "zed"]'
+expect_json '[p["status"] for p in data["pms"]] == ["met", "missed", "excused", "not-started", "missed", "met"]'
+expect_json 'data["pms"][0]["last_interview"] == {"date": "2026-11-10", "customer": "Acme", "path": "prod/interviews/portal/acme-2026-11-10.md"}'
+expect_json 'data["pms"][4]["count"] == 0 and data["pms"][4]["last_interview"] is None'
+expect_json 'data["pms"][5]["in_roster"] is False and data["pms"][0]["in_roster"] is True'
+expect_json 'data["team"] == {"met": 1, "missed": 2, "due": 0, "excused": 1, "not_started": 1, "not_in_roster": 1}'
+
+# --- the grid ---
+run --today 2026-11-18 report --weeks 3
+expect_code 0
+expect_out_equals "2026-W45 to 2026-W47 (2026-11-02 to 2026-11-22): quota 1 a week, counting every kind but sales
+PM                   W45   W46  W47  STREAK
+caroline               1     1   0?       2
+dev                    1    0!   0?       0
+mei                    1  away   0?       1
+tom                    -     -    1       1
+sam                   0!    0!   0?       0
+zed (not in roster)    -     1   0?       1
+0! missed, 0? still due, away excused, - not started
+team 2026-W47: 1 of 5 met, 4 still due, 1 not in roster"
+
+run --today 2026-11-18 report --weeks 2 --week 2026-W46 --format json
+expect_json 'data["weeks"] == ["2026-W45", "2026-W46"]'
+expect_json 'data["pms"][1]["weeks"] == [{"week": "2026-W45", "count": 1, "status": "met", "streak": 1}, {"week": "2026-W46", "count": 0, "status": "missed", "streak": 0}]'
+
+# colour only when asked (or on a terminal), red for a miss
+run --today 2026-11-18 --color always report --weeks 2 --week 2026-W46
+expect_out_contains $'\e[31m0!\e[0m'
+run --today 2026-11-18 report --weeks 2 --week 2026-W46
+expect_out_lacks $'\e['
+
+# --- filters ---
+run --today 2026-11-18 report --week 2026-W46 --pm dev --format csv
+expect_code 0
+expect_out_equals "pm,name,in_roster,week,start,end,count,quota,status,streak,last_date,last_customer
+dev,Dev Rao,yes,2026-W46,2026-11-09,2026-11-15,0,1,missed,0,2026-11-02,Hooli"
+run --today 2026-11-18 report --week 2026-W46 --product billing --format json
+expect_json '[p["pm"] for p in data["pms"]] == ["dev", "mei", "sam"]'
+run --today 2026-11-18 report --pm nobody
+expect_code 2
+expect_err_contains "--pm 'nobody': no such PM"
+
+# --- markdown ---
+run --today 2026-11-18 report --week 2026-W46 --pm caroline --format markdown
+expect_out_equals "### Interviews 2026-W46 (2026-11-09 to 2026-11-15): quota 1 a week, counting every kind but sales
+
+| PM | INTERVIEWS | STATUS | STREAK | LAST INTERVIEW |
+| --- | ---: | --- | ---: | --- |
+| caroline | 1 | met | 2 | 2026-11-10 Acme |
+
+team 2026-W46: 1 of 1 met"
+
+# --- quota.kinds: only the listed kinds count ---
+sed -i 's/quota: {per_week: 1}/quota: {per_week: 1, kinds: [sales]}/' .pmi.yaml
+run --today 2026-11-18 report --week 2026-W46 --pm sam --pm caroline --format json
+expect_json '[(p["pm"], p["count"], p["status"]) for p in data["pms"]] == [("caroline", 0, "missed"), ("sam", 1, "met")]'
+run --today 2026-11-18 report --week 2026-W46 --pm sam
+expect_out_contains "counting kinds sales"
+
+# --- an invalid note is reported; the others still are counted ---
+team_tree broken
+printf -- '---\ncustomer: Broken\ndate: 2026-11-12\nproduct: portal\n---\n' >prod/interviews/portal/broken-2026-11-12.md
+run --today 2026-11-18 report --week 2026-W46 --pm caroline
+expect_code 0
+expect_err_contains "prod/interviews/portal/broken-2026-11-12.md"
+expect_out_contains "caroline           1  met"
+
+# --- week_starts: sunday ---
+team_tree sunday
+echo "week_starts: sunday" >>.pmi.yaml
+run --today 2026-11-18 report
+expect_out_contains "2026-W47 (2026-11-15 to 2026-11-21)"
+expect_out_contains "0 of 1, due by Saturday"
+
+# --- an empty tree: roster PMs appear with zero ---
+new_tree empty
+run --today 2026-11-18 report --week last
+expect_code 0
+expect_out_equals "2026-W46 (2026-11-09 to 2026-11-15): quota 1 a week, counting every kind but sales
+PM        INTERVIEWS  STATUS           STREAK  LAST INTERVIEW
+caroline           0  missed (0 of 1)       0  -
+dev                0  missed (0 of 1)       0  -
+team 2026-W46: 0 of 2 met, 2 missed"
+
+# no roster and no notes
+rm .pmi.yaml
+run --today 2026-11-18 report --format json
+expect_code 0
+expect_json 'data["pms"] == []'
+run --today 2026-11-18 report
+expect_out_contains "no PMs"
+
+# --- usage errors ---
+run --today 2026-11-18 report --week 2026-W54
+expect_code 2
+expect_err_contains "2026 has weeks 2026-W01 to 2026-W53"
+run --today 2026-11-18 report --week someday
+expect_code 2
+run --today 2026-11-18 report --weeks 0
+expect_code 2
+run --today 2026-11-18 report --format xml
+expect_code 2
+
+# --- the bundled example tree ---
+run --root "$SOURCE_DIR/examples" --today 2026-11-23 report --week 2026-W46 --format json
+expect_code 0
+expect_json '{p["pm"]: p["status"] for p in data["pms"]} == {"caroline": "met", "dev": "missed", "mei": "met", "tom": "met"}'
+run --root "$SOURCE_DIR/examples" --today 2026-11-23 report --week 2026-W40 --pm caroline
+expect_out_contains "excused (away)"
+
+finish

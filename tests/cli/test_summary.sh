@@ -1,0 +1,147 @@
+# End-to-end tests of `pmi summary`: two-line tl;dr of notes and the weekly digest.
+source "$(dirname "$0")/lib.sh" "$1"
+
+new_tree
+write_note portal acme-corp-2026-11-20.md "Acme Corp" 2026-11-20 caroline \
+    "interviewees:
+  - {name: Jo Smith, role: end user}
+tags: [navigation, security-config]
+tldr: Raves about the new navigation flow; frustration with security configuration." \
+    "## Nuggets
+- Navigation is the first thing Jo mentions.
+- Security config scares admins."
+write_note portal globex-2026-11-17.md "Globex" 2026-11-17 dev "interviewees:
+  - {name: Ann Lee, role: CTO}
+  - {name: Bo Chan}" "## Goal
+Learn.
+
+## Nuggets
+- Globex exports everything to Excel."
+write_note billing initech-2026-11-18.md "Initech" 2026-11-18 caroline "" "## Goal
+Nothing to share."
+write_note billing hooli-2026-11-10.md "Hooli" 2026-11-10 dev "tldr: Last week's call"
+
+# One note: exactly two lines, path relative to the repository root.
+run summary prod/interviews/portal/acme-corp-2026-11-20.md
+expect_code 0
+expect_err_empty
+expect_out_equals "tl;dr – talked with Jo Smith (end user) at Acme Corp on 2026-11-20: Raves about the new navigation flow; frustration with security configuration.
+Full interview notes at prod/interviews/portal/acme-corp-2026-11-20.md"
+
+# From a subfolder, a path relative to it; several notes separated by a blank line;
+# no tldr: the first nugget, with a warning naming the file.
+cd prod/interviews/portal
+run summary acme-corp-2026-11-20.md ./globex-2026-11-17.md
+expect_code 0
+expect_out_equals "tl;dr – talked with Jo Smith (end user) at Acme Corp on 2026-11-20: Raves about the new navigation flow; frustration with security configuration.
+Full interview notes at prod/interviews/portal/acme-corp-2026-11-20.md
+
+tl;dr – talked with Ann Lee (CTO) and Bo Chan at Globex on 2026-11-17: Globex exports everything to Excel.
+Full interview notes at prod/interviews/portal/globex-2026-11-17.md"
+expect_err_contains "prod/interviews/portal/globex-2026-11-17.md: warning: no tldr; using the first nugget"
+cd "$ROOT"
+
+# Neither tldr nor nuggets: still summarised, said so on stderr.
+run summary prod/interviews/billing/initech-2026-11-18.md
+expect_code 0
+expect_out_equals "tl;dr – talked with Initech on 2026-11-18: (no tldr)
+Full interview notes at prod/interviews/billing/initech-2026-11-18.md"
+expect_err_contains "prod/interviews/billing/initech-2026-11-18.md: warning: no tldr and no nuggets"
+
+# A bad path among good ones: reported, the others printed, exit 0; all bad: exit 2.
+printf -- '---\ncustomer: X\n---\n' >prod/interviews/portal/bad.md
+run summary prod/interviews/nope.md prod/interviews/billing/hooli-2026-11-10.md prod/interviews/portal/bad.md
+expect_code 0
+expect_out_equals "tl;dr – talked with Hooli on 2026-11-10: Last week's call
+Full interview notes at prod/interviews/billing/hooli-2026-11-10.md"
+expect_err_contains "prod/interviews/nope.md: error: No such file or directory"
+expect_err_contains "prod/interviews/portal/bad.md:1: error: missing required field"
+run summary prod/interviews/nope.md
+expect_code 2
+expect_out_equals ""
+rm prod/interviews/portal/bad.md
+
+run summary prod/interviews/portal/acme-corp-2026-11-20.md --format json
+expect_json 'data[0]["path"] == "prod/interviews/portal/acme-corp-2026-11-20.md" and data[0]["source"] == "tldr" and data[0]["summary"].startswith("tl;dr – talked with Jo Smith")'
+
+# Filters without --week: the summaries of the matching notes, newest first.
+run summary --pm dev
+expect_code 0
+expect_out_contains "at Globex on 2026-11-17"
+expect_out_contains "talked with Hooli on 2026-11-10"
+expect_out_lacks "Acme"
+
+# Nothing to summarise, or both forms at once: usage errors.
+run summary
+expect_code 2
+expect_err_contains "give note paths"
+run summary --week prod/interviews/portal/acme-corp-2026-11-20.md
+expect_code 2
+
+# The weekly digest: per PM sorted by id, each interview with its tldr and nuggets.
+run --today 2026-11-21 summary --week
+expect_code 0
+expect_out_equals "# Staff meeting digest, 2026-W47 (2026-11-16 to 2026-11-22)
+
+## Caroline Diaz (caroline)
+
+### 2026-11-18 — Initech, billing
+
+**tl;dr:** (no tldr)
+
+Notes: \`prod/interviews/billing/initech-2026-11-18.md\`
+
+### 2026-11-20 — Acme Corp, portal
+
+**tl;dr:** Raves about the new navigation flow; frustration with security configuration.
+
+- Navigation is the first thing Jo mentions.
+- Security config scares admins.
+
+Notes: \`prod/interviews/portal/acme-corp-2026-11-20.md\`
+
+## Dev Rao (dev)
+
+### 2026-11-17 — Globex, portal
+
+**tl;dr:** (no tldr)
+
+- Globex exports everything to Excel.
+
+Notes: \`prod/interviews/portal/globex-2026-11-17.md\`"
+
+run summary --week 2026-W46 --format text
+expect_code 0
+expect_out_equals "Staff meeting digest, 2026-W46 (2026-11-09 to 2026-11-15)
+
+Caroline Diaz (caroline)
+  no interviews this week
+
+Dev Rao (dev)
+  2026-11-10 — Hooli, billing
+    tl;dr: Last week's call
+    - A nugget from Hooli
+    prod/interviews/billing/hooli-2026-11-10.md"
+
+run summary --week 2026-W47 --product portal --format json
+expect_code 0
+expect_json 'data["week"] == "2026-W47" and [p["pm"] for p in data["pms"]] == ["caroline", "dev"] and data["pms"][0]["interviews"][0]["nuggets"] == ["Navigation is the first thing Jo mentions.", "Security config scares admins."] and data["pms"][0]["interviews"][0]["interviewees"] == [{"name": "Jo Smith", "role": "end user"}] and len(data["pms"][1]["interviews"]) == 1'
+run summary --week 2026-W47 --pm dev --format json
+expect_json '[p["pm"] for p in data["pms"]] == ["dev"]'
+run summary --week 2026-W99
+expect_code 2
+
+# The bundled examples.
+run --root "$SOURCE_DIR/examples" --today 2026-11-23 summary --week last
+expect_code 0
+expect_err_empty
+expect_out_contains "## Caroline Diaz (caroline)"
+expect_out_contains "Notes: \`prod/interviews/"
+cd "$SOURCE_DIR/examples"
+run --today 2026-11-23 summary prod/interviews/billing/vandelay-imports-2026-11-20.md
+expect_code 0
+expect_out_equals "tl;dr – talked with Arturo Vance (owner and buyer) at Vandelay Imports on 2026-11-20: Small importer wants to pay quarterly; monthly invoices create too much admin for a two-person shop.
+Full interview notes at prod/interviews/billing/vandelay-imports-2026-11-20.md"
+cd "$WORK"
+
+finish

@@ -1,0 +1,47 @@
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "temp_dir.hpp"
+#include "util/fs.hpp"
+
+TEST_CASE("read_file") {
+    TempDir dir;
+    std::string error;
+    SUBCASE("a regular file") {
+        dir.write("a.txt", "hello\n");
+        CHECK(util::read_file(dir.path / "a.txt", error) == "hello\n");
+    }
+    SUBCASE("a FIFO is refused at once, not waited on") {
+        REQUIRE(::mkfifo((dir.path / "fifo").c_str(), 0600) == 0);
+        CHECK(!util::read_file(dir.path / "fifo", error));
+        CHECK(error == "not a regular file");
+    }
+    SUBCASE("a folder") {
+        CHECK(!util::read_file(dir.path, error));
+        CHECK(error == "is a folder");
+    }
+    SUBCASE("a missing file") {
+        CHECK(!util::read_file(dir.path / "nope", error));
+        CHECK(error == "No such file or directory");
+    }
+}
+
+TEST_CASE("relative_to") {
+    TempDir dir;
+    dir.write("root/notes/a.md", "");
+    dir.write("outside/b.md", "");
+    const auto root = dir.path / "root";
+    CHECK(util::relative_to(root / "notes/a.md", root) == "notes/a.md");
+    SUBCASE("a symbolic link keeps its own name") {
+        std::filesystem::create_symlink(dir.path / "outside/b.md", root / "notes/link.md");
+        std::filesystem::create_symlink("a.md", root / "notes/inside.md");
+        CHECK(util::relative_to(root / "notes/link.md", root) == "notes/link.md");
+        CHECK(util::relative_to(root / "notes/inside.md", root) == "notes/inside.md");
+    }
+    SUBCASE("a path outside the base stays as given") {
+        CHECK(util::relative_to(dir.path / "outside/b.md", root) ==
+              (dir.path / "outside/b.md").generic_string());
+    }
+}

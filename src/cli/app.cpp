@@ -24,20 +24,18 @@ const std::vector<CommandSpec>& command_table() {
         {"list", "List notes, newest first, filtered by PM, product, tag, week or any key",
          setup_list, true},
         {"report", "Weekly quota report: interviews per PM against the quota, streaks",
-         setup_report},
+         setup_report, true},
         {"check", "CI gate: fail when a PM missed last week's quota or a note is invalid",
          setup_check},
-        {"lint", "Validate notes: front matter, file names, folders, duplicates, tags",
-         setup_lint},
+        {"lint", "Validate notes: front matter, file names, folders, duplicates, tags", setup_lint},
         {"summary", "Two-line tl;dr of notes to paste, or the staff-meeting digest of a week",
-         setup_summary},
-        {"tags", "Tags with counts, products, first and last seen; likely duplicates",
-         setup_tags},
+         setup_summary, true},
+        {"tags", "Tags with counts, products, first and last seen; likely duplicates", setup_tags,
+         true},
         {"index", "Write INDEX.md and TAGS.md in the notes folder; --check for CI", setup_index},
         {"themes", "Themes across portfolios: tags by product, who we hear from, trends",
-         setup_themes},
-        {"share", "A copy of notes fit to send: private sections and fields left out",
-         setup_share},
+         setup_themes, true},
+        {"share", "A copy of notes fit to send: private sections and fields left out", setup_share},
         {"signals", "What to listen for: workarounds, their words and emotions across notes",
          setup_signals, true},
         {"guide", "Check an interview guide: closed, leading and hypothetical questions",
@@ -110,8 +108,8 @@ int run(int argc, char** argv) {
             ->capture_default_str();
         // Read through count(): option values are stored only after the whole parse.
         bool no_pager_given = false;
-        const CLI::Option* no_pager = app.add_flag("--no-pager", no_pager_given,
-                                                   "Do not send long output through $PAGER");
+        const CLI::Option* no_pager =
+            app.add_flag("--no-pager", no_pager_given, "Do not send long output through $PAGER");
         util::Pager pager;
         for (const auto& spec : command_table()) {
             CLI::App* command = app.add_subcommand(spec.name, spec.summary);

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "core/check.hpp"
+#include "core/lint.hpp"
 #include "core/store.hpp"
 #include "util/fs.hpp"
 
@@ -34,8 +35,12 @@ int run_check_command(const CheckOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
     const Week week = parse_week(options.week, context.today, context.config.week_start);
     const NoteSet set = load_notes(context.config);
-    // The one place further checks (e.g. lint) add their problems.
-    const std::vector<Problem> extra_problems;
+    // Lint's cross-note errors (file name or folder disagreeing with the front
+    // matter, duplicates) fail the gate too; its warnings are for `pmi lint`.
+    std::vector<Problem> extra_problems;
+    for (auto& problem : lint_notes(context.config, set))
+        if (problem.severity == Severity::error)
+            extra_problems.push_back(std::move(problem));
     const CheckResult result = run_check(context.config, set, context.today, week, extra_problems);
     if (options.format == "json")
         std::cout << check_json(result);

@@ -200,6 +200,19 @@ git add -A && PATH="$WORK/bin:$PATH" git commit -q -m "fixed" >/dev/null 2>"$WOR
 CODE=$? ERR=$(cat "$WORK/hook.err")
 expect_code 0
 
+# --- lint's cross-note errors fail the gate: a file name that disagrees with its date ---
+cd "$WORK"
+new_tree misfiled
+write_note portal acme-2026-11-10.md "Acme" 2026-11-10 caroline
+write_note portal globex-2026-11-02.md "Globex" 2026-11-11 dev
+run --today 2026-11-16 check
+expect_code 1
+expect_out_contains "prod/interviews/portal/globex-2026-11-02.md"
+expect_out_contains "2026-11-02"
+mv prod/interviews/portal/globex-2026-11-02.md prod/interviews/portal/globex-2026-11-11.md
+run --today 2026-11-16 check
+expect_code 0
+
 # --- the bundled example tree ---
 run --root "$SOURCE_DIR/examples" --today 2026-11-23 check
 expect_code 0

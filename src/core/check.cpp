@@ -184,7 +184,7 @@ std::string check_markdown(const CheckResult& result) {
     return out;
 }
 
-static void problems_json(util::JsonWriter& json, const std::vector<Problem>& problems) {
+void write_problems_json(util::JsonWriter& json, const std::vector<Problem>& problems) {
     json.begin_array();
     for (const auto& problem : problems) {
         json.begin_object();
@@ -222,9 +222,9 @@ std::string check_json(const CheckResult& result) {
     json.end_array();
     json.key("valid_notes").value(result.valid_notes);
     json.key("errors");
-    problems_json(json, result.errors);
+    write_problems_json(json, result.errors);
     json.key("warnings");
-    problems_json(json, result.warnings);
+    write_problems_json(json, result.warnings);
     json.end_object();
     return json.str();
 }

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/quota.hpp"
 #include "core/store.hpp"
+#include "util/json.hpp"
 
 namespace pmi {
 
@@ -46,6 +47,9 @@ std::string check_junit(const CheckResult& result);
 // properties also `:` and `,`.
 std::string github_escape_data(std::string_view text);
 std::string github_escape_property(std::string_view text);
+
+// Problems as a JSON array of {path, line, severity, message}.
+void write_problems_json(util::JsonWriter& json, const std::vector<Problem>& problems);
 
 // Text escaped for XML content and attribute values; control characters that
 // XML 1.0 forbids become U+FFFD.

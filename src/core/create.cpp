@@ -97,7 +97,7 @@ fs::path create_note(const Config& config, const Note& note, const std::string& 
     for (int n = 1; n <= 10000; ++n) {
         const std::string name = n == 1 ? stem + ".md" : fmt::format("{}-{}.md", stem, n);
         std::string error;
-        switch (util::create_exclusive(folder / name, content, error)) {
+        switch (util::write_new_atomic(folder / name, content, error)) {
         case util::CreateResult::created: return folder / name;
         case util::CreateResult::exists: continue;
         case util::CreateResult::failed:

@@ -18,7 +18,8 @@ std::string default_config(const std::string& pm_id);
 std::string note_template(const Config& config);
 
 // Creates the note file <notes>/<product>/<customer-slug>-<date>.md, or -2, -3 …
-// when that name is taken. Created exclusively: no existing file is ever touched,
+// when that name is taken. Written whole under a temporary name, then linked into
+// place without replacing anything: no existing file is ever touched,
 // and concurrent calls get distinct files. Returns the new file's path; throws
 // pmi::Error when it cannot be written.
 std::filesystem::path create_note(const Config& config, const Note& note, const std::string& body);

@@ -316,16 +316,8 @@ std::string lint_json(const LintReport& report) {
     json.key("valid").value(report.valid);
     json.key("errors").value(report.count(Severity::error));
     json.key("warnings").value(report.count(Severity::warning));
-    json.key("problems").begin_array();
-    for (const auto& problem : report.problems) {
-        json.begin_object();
-        json.key("path").value(problem.path);
-        json.key("line").value(problem.line);
-        json.key("severity").value(problem.severity == Severity::error ? "error" : "warning");
-        json.key("message").value(problem.message);
-        json.end_object();
-    }
-    json.end_array();
+    json.key("problems");
+    write_problems_json(json, report.problems);
     json.end_object();
     return json.str();
 }

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <optional>
 #include <thread>
+#include <unistd.h>
 #include <unordered_map>
 
 #include "core/cache.hpp"
@@ -53,6 +54,12 @@ std::vector<fs::path> find_note_files(const Config& config, std::vector<Problem>
         if (!name.empty() && name[0] == '.') {
             if (it->is_directory(ec) && !is_symlink)
                 it.disable_recursion_pending();
+            continue;
+        }
+        // The iterator skips folders it may not read; say so rather than lose their notes.
+        if (!is_symlink && it->is_directory(ec) && ::access(path.c_str(), R_OK | X_OK) != 0) {
+            problems.push_back({display_path(config, path), 0, Severity::warning,
+                                "cannot read folder; its notes are skipped"});
             continue;
         }
         if (path.extension() != ".md" || is_generated(path))

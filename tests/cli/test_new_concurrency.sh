@@ -97,4 +97,19 @@ for command in "list" "list --format json" "report" "report --format json" "chec
 done
 expect_file prod/interviews/billing/acme-2026-11-23.md
 
+# A folder pmi may not read: a warning names it; the other notes still load.
+cd "$WORK"
+new_tree unreadable
+chmod 755 "$WORK" "$ROOT"
+write_note portal a-2026-11-01.md "A" 2026-11-01 dev
+write_note billing b-2026-11-02.md "B" 2026-11-02 dev
+chmod 000 prod/interviews/billing
+OUT=$(as_user "$PMI_BIN" list --format paths 2>"$WORK/.stderr")
+CODE=$?
+ERR=$(cat "$WORK/.stderr")
+expect_code 0
+expect_out_equals "prod/interviews/portal/a-2026-11-01.md"
+expect_err_contains "prod/interviews/billing: warning: cannot read folder; its notes are skipped"
+chmod 755 prod/interviews/billing
+
 finish

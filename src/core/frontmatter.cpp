@@ -280,7 +280,10 @@ std::string yaml_flow(const YamlNode& node) {
         std::string out = "{";
         for (std::size_t i = 0; i < node.entries.size(); ++i) {
             const auto& [key, value] = node.entries[i];
-            out += (i ? ", " : "") + (safe_plain_in_flow(key) ? key : yaml_quote(key)) + ": " +
+            const std::string written = safe_plain_in_flow(key) ? key : yaml_quote(key);
+            // YAML limits implicit keys to 1024 characters; longer ones need "? key : value".
+            out += (i ? ", " : "") +
+                   (written.size() < 1000 ? written + ": " : "? " + written + " : ") +
                    yaml_flow(value);
         }
         return out + "}";

@@ -54,3 +54,22 @@ TEST_CASE("parse_yaml") {
         CHECK(yaml_error(text) == "7: aliases expand to too many values");
     }
 }
+
+TEST_CASE("yaml_flow") {
+    SUBCASE("a map key over YAML's 1024-character limit is written explicitly (found by "
+            "fuzz_note)") {
+        // 400 raw control characters: a short key that grows to 1,600 when escaped.
+        const std::string key(400, '\x04');
+        const YamlNode root = parse_yaml("m: {\"" + key + "\": v}\n", 1);
+        const std::string flow = yaml_flow(root.entries.at(0).second);
+        CHECK(flow.rfind("{? ", 0) == 0);
+        const YamlNode back = parse_yaml("m: " + flow + "\n", 1);
+        REQUIRE(back.entries.at(0).second.entries.size() == 1);
+        CHECK(back.entries.at(0).second.entries.at(0).first == key);
+        CHECK(back.entries.at(0).second.entries.at(0).second.scalar == "v");
+    }
+    SUBCASE("short keys stay implicit") {
+        const YamlNode root = parse_yaml("m: {a: 1, \"b c\": x}\n", 1);
+        CHECK(yaml_flow(root.entries.at(0).second) == "{a: 1, b c: x}");
+    }
+}

@@ -33,10 +33,18 @@ bool is_letter(char c) {
 
 // Lowercase, with typographic apostrophes made straight.
 std::string normalized(std::string_view text) {
-    std::string out = util::to_lower_ascii(text);
-    for (std::size_t at = out.find("\xE2\x80\x99"); at != std::string::npos;
-         at = out.find("\xE2\x80\x99", at))
-        out.replace(at, 3, "'");
+    const std::string lowered = util::to_lower_ascii(text);
+    const std::string_view apostrophe = "\xE2\x80\x99";
+    std::string out;
+    out.reserve(lowered.size());
+    for (std::size_t i = 0; i < lowered.size();) {
+        if (std::string_view(lowered).substr(i, 3) == apostrophe) {
+            out += '\'';
+            i += 3;
+        } else {
+            out += lowered[i++];
+        }
+    }
     return out;
 }
 

@@ -14,10 +14,6 @@ struct ListOptions {
     std::string format;
 };
 
-std::string interviewee_text(const Interviewee& person) {
-    return person.role.empty() ? person.name : person.name + " (" + person.role + ")";
-}
-
 std::string notes_json(const std::vector<Note>& notes) {
     util::JsonWriter json;
     json.begin_array();
@@ -29,14 +25,8 @@ std::string notes_json(const std::vector<Note>& notes) {
         json.key("pm").value(note.pm);
         json.key("product").value(note.product);
         json.key("kind").value(effective_kind(note));
-        json.key("interviewees").begin_array();
-        for (const auto& person : note.interviewees) {
-            json.begin_object();
-            json.key("name").value(person.name);
-            json.key("role").value(person.role);
-            json.end_object();
-        }
-        json.end_array();
+        json.key("interviewees");
+        write_interviewees_json(json, note.interviewees);
         json.key("segment").value(note.segment);
         json.key("channel").value(note.channel);
         json.key("tags").strings(note.tags);
@@ -71,7 +61,7 @@ Table notes_csv_table(const std::vector<Note>& notes) {
     for (const auto& note : notes) {
         std::vector<std::string> people;
         for (const auto& person : note.interviewees)
-            people.push_back(interviewee_text(person));
+            people.push_back(format_interviewee(person));
         table.rows.push_back({Cell(format_date(note.date)), Cell(note.customer), Cell(note.pm),
                               Cell(note.product), Cell(effective_kind(note)), Cell(note.segment),
                               Cell(note.channel), Cell(util::join(people, "; ")),

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/frontmatter.hpp"
+#include "util/json.hpp"
 #include "util/strings.hpp"
 
 namespace pmi {
@@ -455,6 +456,25 @@ Interviewee parse_interviewee(std::string_view text) {
         return {std::string(util::trim(text.substr(0, open))),
                 std::string(util::trim(text.substr(open + 1, text.size() - open - 2)))};
     return {std::string(text), ""};
+}
+
+std::string format_interviewee(const Interviewee& person) {
+    if (person.role.empty())
+        return person.name;
+    if (person.name.empty())
+        return person.role;
+    return person.name + " (" + person.role + ")";
+}
+
+void write_interviewees_json(util::JsonWriter& json, const std::vector<Interviewee>& people) {
+    json.begin_array();
+    for (const auto& person : people) {
+        json.begin_object();
+        json.key("name").value(person.name);
+        json.key("role").value(person.role);
+        json.end_object();
+    }
+    json.end_array();
 }
 
 } // namespace pmi

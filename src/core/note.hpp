@@ -9,6 +9,10 @@
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 
+namespace util {
+class JsonWriter;
+}
+
 namespace pmi {
 
 struct Interviewee {
@@ -74,5 +78,11 @@ std::string write_note(const Note& note, std::string_view body);
 
 // "Jo Smith (end user)" -> {Jo Smith, end user}.
 Interviewee parse_interviewee(std::string_view text);
+
+// The reverse: "Jo Smith (end user)", or the name or role alone when the other is empty.
+std::string format_interviewee(const Interviewee& person);
+
+// The interviewees as a JSON array of {name, role}.
+void write_interviewees_json(util::JsonWriter& json, const std::vector<Interviewee>& people);
 
 } // namespace pmi

@@ -9,14 +9,6 @@
 
 namespace pmi {
 
-static std::string person_text(const Interviewee& person) {
-    if (person.role.empty())
-        return person.name;
-    if (person.name.empty())
-        return person.role;
-    return person.name + " (" + person.role + ")";
-}
-
 static std::string join_names(const std::vector<std::string>& names) {
     if (names.size() <= 2)
         return util::join(names, " and ");
@@ -27,7 +19,7 @@ static std::string join_names(const std::vector<std::string>& names) {
 std::string talked_with(const Note& note) {
     std::vector<std::string> people;
     for (const auto& person : note.interviewees) {
-        std::string text = person_text(person);
+        std::string text = format_interviewee(person);
         if (!text.empty())
             people.push_back(std::move(text));
     }
@@ -180,14 +172,8 @@ std::string digest_json(const Digest& digest) {
             json.key("customer").value(note.customer);
             json.key("product").value(note.product);
             json.key("kind").value(effective_kind(note));
-            json.key("interviewees").begin_array();
-            for (const auto& person : note.interviewees) {
-                json.begin_object();
-                json.key("name").value(person.name);
-                json.key("role").value(person.role);
-                json.end_object();
-            }
-            json.end_array();
+            json.key("interviewees");
+            write_interviewees_json(json, note.interviewees);
             json.key("tldr").value(one_line(note.tldr));
             json.key("nuggets").strings(note.nuggets);
             json.end_object();

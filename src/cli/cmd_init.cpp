@@ -50,6 +50,8 @@ static int run_init(const std::string& directory, const std::string& pm) {
     fs::create_directories(config.template_path().parent_path(), ec);
     write_once(config.template_path(), default_template(), "note template");
     write_once(root / ".pmi" / ".gitignore", "cache/\n", "ignore file");
+    std::cout << "next: list your products and team in " << config_file_name
+              << ", then after each call run `pmi new CUSTOMER`\n";
     return exit_ok;
 }
 

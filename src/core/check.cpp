@@ -77,6 +77,13 @@ std::string check_text(const CheckResult& result) {
                                config_file_name);
     out += team_line(result.quota) + "\n";
     out += notes_line(result) + "\n";
+    if (!result.short_pms.empty())
+        out +=
+            fmt::format("to fix: log the interview with `pmi new CUSTOMER --date YYYY-MM-DD`, or "
+                        "excuse the week under the PM's `away:` in {}\n",
+                        config_file_name);
+    if (!result.errors.empty())
+        out += "to fix: correct each invalid note at the line shown; `pmi lint` lists them all\n";
     return out;
 }
 

@@ -50,7 +50,8 @@ PMs short of the quota (1 a week):
   dev: 0 of 1 interviews in 2026-W45 (missed)
   mei: 0 of 1 interviews in 2026-W45 (missed)
 team 2026-W45: 0 of 3 met, 3 missed, 1 not started
-notes: 2 valid"
+notes: 2 valid
+to fix: log the interview with \`pmi new CUSTOMER --date YYYY-MM-DD\`, or excuse the week under the PM's \`away:\` in .pmi.yaml"
 
 # a sales call does not count
 write_note portal globex-2026-11-03.md "Globex" 2026-11-03 caroline "kind: sales"
@@ -81,6 +82,8 @@ invalid notes:
   prod/interviews/portal/broken-2026-11-30.md:3: error: "
 expect_out_contains "notes: 2 valid, 1 invalid (1 error)"
 expect_out_lacks "short of the quota"
+expect_out_contains "to fix: correct each invalid note at the line shown; \`pmi lint\` lists them all"
+expect_out_lacks "to fix: log the interview"
 
 run --today 2026-11-16 check --format json
 expect_code 1

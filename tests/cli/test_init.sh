@@ -5,6 +5,7 @@ mkdir repo && cd repo
 run init
 expect_code 0
 expect_file .pmi.yaml
+expect_out_contains "next: list your products and team in .pmi.yaml, then after each call run \`pmi new CUSTOMER\`"
 expect_file .pmi/template.md
 expect_file .pmi/.gitignore
 expect_file_contains .pmi/.gitignore "cache/"

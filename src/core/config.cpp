@@ -61,6 +61,33 @@ struct ConfigReader {
         return static_cast<int>(*value);
     }
 
+    bool yes_no(const YamlNode& node, std::string_view key) const {
+        const std::string value = util::to_lower_ascii(text(node, key));
+        if (value == "true" || value == "yes" || value == "on")
+            return true;
+        if (value == "false" || value == "no" || value == "off")
+            return false;
+        fail(node.line, fmt::format("'{}' must be true or false", key));
+    }
+
+    void privacy(const YamlNode& node, Config& config) const {
+        if (node.type == YamlNode::Type::scalar) {
+            config.privacy_check = yes_no(node, "privacy");
+            return;
+        }
+        if (node.type != YamlNode::Type::map)
+            fail(node.line, "'privacy' must be true, false or a map such as {check: true}");
+        for (const auto& [key, value] : node.entries) {
+            if (key == "check")
+                config.privacy_check = yes_no(value, "privacy.check");
+            else if (key == "allow")
+                config.privacy_allow = texts(value, "privacy.allow");
+            else
+                fail(value.line,
+                     fmt::format("unknown key 'privacy.{}' (known: check, allow)", key));
+        }
+    }
+
     Date date(const YamlNode& node, std::string_view key) const {
         const auto value = parse_date(text(node, key));
         if (!value)
@@ -167,6 +194,8 @@ Config parse_config(std::string_view text, const std::string& file) {
                 reader.fail(value.line, "'share' must be a map such as {omit: [interviewees]}");
             if (const YamlNode* omit = value.find("omit"))
                 config.share_omit = reader.texts(*omit, "share.omit");
+        } else if (key == "privacy") {
+            reader.privacy(value, config);
         } else if (key == "signals") {
             if (value.type != YamlNode::Type::map)
                 reader.fail(value.line, "'signals' must be a map such as {emotions: {...}}");

@@ -8,8 +8,10 @@
 #include <set>
 #include <tuple>
 
+#include "core/backfill.hpp"
 #include "core/check.hpp"
 #include "core/create.hpp"
+#include "core/privacy.hpp"
 #include "util/json.hpp"
 #include "util/strings.hpp"
 
@@ -249,7 +251,8 @@ std::size_t LintReport::count(Severity severity) const {
                       [&](const Problem& problem) { return problem.severity == severity; }));
 }
 
-LintReport lint_paths(const Config& config, const std::vector<fs::path>& paths) {
+LintReport lint_paths(const Config& config, const std::vector<fs::path>& paths,
+                      const LintExtras& extras) {
     std::vector<Problem> problems;
     std::vector<fs::path> files = find_note_files(config, problems);
     std::set<std::string> selected_files;
@@ -299,9 +302,24 @@ LintReport lint_paths(const Config& config, const std::vector<fs::path>& paths) 
             });
     };
     LintReport report;
+    std::vector<fs::path> selected_paths;
     for (const auto& file : files)
         if (selected(display_path(config, file)))
-            ++report.files;
+            selected_paths.push_back(file);
+    report.files = selected_paths.size();
+    if (extras.privacy) {
+        auto found = check_privacy(config, selected_paths);
+        problems.insert(problems.end(), found.begin(), found.end());
+    }
+    if (extras.git) {
+        std::vector<Note> selected_notes;
+        for (const auto& note : set.notes)
+            if (selected(note.path))
+                selected_notes.push_back(note);
+        auto found = backfill_problems(selected_notes, read_first_recorded(config), extras.today,
+                                       extras.late_after_days);
+        problems.insert(problems.end(), found.begin(), found.end());
+    }
     for (const auto& note : set.notes)
         if (selected(note.path))
             ++report.valid;

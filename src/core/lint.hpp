@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/backfill.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "core/store.hpp"
@@ -34,12 +35,21 @@ struct LintReport {
     std::size_t count(Severity severity) const;
 };
 
+// Checks beyond lint_notes that `pmi lint` runs on request.
+struct LintExtras {
+    bool privacy = false; // contact details in the notes' text (privacy.hpp), as errors
+    bool git = false;     // notes written long after the call (backfill.hpp), as warnings
+    int late_after_days = default_late_after_days;
+    Date today;
+};
+
 // Lints `paths` (note files or folders, absolute or relative to the working
-// folder; the whole notes tree when empty): the problems of loading them and
-// those of lint_notes. The whole tree is loaded for the cross-note checks, but
-// only the problems of the given paths are reported. Symbolic links are not
-// followed. Throws pmi::Error for a path that does not exist.
-LintReport lint_paths(const Config& config, const std::vector<std::filesystem::path>& paths);
+// folder; the whole notes tree when empty): the problems of loading them, those
+// of lint_notes, and the `extras` asked for. The whole tree is loaded for the cross-note checks,
+// but only the problems of the given paths are reported. Symbolic links are not followed. Throws
+// pmi::Error for a path that does not exist.
+LintReport lint_paths(const Config& config, const std::vector<std::filesystem::path>& paths,
+                      const LintExtras& extras = {});
 
 // The report as GitHub Actions workflow commands, one per problem.
 std::string lint_github(const LintReport& report);

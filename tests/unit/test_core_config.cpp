@@ -36,6 +36,20 @@ team:
         CHECK(config.kind_counts("support"));
         CHECK_FALSE(config.kind_counts("sales"));
     }
+    SUBCASE("privacy: a switch, or a map with an allow list") {
+        CHECK_FALSE(parse_config("", ".pmi.yaml").privacy_check);
+        CHECK(parse_config("privacy: true\n", ".pmi.yaml").privacy_check);
+        CHECK_FALSE(parse_config("privacy: no\n", ".pmi.yaml").privacy_check);
+        const Config config =
+            parse_config("privacy:\n  check: yes\n  allow: [help@acme.com, '@acme.io']\n", "c");
+        CHECK(config.privacy_check);
+        CHECK(config.privacy_allow == std::vector<std::string>{"help@acme.com", "@acme.io"});
+        CHECK_THROWS_WITH_AS(parse_config("privacy: maybe\n", ".pmi.yaml"),
+                             ".pmi.yaml:1: 'privacy' must be true or false", Error);
+        CHECK_THROWS_WITH_AS(parse_config("privacy:\n  chek: true\n", ".pmi.yaml"),
+                             ".pmi.yaml:2: unknown key 'privacy.chek' (known: check, allow)",
+                             Error);
+    }
     SUBCASE("wrong types name the line") {
         CHECK_THROWS_WITH_AS(parse_config("notes: x\nquota: {per_week: many}\n", ".pmi.yaml"),
                              ".pmi.yaml:2: 'quota.per_week' must be a whole number from 0 to 1000",

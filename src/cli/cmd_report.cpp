@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "core/cadence.hpp"
 #include "core/quota.hpp"
 #include "core/store.hpp"
 #include "util/strings.hpp"
@@ -16,6 +17,8 @@ struct ReportOptions {
     std::vector<std::string> pms;
     std::vector<std::string> products;
     std::string format;
+    bool cadence = false;
+    int months = 6;
 };
 
 std::string counted_kinds(const Config& config) {
@@ -37,8 +40,39 @@ std::string title(const QuotaReport& report, const Config& config) {
 
 constexpr const char* grid_legend = "0! missed, 0? still due, away excused, - not started";
 
+int run_cadence(const ReportOptions& options, const Context& context, const NoteSet& set) {
+    QuotaOptions filters;
+    filters.pms = options.pms;
+    filters.products = options.products;
+    const CadenceReport report =
+        build_cadence_report(context.config, set.notes, context.today, options.months, filters);
+    if (options.format == "json") {
+        std::cout << cadence_json(report);
+    } else if (options.format == "csv") {
+        std::cout << render_csv(cadence_table(report));
+    } else if (options.format == "markdown") {
+        std::cout << "### " << cadence_title(report) << "\n\n";
+        if (!report.rows.empty())
+            std::cout << render_markdown(cadence_table(report, true)) << '\n';
+        std::cout << "Weeks: " << cadence_legend << "\n";
+    } else {
+        std::cout << cadence_title(report) << '\n';
+        if (report.rows.empty())
+            std::cout << "no PMs: add a team roster to " << config_file_name << " or write notes\n";
+        else
+            std::cout << render_text(cadence_table(report), context.color, terminal_width());
+        std::cout << "weeks: " << cadence_legend << '\n';
+    }
+    return exit_ok;
+}
+
 int run_report(const ReportOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
+    if (options.cadence) {
+        const NoteSet set = load_notes(context.config);
+        print_problems(set.problems);
+        return run_cadence(options, context, set);
+    }
     const Week week = parse_week(options.week, context.today, context.config.week_start);
     const NoteSet set = load_notes(context.config);
     print_problems(set.problems);
@@ -84,17 +118,31 @@ void setup_report(CLI::App& command, Globals& globals) {
         "is under way; excused (a week in the PM's away list); not started (the week ends "
         "before the PM's since date). The streak counts consecutive weeks met up to the week; "
         "a week under way that is not met yet does not break it, excused weeks neither break "
-        "nor add.");
+        "nor add. With --cadence: for each PM over the last --months months (to today), a "
+        "strip of one character per week (" +
+        std::string(cadence_legend) +
+        "), the median days between "
+        "interview days, the longest gap (open when still going), and the customers and "
+        "segments they talked to; the same kinds count.");
     command
         .add_option("--week", options->week,
                     "The week: this (default, also when WEEK is omitted), last, 2026-W47 or a "
                     "date in the week")
         ->expected(0, 1)
         ->default_str("this");
-    command
-        .add_option("--weeks", options->weeks,
-                    "Show the last N weeks (ending at --week) as a grid, a column per week")
-        ->check(CLI::Range(1, 520));
+    auto* weeks =
+        command
+            .add_option("--weeks", options->weeks,
+                        "Show the last N weeks (ending at --week) as a grid, a column per week")
+            ->check(CLI::Range(1, 520));
+    auto* cadence = command.add_flag(
+        "--cadence", options->cadence,
+        "Per PM over the last months: interviews a week as a strip, median and longest gap "
+        "between interviews, customers and segments");
+    cadence->excludes(weeks)->excludes("--week");
+    command.add_option("--months", options->months, "With --cadence: how many months (default 6)")
+        ->check(CLI::Range(1, 120))
+        ->needs(cadence);
     command.add_option("--pm", options->pms, "Only this product manager (repeatable)");
     command.add_option("--product", options->products,
                        "Only notes of this product, and the PMs who wrote them (repeatable)");

@@ -178,6 +178,37 @@ expect_code 2
 run --today 2026-11-18 report --format xml
 expect_code 2
 
+# --- cadence over the last months ---
+cd "$WORK"
+team_tree cadence
+write_note portal acme-2026-10-20.md "Acme" 2026-10-20 caroline "segment: smb"
+write_note portal globex-2026-10-21.md "Globex" 2026-10-21 caroline "segment: enterprise"
+run --today 2026-11-18 report --cadence --months 1 --pm caroline --pm dev --pm tom
+expect_code 0
+expect_out_equals "Interview cadence, 2026-10-12 to 2026-11-18: 6 weeks (1 month), oldest first
+PM        WEEKS   INTERVIEWS  MEDIAN GAP  LONGEST GAP                       CUSTOMERS            SEGMENTS
+caroline  .2.11.           4      7 days  13 days (to 2026-11-03)           2: Acme 3, Globex 1  enterprise 1, smb 1
+dev       ...1..           1           -  16 days (open, since 2026-11-02)  1: Hooli 1           -
+tom       -----1           1           -  1 day (open, since 2026-11-17)    1: Oscorp 1          -
+weeks: . none, 1-9 interviews, + ten or more, a away, - before the PM's start"
+run --today 2026-11-18 report --cadence --months 1 --product billing --format json
+expect_code 0
+expect_json '[p["pm"] for p in data["pms"]] == ["dev", "mei", "sam"] and data["weeks"][0] == "2026-W42" and data["pms"][1]["strip"] == "...1a." and data["pms"][0]["longest_gap"] == {"days": 16, "from": "2026-11-02", "to": "2026-11-18", "open": True} and data["pms"][2]["interviews"] == 0 and data["pms"][2]["median_gap_days"] is None'
+run --today 2026-11-18 report --cadence --format markdown --pm mei
+expect_code 0
+expect_out_contains "| mei | \`"
+expect_out_contains "Weeks: . none"
+run --today 2026-11-18 report --cadence --format csv --pm mei
+expect_out_contains "PM,WEEKS,INTERVIEWS"
+run --today 2026-11-18 report --cadence --weeks 4
+expect_code 2
+expect_err_contains "excludes"
+run --today 2026-11-18 report --months 3
+expect_code 2
+expect_err_contains "--months requires --cadence"
+run --today 2026-11-18 report --cadence --months 0
+expect_code 2
+
 # --- the bundled example tree ---
 run --root "$SOURCE_DIR/examples" --today 2026-11-23 report --week 2026-W46 --format json
 expect_code 0

@@ -24,6 +24,7 @@ struct CommandShape {
     std::string description;
     std::vector<OptionSpec> options;
     bool takes_paths = false;
+    std::vector<std::string> first_words; // choices for the first positional (guide: lint)
 };
 
 // Options whose values come from the notes tree.
@@ -61,10 +62,15 @@ std::vector<std::string> choices_of(const CLI::Option* option) {
     return choices;
 }
 
-std::vector<OptionSpec> options_of(const CLI::App& app, bool& takes_paths) {
+std::vector<OptionSpec> options_of(const CLI::App& app, bool& takes_paths,
+                                   std::vector<std::string>* first_words = nullptr) {
     std::vector<OptionSpec> specs;
+    bool first_positional = true;
     for (const CLI::Option* option : app.get_options()) {
         if (!option->nonpositional()) {
+            if (first_positional && first_words)
+                *first_words = choices_of(option);
+            first_positional = false;
             takes_paths = true;
             continue;
         }
@@ -92,7 +98,7 @@ std::vector<CommandShape> shapes_of(const CLI::App& root, CommandShape& global) 
         CommandShape shape;
         shape.name = sub->get_name();
         shape.description = sub->get_description();
-        shape.options = options_of(*sub, shape.takes_paths);
+        shape.options = options_of(*sub, shape.takes_paths, &shape.first_words);
         shapes.push_back(std::move(shape));
     }
     return shapes;
@@ -148,7 +154,7 @@ std::string bash_script(const CommandShape& global, const std::vector<CommandSha
            "}\n\n";
     out += "_pmi() {\n"
            "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
-           "    local command= i\n"
+           "    local command= command_index=0 i\n"
            "    local _pmi_root=()\n"
            "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
            "        case ${COMP_WORDS[i]} in\n";
@@ -156,7 +162,7 @@ std::string bash_script(const CommandShape& global, const std::vector<CommandSha
                        "_pmi_root=(--root \"${{COMP_WORDS[i+1]}}\"); ((i++)) ;;\n",
                        fmt::join(global_value_names, "|"));
     out += "            -*) ;;\n"
-           "            *) command=${COMP_WORDS[i]}; break ;;\n"
+           "            *) command=${COMP_WORDS[i]}; command_index=$i; break ;;\n"
            "        esac\n"
            "    done\n"
            "    case $command in\n";
@@ -177,8 +183,13 @@ std::string bash_script(const CommandShape& global, const std::vector<CommandSha
                             command.name == "help" ? words(names) : std::string("bash zsh fish"));
             continue;
         }
-        const std::string fallback =
+        std::string fallback =
             command.takes_paths ? "COMPREPLY=($(compgen -f -- \"$cur\"))" : "COMPREPLY=()";
+        if (!command.first_words.empty())
+            fallback =
+                fmt::format("if ((COMP_CWORD == command_index + 1)); then COMPREPLY=($(compgen "
+                            "-W \"{}\" -- \"$cur\")); else {}; fi",
+                            words(command.first_words), fallback);
         out += fmt::format("        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W \"{}\" -- "
                            "\"$cur\")); else {}; fi ;;\n",
                            words(option_names), fallback);
@@ -227,6 +238,9 @@ std::string fish_script(const CommandShape& global, const std::vector<CommandSha
         const std::string condition = "__fish_seen_subcommand_from " + command.name;
         for (const auto& option : command.options)
             out += fish_option(option, condition);
+        if (!command.first_words.empty() && command.name != "completion")
+            out += fmt::format("complete -c pmi -n {} -a {}\n", fish_quote(condition),
+                               fish_quote(words(command.first_words)));
         if (command.takes_paths && command.name != "help" && command.name != "completion")
             out += fmt::format("complete -c pmi -n {} -F\n", fish_quote(condition));
     }

@@ -27,6 +27,18 @@ OUT=$(complete_line "pmi lis"); CODE=0
 expect_out_equals "list"
 OUT=$(complete_line "pmi list --for")
 expect_out_equals "--format"
+OUT=$(complete_line "pmi guide ")
+expect_out_equals "lint"
+OUT=$(complete_line "pmi guide --format github l")
+expect_out_lacks "lint" # past the first word: a file
+OUT=$(complete_line "pmi lint --pri")
+expect_out_equals "--privacy"
+OUT=$(complete_line "pmi lint --gi")
+expect_out_equals "--git"
+OUT=$(complete_line "pmi report --cad")
+expect_out_equals "--cadence"
+OUT=$(complete_line "pmi report --mon")
+expect_out_equals "--months"
 OUT=$(complete_line "pmi list --format ")
 expect_out_equals "table
 json
@@ -61,6 +73,7 @@ expect_out_contains "#compdef pmi"
 run completion fish
 expect_code 0
 expect_out_contains "complete -c pmi -n '__fish_seen_subcommand_from list' -l format -x -a 'table json csv paths'"
+expect_out_contains "complete -c pmi -n '__fish_seen_subcommand_from guide' -a 'lint'"
 if command -v fish >/dev/null; then
     CHECKS=$((CHECKS + 1)); printf '%s\n' "$OUT" | fish --no-execute || fail "fish syntax"
 fi

@@ -20,6 +20,11 @@ commands=$(printf '%s\n' "$OUT" | awk '/^Subcommands:/{on=1; next} on && /^  [a-
 CHECKS=$((CHECKS + 1)); [ -n "$commands" ] || fail "no commands found in --help"
 for command in $commands; do
     expect_file_contains "$MAN" ".SS pmi $command"
+    # ... and every option of the command is in the man page.
+    run "$command" --help
+    for option in $(printf '%s\n' "$OUT" | grep -oE -- '--[a-z][a-z-]*' | sort -u); do
+        [ "$option" = "--help" ] || expect_file_contains "$MAN" "${option//-/\\-}"
+    done
 done
 run --version
 expect_file_contains "$MAN" "pmi $OUT"

@@ -12,7 +12,7 @@ namespace pmi::cli {
 namespace {
 
 struct ReportOptions {
-    std::string week = "this";
+    std::string week; // empty: this week
     int weeks = 1;
     std::vector<std::string> pms;
     std::vector<std::string> products;
@@ -73,7 +73,8 @@ int run_report(const ReportOptions& options, const Globals& globals) {
         print_problems(set.problems);
         return run_cadence(options, context, set);
     }
-    const Week week = parse_week(options.week, context.today, context.config.week_start);
+    const Week week = parse_week(options.week.empty() ? "this" : options.week, context.today,
+                                 context.config.week_start);
     const NoteSet set = load_notes(context.config);
     print_problems(set.problems);
     QuotaOptions quota_options;
@@ -124,11 +125,9 @@ void setup_report(CLI::App& command, Globals& globals) {
         "), the median days between "
         "interview days, the longest gap (open when still going), and the customers and "
         "segments they talked to; the same kinds count.");
-    command
-        .add_option("--week", options->week,
-                    "The week: this (default, also when WEEK is omitted), last, 2026-W47 or a "
-                    "date in the week")
-        ->expected(0, 1)
+    add_optional_week_option(command, options->week,
+                             "The week: this (default, also when WEEK is omitted), last, "
+                             "2026-W47 or a date in the week")
         ->default_str("this");
     auto* weeks =
         command

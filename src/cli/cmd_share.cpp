@@ -153,11 +153,8 @@ int run_share(const ShareOptions& options, const Globals& globals) {
 void setup_share(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<ShareOptions>();
     command.add_option("notes", options->paths, "Note files to share (paths)");
-    options->week_option =
-        command
-            .add_option("--week", options->week,
-                        "Share the notes of this week (default), last, 2026-W47 or a date")
-            ->expected(0, 1);
+    options->week_option = add_optional_week_option(
+        command, options->week, "Share the notes of this week (default), last, 2026-W47 or a date");
     add_filter_options(command, options->filter, FilterSet::without_week);
     command.add_option("--out", options->out,
                        "Write one file per note into this folder instead of stdout");

@@ -133,11 +133,9 @@ int run_summary(const SummaryOptions& options, const Globals& globals) {
 void setup_summary(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<SummaryOptions>();
     command.add_option("notes", options->paths, "Note files to summarise (paths)");
-    options->week_option =
-        command
-            .add_option("--week", options->week,
-                        "Staff-meeting digest of this week (default), last, 2026-W47 or a date")
-            ->expected(0, 1);
+    options->week_option = add_optional_week_option(
+        command, options->week,
+        "Staff-meeting digest of this week (default), last, 2026-W47 or a date");
     add_filter_options(command, options->filter, FilterSet::without_week);
     add_format_option(command, options->format, {"markdown", "text", "json"});
     command.callback([options, &globals] { globals.exit_code = run_summary(*options, globals); });

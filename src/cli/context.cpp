@@ -114,4 +114,9 @@ void add_format_option(CLI::App& command, std::string& format,
         ->capture_default_str();
 }
 
+CLI::Option* add_optional_week_option(CLI::App& command, std::string& week,
+                                      const std::string& description) {
+    return command.add_option("--week", week, description)->expected(0, 1);
+}
+
 } // namespace pmi::cli

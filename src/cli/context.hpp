@@ -64,4 +64,9 @@ void add_format_option(CLI::App& command, std::string& format,
 
 Date parse_date_option(const std::string& text, const char* option);
 
+// Adds `--week [WEEK]`, whose value may be left out: `week` stays empty then,
+// meaning this week. The option's count() tells whether it was given.
+CLI::Option* add_optional_week_option(CLI::App& command, std::string& week,
+                                      const std::string& description);
+
 } // namespace pmi::cli

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "core/markdown.hpp"
 #include "util/strings.hpp"
 
 namespace pmi {
@@ -169,45 +170,11 @@ std::vector<GuideFinding> lint_question(std::string_view question, int line) {
 std::vector<GuideFinding> lint_guide(std::istream& in, int& questions) {
     std::vector<GuideFinding> findings;
     questions = 0;
-    std::string raw;
+    BodyLines lines(in);
+    std::string line;
     int number = 0;
-    bool in_fence = false;
-    bool in_front_matter = false;
-    while (std::getline(in, raw)) {
-        ++number;
-        if (!raw.empty() && raw.back() == '\r')
-            raw.pop_back();
-        if (number == 1 && raw.rfind("\xEF\xBB\xBF", 0) == 0)
-            raw.erase(0, 3);
-        std::string_view line = util::trim(raw);
-        if (number == 1 && line == "---") {
-            in_front_matter = true;
-            continue;
-        }
-        if (in_front_matter) {
-            in_front_matter = !(line == "---" || line == "...");
-            continue;
-        }
-        if (line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0) {
-            in_fence = !in_fence;
-            continue;
-        }
-        if (in_fence)
-            continue;
-        std::string_view item;
-        if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') &&
-            line[1] == ' ') {
-            item = line.substr(2);
-        } else {
-            std::size_t digits = 0;
-            while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9')
-                ++digits;
-            if (digits == 0 || digits + 1 >= line.size() ||
-                (line[digits] != '.' && line[digits] != ')') || line[digits + 1] != ' ')
-                continue;
-            item = line.substr(digits + 2);
-        }
-        item = util::trim(item);
+    while (lines.next(line, number)) {
+        std::string_view item = list_item_text(line);
         if (item.rfind("[ ] ", 0) == 0 || item.rfind("[x] ", 0) == 0 || item.rfind("[X] ", 0) == 0)
             item = util::trim(item.substr(4));
         if (item.empty())

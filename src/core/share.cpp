@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/markdown.hpp"
 #include "core/note.hpp"
 #include "util/strings.hpp"
 
@@ -43,35 +44,10 @@ Marker find_marker(std::string_view line, std::size_t from, bool closing) {
     return {};
 }
 
-// The level of an ATX heading (up to three spaces of indent), 0 for other lines.
-int heading_level(std::string_view line, std::string_view& title) {
-    std::size_t indent = 0;
-    while (indent < line.size() && indent < 4 && line[indent] == ' ')
-        ++indent;
-    if (indent > 3)
-        return 0;
-    std::size_t level = 0;
-    while (indent + level < line.size() && line[indent + level] == '#')
-        ++level;
-    const std::size_t after = indent + level;
-    if (level == 0 || level > 6 || (after < line.size() && !is_space(line[after])))
-        return 0;
-    title = util::trim(line.substr(after));
-    while (!title.empty() && title.back() == '#')
-        title.remove_suffix(1);
-    title = util::trim(title);
-    return static_cast<int>(level);
-}
-
 bool is_private_title(std::string_view title) {
     if (!util::starts_with_ci(title, "private"))
         return false;
     return title.size() == 7 || title[7] == ' ' || title[7] == ':' || title[7] == '(';
-}
-
-bool is_fence(std::string_view line) {
-    const auto trimmed = util::trim(line);
-    return trimmed.rfind("```", 0) == 0 || trimmed.rfind("~~~", 0) == 0;
 }
 
 // Whether what is left of a line after removing a private block says nothing:
@@ -116,7 +92,7 @@ class Redactor {
                 return;
             }
         }
-        if (is_fence(kept))
+        if (is_code_fence(kept))
             in_fence_ = !in_fence_;
         if (private_level_)
             return;

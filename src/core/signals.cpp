@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/markdown.hpp"
 #include "util/strings.hpp"
 
 namespace pmi {
@@ -62,15 +63,6 @@ bool phrase_in(const std::vector<std::string>& words, const std::string& phrase)
     return false;
 }
 
-int heading_level(std::string_view line) {
-    std::size_t level = 0;
-    while (level < line.size() && line[level] == '#')
-        ++level;
-    if (level == 0 || level > 6 || (level < line.size() && line[level] != ' '))
-        return 0;
-    return static_cast<int>(level);
-}
-
 enum class Section { other, workarounds, terms, emotions };
 
 Section section_of(std::string_view title) {
@@ -81,20 +73,6 @@ Section section_of(std::string_view title) {
     if (util::starts_with_ci(title, "emotion"))
         return Section::emotions;
     return Section::other;
-}
-
-// The text of a bullet line ("- x", "* x", "+ x", "1. x"), empty for other lines.
-std::string_view bullet_text(std::string_view line) {
-    line = util::trim(line);
-    if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ')
-        return util::trim(line.substr(2));
-    std::size_t digits = 0;
-    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9')
-        ++digits;
-    if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
-        line[digits + 1] == ' ')
-        return util::trim(line.substr(digits + 2));
-    return {};
 }
 
 // Removes HTML comments, which may span lines (`in_comment` carries the state).
@@ -171,7 +149,7 @@ std::vector<std::size_t> emotions_in(std::string_view line,
 }
 
 bool parse_term_line(std::string_view line, TermPair& pair) {
-    std::string_view text = bullet_text(line);
+    std::string_view text = list_item_text(line);
     static constexpr std::string_view opens[] = {"\"", "\xE2\x80\x9C"};  // " “
     static constexpr std::string_view closes[] = {"\"", "\xE2\x80\x9D"}; // " ”
     std::size_t open_size = 0;
@@ -212,43 +190,21 @@ bool parse_term_line(std::string_view line, TermPair& pair) {
 NoteSignals scan_signals(std::istream& in, const std::vector<EmotionWords>& words) {
     NoteSignals signals;
     signals.emotions.assign(words.size(), 0);
+    BodyLines lines(in);
     std::string raw;
     int number = 0;
-    bool in_front_matter = false;
-    bool in_fence = false;
     bool in_comment = false;
     Section section = Section::other;
-    while (std::getline(in, raw)) {
-        ++number;
-        if (!raw.empty() && raw.back() == '\r')
-            raw.pop_back();
-        if (number == 1 && raw.rfind("\xEF\xBB\xBF", 0) == 0)
-            raw.erase(0, 3);
-        const auto trimmed = util::trim(raw);
-        if (number == 1 && trimmed == "---") {
-            in_front_matter = true;
-            continue;
-        }
-        if (in_front_matter) {
-            if (trimmed == "---" || trimmed == "...")
-                in_front_matter = false;
-            continue;
-        }
-        if (trimmed.rfind("```", 0) == 0 || trimmed.rfind("~~~", 0) == 0) {
-            in_fence = !in_fence;
-            continue;
-        }
-        if (in_fence)
-            continue;
+    while (lines.next(raw, number)) {
         const std::string line = strip_comments(raw, in_comment);
-        if (const int level = heading_level(line)) {
+        std::string_view title;
+        if (const int level = heading_level(line, title)) {
             if (level <= 2)
-                section = level == 2 ? section_of(util::trim(std::string_view(line).substr(2)))
-                                     : Section::other;
+                section = level == 2 ? section_of(title) : Section::other;
             continue;
         }
         if (section == Section::workarounds) {
-            const auto text = bullet_text(line);
+            const auto text = list_item_text(line);
             if (!text.empty() && util::is_valid_utf8(text))
                 signals.workarounds.emplace_back(std::string(text), number);
         } else if (section == Section::terms) {

@@ -16,11 +16,11 @@ JOBS=${PMI_FUZZ_JOBS:-2}
 
 cmake -S "$SOURCE" -B "$BUILD" -G Ninja -DCMAKE_CXX_COMPILER="${CXX:-clang++}" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPMI_FUZZ=ON -DPMI_BUILD_TESTS=OFF >/dev/null
-cmake --build "$BUILD" --target fuzz_note fuzz_config -j "$JOBS"
+cmake --build "$BUILD" --target fuzz_note fuzz_config fuzz_markdown -j "$JOBS"
 
 mkdir -p "$BUILD/fuzz-artifacts"
 status=0
-for target in note config; do
+for target in note config markdown; do
     # New inputs go to a scratch corpus; the seeds in the repository stay unchanged.
     scratch=$(mktemp -d "${TMPDIR:-/tmp}/pmi-fuzz-$target.XXXXXX")
     echo "fuzz_$target: ${SECONDS_PER_TARGET}s"

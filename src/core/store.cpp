@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
 #include <optional>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 #include <unordered_map>
@@ -23,59 +27,129 @@ std::string display_path(const Config& config, const fs::path& file) {
     return util::relative_to(file, config.root);
 }
 
-static bool is_generated(const fs::path& file) {
-    const auto name = file.filename().string();
+namespace {
+
+// A child of `folder` as std::filesystem's operator/ would write it.
+std::string child_path(const std::string& folder, const char* name) {
+    std::string path;
+    path.reserve(folder.size() + 1 + std::strlen(name));
+    path = folder;
+    if (!path.empty() && path.back() != '/')
+        path.push_back('/');
+    path += name;
+    return path;
+}
+
+bool is_generated_name(std::string_view name) {
     return std::any_of(std::begin(generated_files), std::end(generated_files),
                        [&](const char* generated) { return name == generated; });
 }
 
-std::vector<fs::path> find_note_files(const Config& config, std::vector<Problem>& problems) {
-    std::vector<fs::path> files;
-    const fs::path notes = config.notes_path();
+bool named_like_note(std::string_view name) {
+    return name.size() > 3 && name.substr(name.size() - 3) == ".md" && !is_generated_name(name);
+}
+
+enum class EntryType { folder, symlink, other };
+
+EntryType entry_type(const struct dirent& entry, const std::string& path) {
+    unsigned char type = entry.d_type;
+    if (type == DT_UNKNOWN) {
+        struct stat info {};
+        if (::lstat(path.c_str(), &info) != 0)
+            return EntryType::other;
+        type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISLNK(info.st_mode) ? DT_LNK : DT_REG;
+    }
+    return type == DT_DIR   ? EntryType::folder
+           : type == DT_LNK ? EntryType::symlink
+                            : EntryType::other;
+}
+
+// Walks the notes tree depth first, in directory order, with the rules (and
+// problems) of find_note_files.
+struct NoteWalk {
+    const Config& config;
+    std::vector<std::string>& files;
+    std::vector<Problem>& problems;
+
+    void warn(const std::string& path, const char* message) {
+        problems.push_back({display_path(config, path), 0, Severity::warning, message});
+    }
+
+    void folder(const std::string& path, DIR* dir) {
+        while (const struct dirent* entry = ::readdir(dir)) {
+            const std::string_view name = entry->d_name;
+            if (name.empty() || name[0] == '.')
+                continue; // also '.' and '..'
+            std::string child = child_path(path, entry->d_name);
+            const EntryType type = entry_type(*entry, child);
+            if (type == EntryType::folder) {
+                subfolder(child, named_like_note(name));
+            } else if (!named_like_note(name)) {
+                continue;
+            } else if (type == EntryType::symlink) {
+                warn(child, "symbolic link; not followed");
+            } else {
+                files.push_back(std::move(child));
+            }
+        }
+    }
+
+    void subfolder(const std::string& path, bool note_name) {
+        // Say so rather than lose the notes of a folder pmi may not read.
+        if (::access(path.c_str(), R_OK | X_OK) != 0) {
+            warn(path, "cannot read folder; its notes are skipped");
+            return;
+        }
+        if (note_name)
+            warn(path, "a folder named like a note; skipped");
+        DIR* dir = ::opendir(path.c_str());
+        if (!dir) {
+            problems.push_back({display_path(config, path), 0, Severity::error,
+                                std::string("cannot read: ") + std::strerror(errno)});
+            return;
+        }
+        folder(path, dir);
+        ::closedir(dir);
+    }
+};
+
+// Sorts paths as std::filesystem::path orders them, component by component:
+// with '/' briefly turned into NUL (which no file name holds), plain string
+// order sorts the separator before every other byte.
+void sort_paths(std::vector<std::string>& paths) {
+    for (auto& path : paths)
+        std::replace(path.begin(), path.end(), '/', '\0');
+    std::sort(paths.begin(), paths.end());
+    for (auto& path : paths)
+        std::replace(path.begin(), path.end(), '\0', '/');
+}
+
+} // namespace
+
+std::vector<std::string> find_note_paths(const Config& config, std::vector<Problem>& problems) {
+    std::vector<std::string> files;
+    const std::string notes = config.notes_path().native();
     std::error_code ec;
     if (!fs::is_directory(notes, ec))
         return files;
-    fs::recursive_directory_iterator it(notes, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-        problems.push_back({display_path(config, notes), 0, Severity::error,
-                            "cannot read folder: " + ec.message()});
+    DIR* dir = ::opendir(notes.c_str());
+    if (!dir) {
+        // As std::filesystem's skip_permission_denied: an unreadable notes folder is empty.
+        if (errno != EACCES)
+            problems.push_back({display_path(config, notes), 0, Severity::error,
+                                std::string("cannot read folder: ") + std::strerror(errno)});
         return files;
     }
-    for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-        if (ec) {
-            problems.push_back({display_path(config, it->path()), 0, Severity::error,
-                                "cannot read: " + ec.message()});
-            ec.clear();
-            continue;
-        }
-        const fs::path& path = it->path();
-        const std::string name = path.filename().string();
-        const bool is_symlink = it->is_symlink(ec);
-        if (!name.empty() && name[0] == '.') {
-            if (it->is_directory(ec) && !is_symlink)
-                it.disable_recursion_pending();
-            continue;
-        }
-        // The iterator skips folders it may not read; say so rather than lose their notes.
-        if (!is_symlink && it->is_directory(ec) && ::access(path.c_str(), R_OK | X_OK) != 0) {
-            problems.push_back({display_path(config, path), 0, Severity::warning,
-                                "cannot read folder; its notes are skipped"});
-            continue;
-        }
-        if (path.extension() != ".md" || is_generated(path))
-            continue;
-        if (is_symlink) {
-            problems.push_back(
-                {display_path(config, path), 0, Severity::warning, "symbolic link; not followed"});
-            continue;
-        }
-        if (it->is_directory(ec))
-            problems.push_back({display_path(config, path), 0, Severity::warning,
-                                "a folder named like a note; skipped"});
-        else
-            files.push_back(path);
-    }
-    std::sort(files.begin(), files.end());
+    NoteWalk{config, files, problems}.folder(notes, dir);
+    ::closedir(dir);
+    sort_paths(files);
+    return files;
+}
+
+std::vector<fs::path> find_note_files(const Config& config, std::vector<Problem>& problems) {
+    std::vector<fs::path> files;
+    for (auto& file : find_note_paths(config, problems))
+        files.emplace_back(std::move(file));
     return files;
 }
 
@@ -111,16 +185,15 @@ class DisplayPaths {
             notes_.push_back('/');
     }
 
-    std::string operator()(const fs::path& file) const {
-        const std::string& text = file.native();
+    std::string operator()(const std::string& text) const {
         if (!usable_ || text.compare(0, prefix_.size(), prefix_) != 0)
-            return display_path(config_, file);
+            return display_path(config_, text);
         const std::string_view rest = std::string_view(text).substr(prefix_.size());
         for (std::size_t start = 0; start <= rest.size();) {
             const std::size_t end = std::min(rest.find('/', start), rest.size());
             const std::string_view part = rest.substr(start, end - start);
             if (part.empty() || part == "." || part == "..")
-                return display_path(config_, file);
+                return display_path(config_, text);
             start = end + 1;
         }
         return notes_ + std::string(rest);
@@ -150,6 +223,15 @@ bool cacheable(const Slot& slot, const std::vector<Problem>& problems, std::int6
 } // namespace
 
 NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files, BodyScan scan,
+                        unsigned threads, CacheMode cache) {
+    std::vector<std::string> paths;
+    paths.reserve(files.size());
+    for (const auto& file : files)
+        paths.push_back(file.native());
+    return load_note_files(config, paths, scan, threads, cache);
+}
+
+NoteSet load_note_files(const Config& config, const std::vector<std::string>& files, BodyScan scan,
                         unsigned threads, CacheMode cache) {
     const std::size_t count = files.size();
     const bool use_cache = uses_cache(config, count, cache);
@@ -196,7 +278,7 @@ NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files
     const auto load = [&](std::size_t i) {
         Slot& slot = slots[i];
         if (use_cache) {
-            slot.stamp = stamp_file(files[i]);
+            slot.stamp = stamp_file(files[i].c_str());
             if (slot.stamp && slot.cached_stamp == slot.stamp &&
                 (slot.cached_scan == BodyScan::sections || scan == BodyScan::none)) {
                 slot.hit = true;
@@ -205,7 +287,7 @@ NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files
                 return;
             }
         }
-        NoteParse parse = load_note(files[i].string(), slot.path, scan);
+        NoteParse parse = load_note(files[i], slot.path, scan);
         slot.scan = scan;
         slot.valid = parse.note.has_value();
         notes[i] = slot.valid ? std::move(*parse.note) : Note{};
@@ -266,7 +348,7 @@ NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files
 
 NoteSet load_notes(const Config& config, BodyScan scan) {
     std::vector<Problem> problems;
-    const auto files = find_note_files(config, problems);
+    const auto files = find_note_paths(config, problems);
     NoteSet set = load_note_files(config, files, scan);
     set.problems.insert(set.problems.begin(), problems.begin(), problems.end());
     return set;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/note.hpp"
@@ -25,6 +26,7 @@ struct FileStamp {
 // The stamp of a regular file, not following symbolic links; nullopt for
 // anything else or when it cannot be read.
 std::optional<FileStamp> stamp_file(const std::filesystem::path& file);
+std::optional<FileStamp> stamp_file(const char* file);
 
 // True when the file changed so recently (relative to `now_ns`) that a later
 // write could leave the same stamp: such parses are not cached.
@@ -73,6 +75,8 @@ class NoteCacheWriter {
   private:
     std::string out_;
     std::uint64_t count_ = 0;
+    // Each distinct key list is written once; later notes name it by number.
+    std::unordered_map<const void*, std::uint32_t> key_lists_;
 };
 
 // Writes the cache atomically, creating .pmi/cache (with a .gitignore of its

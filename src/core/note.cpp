@@ -5,8 +5,10 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_set>
 
 #include "core/frontmatter.hpp"
 #include "util/json.hpp"
@@ -251,10 +253,14 @@ void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line
                                             type_name(root.type)));
         return;
     }
+    std::vector<KeyLines::Entry> key_lines;
     for (std::size_t i = 0; i < root.entries.size(); ++i) {
         const auto& [key, value] = root.entries[i];
-        note.key_lines.emplace_back(key,
-                                    i < root.key_lines.size() ? root.key_lines[i] : value.line);
+        key_lines.emplace_back(key, i < root.key_lines.size() ? root.key_lines[i] : value.line);
+    }
+    note.key_lines = KeyLines(key_lines);
+    for (std::size_t i = 0; i < root.entries.size(); ++i) {
+        const auto& [key, value] = root.entries[i];
         if (key == "customer")
             read_text(reader, value, key, note.customer);
         else if (key == "pm")
@@ -380,7 +386,26 @@ void append_field(std::string& out, std::string_view key, std::string_view value
         out += fmt::format("{}: {}\n", key, yaml_quote(value));
 }
 
+struct KeyLinesHash {
+    std::size_t operator()(const std::vector<KeyLines::Entry>& entries) const {
+        std::size_t hash = entries.size();
+        for (const auto& [key, line] : entries)
+            hash = hash * 31 + std::hash<std::string>()(key) * 7 + static_cast<std::size_t>(line);
+        return hash;
+    }
+};
+
 } // namespace
+
+KeyLines::KeyLines(const std::vector<Entry>& entries) {
+    if (entries.empty())
+        return;
+    // One entry per distinct list, shared by every note that has it; kept until exit.
+    static std::mutex mutex;
+    static std::unordered_set<std::vector<Entry>, KeyLinesHash> known;
+    const std::lock_guard lock(mutex);
+    entries_ = &*known.insert(entries).first;
+}
 
 std::string effective_kind(const Note& note) {
     return note.kind.empty() ? "learning" : note.kind;

@@ -274,7 +274,13 @@ std::optional<FileStamp> stamp_file(const fs::path& file) {
 
 std::optional<FileStamp> stamp_file(const char* file) {
     struct stat info {};
-    if (::lstat(file, &info) != 0 || !S_ISREG(info.st_mode))
+    if (::lstat(file, &info) != 0)
+        return std::nullopt;
+    return stamp_of(info);
+}
+
+std::optional<FileStamp> stamp_of(const struct stat& info) {
+    if (!S_ISREG(info.st_mode))
         return std::nullopt;
     return FileStamp{static_cast<std::uint64_t>(info.st_size), to_ns(info.st_mtim),
                      to_ns(info.st_ctim), static_cast<std::uint64_t>(info.st_ino),

@@ -28,6 +28,9 @@ struct FileStamp {
 std::optional<FileStamp> stamp_file(const std::filesystem::path& file);
 std::optional<FileStamp> stamp_file(const char* file);
 
+// The stamp from a status already read; nullopt unless a regular file.
+std::optional<FileStamp> stamp_of(const struct stat& info);
+
 // True when the file changed so recently (relative to `now_ns`) that a later
 // write could leave the same stamp: such parses are not cached.
 bool is_racy(const FileStamp& stamp, std::int64_t now_ns);

@@ -10,6 +10,8 @@
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 
+struct stat;
+
 namespace util {
 class JsonWriter;
 }
@@ -96,6 +98,11 @@ NoteParse parse_note(std::string_view text, const std::string& path,
 // BodyScan::sections the headings and nuggets, streamed line by line. Refuses
 // anything that is not a regular file (a FIFO, a device, a symlink).
 NoteParse load_note(const std::string& file, const std::string& path, BodyScan scan);
+
+// load_note that also gives the status of the file as opened, before it is
+// read (st_mode is 0 when it could not be opened).
+NoteParse load_note(const std::string& file, const std::string& path, BodyScan scan,
+                    struct stat& info);
 
 // The note as text: front matter in a stable key order, free text double-quoted,
 // then `body` unchanged.

@@ -277,7 +277,9 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
 
     const auto load = [&](std::size_t i) {
         Slot& slot = slots[i];
-        if (use_cache) {
+        // A file the cache knows is stamped first; any other gets its stamp
+        // from the file as opened for parsing.
+        if (use_cache && slot.cached_stamp) {
             slot.stamp = stamp_file(files[i].c_str());
             if (slot.stamp && slot.cached_stamp == slot.stamp &&
                 (slot.cached_scan == BodyScan::sections || scan == BodyScan::none)) {
@@ -287,7 +289,10 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
                 return;
             }
         }
-        NoteParse parse = load_note(files[i], slot.path, scan);
+        struct stat info {};
+        NoteParse parse = load_note(files[i], slot.path, scan, info);
+        if (use_cache && !slot.cached_stamp)
+            slot.stamp = stamp_of(info);
         slot.scan = scan;
         slot.valid = parse.note.has_value();
         notes[i] = slot.valid ? std::move(*parse.note) : Note{};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
+#include <iterator>
 #include <map>
 
 #include "core/query.hpp"
@@ -29,14 +30,68 @@ std::string url_encode_path(std::string_view path) {
     return out;
 }
 
+namespace {
+
+// note_link for many notes: the notes folder is normalised once, and a note
+// path that is plainly <folder>/<rest> (no '.', '..' or empty parts) is cut,
+// with no std::filesystem::path per note.
+class NoteLinks {
+  public:
+    explicit NoteLinks(std::string_view notes_dir)
+        : notes_dir_(notes_dir),
+          base_(std::filesystem::path(notes_dir).lexically_normal().generic_string()) {
+        while (base_.size() > 1 && base_.back() == '/')
+            base_.pop_back();
+        usable_ = !base_.empty() && base_[0] != '/' && plain_parts(base_);
+        base_ += '/';
+    }
+
+    std::string operator()(const Note& note) const {
+        const std::string& path = note.path;
+        if (usable_ && path.size() > base_.size() && path.compare(0, base_.size(), base_) == 0 &&
+            plain_parts(std::string_view(path).substr(base_.size())))
+            return url_encode_path(std::string_view(path).substr(base_.size()));
+        namespace fs = std::filesystem;
+        const fs::path base = fs::path(notes_dir_).lexically_normal();
+        const fs::path file = fs::path(path).lexically_normal();
+        fs::path relative = file.lexically_relative(base);
+        if (relative.empty())
+            relative = file;
+        return url_encode_path(relative.generic_string());
+    }
+
+  private:
+    // Non-empty parts separated by single '/', none of them '.' or '..'.
+    static bool plain_parts(std::string_view path) {
+        std::size_t start = 0;
+        while (true) {
+            const std::size_t end = std::min(path.find('/', start), path.size());
+            const std::string_view part = path.substr(start, end - start);
+            if (part.empty() || part == "." || part == "..")
+                return false;
+            if (end == path.size())
+                return true;
+            start = end + 1;
+        }
+    }
+
+    std::string notes_dir_;
+    std::string base_;
+    bool usable_ = false;
+};
+
+void sort_newest_first(std::vector<const Note*>& notes) {
+    std::sort(notes.begin(), notes.end(), [](const Note* a, const Note* b) {
+        if (a->date != b->date)
+            return a->date > b->date;
+        return a->path < b->path;
+    });
+}
+
+} // namespace
+
 std::string note_link(const Note& note, std::string_view notes_dir) {
-    namespace fs = std::filesystem;
-    const fs::path base = fs::path(notes_dir).lexically_normal();
-    const fs::path file = fs::path(note.path).lexically_normal();
-    fs::path relative = file.lexically_relative(base);
-    if (relative.empty())
-        relative = file;
-    return url_encode_path(relative.generic_string());
+    return NoteLinks(notes_dir)(note);
 }
 
 std::string markdown_table_cell(std::string_view text) {
@@ -63,14 +118,15 @@ static std::string link_text(std::string_view text) {
     return out;
 }
 
-static std::string note_anchor(const Note& note, std::string_view notes_dir) {
-    return fmt::format("[{}]({})", link_text(note.customer), note_link(note, notes_dir));
+static std::string note_anchor(const Note& note, const NoteLinks& links) {
+    return fmt::format("[{}]({})", link_text(note.customer), links(note));
 }
 
 std::string index_markdown(const std::vector<Note>& notes, std::string_view notes_dir) {
-    std::map<std::string, std::vector<Note>> by_product;
+    const NoteLinks links(notes_dir);
+    std::map<std::string, std::vector<const Note*>> by_product;
     for (const auto& note : notes)
-        by_product[note.product].push_back(note);
+        by_product[note.product].push_back(&note);
     std::string out = std::string(generated_header) + "\n# Interview index\n\n";
     out += fmt::format("{} {} across {} {}. Tags: [TAGS.md](TAGS.md).\n", notes.size(),
                        notes.size() == 1 ? "note" : "notes", by_product.size(),
@@ -79,10 +135,10 @@ std::string index_markdown(const std::vector<Note>& notes, std::string_view note
         sort_newest_first(product_notes);
         out += fmt::format("\n## {} ({})\n\n", markdown_table_cell(product), product_notes.size());
         out += "| Date | Customer | PM | tl;dr |\n| --- | --- | --- | --- |\n";
-        for (const auto& note : product_notes)
-            out += fmt::format("| {} | {} | {} | {} |\n", format_date(note.date),
-                               note_anchor(note, notes_dir), markdown_table_cell(note.pm),
-                               markdown_table_cell(note.tldr));
+        for (const Note* note : product_notes)
+            fmt::format_to(std::back_inserter(out), "| {} | {} | {} | {} |\n",
+                           format_date(note->date), note_anchor(*note, links),
+                           markdown_table_cell(note->pm), markdown_table_cell(note->tldr));
     }
     return out;
 }
@@ -90,8 +146,9 @@ std::string index_markdown(const std::vector<Note>& notes, std::string_view note
 std::string tags_index_markdown(const std::vector<Note>& notes, std::string_view notes_dir) {
     struct Group {
         std::map<std::string, std::size_t> spellings;
-        std::vector<Note> notes;
+        std::vector<const Note*> notes;
     };
+    const NoteLinks links(notes_dir);
     std::map<std::string, Group> by_key;
     for (const auto& note : notes) {
         std::vector<std::string> keys;
@@ -101,7 +158,7 @@ std::string tags_index_markdown(const std::vector<Note>& notes, std::string_view
             ++group.spellings[tag];
             if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
                 keys.push_back(key);
-                group.notes.push_back(note);
+                group.notes.push_back(&note);
             }
         }
     }
@@ -129,11 +186,12 @@ std::string tags_index_markdown(const std::vector<Note>& notes, std::string_view
             out += "\nAlso written " + util::join(others, ", ") + ".\n";
         }
         out += "\n";
-        for (const auto& note : group.notes) {
-            const std::string tldr = markdown_table_cell(note.tldr);
-            out += fmt::format("- {} {} ({}, {}){}\n", format_date(note.date),
-                               note_anchor(note, notes_dir), markdown_table_cell(note.product),
-                               markdown_table_cell(note.pm), tldr.empty() ? "" : ": " + tldr);
+        for (const Note* note : group.notes) {
+            const std::string tldr = markdown_table_cell(note->tldr);
+            fmt::format_to(std::back_inserter(out), "- {} {} ({}, {}){}{}\n",
+                           format_date(note->date), note_anchor(*note, links),
+                           markdown_table_cell(note->product), markdown_table_cell(note->pm),
+                           tldr.empty() ? "" : ": ", tldr);
         }
     }
     return out;

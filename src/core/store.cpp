@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
 #include <optional>
 #include <sys/stat.h>
 #include <thread>
@@ -65,40 +66,62 @@ EntryType entry_type(const struct dirent& entry, const std::string& path) {
 }
 
 // Walks the notes tree depth first, in directory order, with the rules (and
-// problems) of find_note_files.
+// problems, in the order met) of find_note_files, and yields the files sorted
+// as std::filesystem::path sorts them: each folder's entries by name.
 struct NoteWalk {
     const Config& config;
-    std::vector<std::string>& files;
     std::vector<Problem>& problems;
+
+    // A file, or a folder with the files under it; `path` ends with the name.
+    struct Child {
+        std::string path;
+        std::size_t name_start = 0;
+        std::vector<std::string> files;
+        std::string_view name() const { return std::string_view(path).substr(name_start); }
+    };
 
     void warn(const std::string& path, const char* message) {
         problems.push_back({display_path(config, path), 0, Severity::warning, message});
     }
 
-    void folder(const std::string& path, DIR* dir) {
+    std::vector<std::string> folder(const std::string& path, DIR* dir) {
+        std::vector<Child> children;
         while (const struct dirent* entry = ::readdir(dir)) {
             const std::string_view name = entry->d_name;
             if (name.empty() || name[0] == '.')
                 continue; // also '.' and '..'
-            std::string child = child_path(path, entry->d_name);
-            const EntryType type = entry_type(*entry, child);
+            Child child{child_path(path, entry->d_name), 0, {}};
+            child.name_start = child.path.size() - name.size();
+            const EntryType type = entry_type(*entry, child.path);
             if (type == EntryType::folder) {
-                subfolder(child, named_like_note(name));
+                child.files = subfolder(child.path, named_like_note(name));
+                if (!child.files.empty())
+                    children.push_back(std::move(child));
             } else if (!named_like_note(name)) {
                 continue;
             } else if (type == EntryType::symlink) {
-                warn(child, "symbolic link; not followed");
+                warn(child.path, "symbolic link; not followed");
             } else {
-                files.push_back(std::move(child));
+                children.push_back(std::move(child));
             }
         }
+        std::sort(children.begin(), children.end(),
+                  [](const Child& a, const Child& b) { return a.name() < b.name(); });
+        std::vector<std::string> files;
+        for (auto& child : children) {
+            if (child.files.empty())
+                files.push_back(std::move(child.path));
+            for (auto& file : child.files)
+                files.push_back(std::move(file));
+        }
+        return files;
     }
 
-    void subfolder(const std::string& path, bool note_name) {
+    std::vector<std::string> subfolder(const std::string& path, bool note_name) {
         // Say so rather than lose the notes of a folder pmi may not read.
         if (::access(path.c_str(), R_OK | X_OK) != 0) {
             warn(path, "cannot read folder; its notes are skipped");
-            return;
+            return {};
         }
         if (note_name)
             warn(path, "a folder named like a note; skipped");
@@ -106,23 +129,13 @@ struct NoteWalk {
         if (!dir) {
             problems.push_back({display_path(config, path), 0, Severity::error,
                                 std::string("cannot read: ") + std::strerror(errno)});
-            return;
+            return {};
         }
-        folder(path, dir);
+        std::vector<std::string> files = folder(path, dir);
         ::closedir(dir);
+        return files;
     }
 };
-
-// Sorts paths as std::filesystem::path orders them, component by component:
-// with '/' briefly turned into NUL (which no file name holds), plain string
-// order sorts the separator before every other byte.
-void sort_paths(std::vector<std::string>& paths) {
-    for (auto& path : paths)
-        std::replace(path.begin(), path.end(), '/', '\0');
-    std::sort(paths.begin(), paths.end());
-    for (auto& path : paths)
-        std::replace(path.begin(), path.end(), '\0', '/');
-}
 
 } // namespace
 
@@ -140,9 +153,8 @@ std::vector<std::string> find_note_paths(const Config& config, std::vector<Probl
                                 std::string("cannot read folder: ") + std::strerror(errno)});
         return files;
     }
-    NoteWalk{config, files, problems}.folder(notes, dir);
+    files = NoteWalk{config, problems}.folder(notes, dir);
     ::closedir(dir);
-    sort_paths(files);
     return files;
 }
 
@@ -206,6 +218,74 @@ class DisplayPaths {
     bool usable_ = false;
 };
 
+// The slot of a cached path. The cache lists paths in the order of the slots
+// it was written from, so the next slot is tried first; a hash index is built
+// only when that fails.
+class SlotFinder {
+  public:
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    explicit SlotFinder(const std::vector<Slot>& slots) : slots_(slots) {}
+
+    std::size_t operator()(const std::string& path) {
+        if (next_ < slots_.size() && slots_[next_].path == path)
+            return next_++;
+        if (index_.empty()) {
+            index_.reserve(slots_.size());
+            for (std::size_t i = 0; i < slots_.size(); ++i)
+                index_.emplace(slots_[i].path, i);
+        }
+        const auto found = index_.find(path);
+        if (found == index_.end())
+            return none;
+        next_ = found->second + 1;
+        return found->second;
+    }
+
+  private:
+    const std::vector<Slot>& slots_;
+    std::size_t next_ = 0;
+    std::unordered_map<std::string_view, std::size_t> index_;
+};
+
+// stamp_file for many files in few folders: each folder is opened once (while
+// its files come one after another) and files are looked up by name in it,
+// not by their whole path.
+class FolderStat {
+  public:
+    FolderStat() = default;
+    FolderStat(const FolderStat&) = delete;
+    FolderStat& operator=(const FolderStat&) = delete;
+    ~FolderStat() { close(); }
+
+    std::optional<FileStamp> operator()(const std::string& file) {
+        const std::size_t slash = file.rfind('/');
+        if (slash == std::string::npos || slash + 1 == file.size())
+            return stamp_file(file.c_str());
+        const std::string_view folder = std::string_view(file).substr(0, slash + 1);
+        if (folder != folder_) {
+            close();
+            folder_ = folder;
+            fd_ = ::open(folder_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        }
+        if (fd_ < 0)
+            return stamp_file(file.c_str());
+        struct stat info {};
+        if (::fstatat(fd_, file.c_str() + slash + 1, &info, AT_SYMLINK_NOFOLLOW) != 0)
+            return std::nullopt;
+        return stamp_of(info);
+    }
+
+  private:
+    void close() {
+        if (fd_ >= 0)
+            ::close(fd_);
+        fd_ = -1;
+    }
+
+    std::string folder_;
+    int fd_ = -1;
+};
+
 bool uses_cache(const Config& config, std::size_t files, CacheMode cache) {
     std::error_code ec;
     return cache == CacheMode::automatic && files >= min_cached_files && note_cache_enabled() &&
@@ -247,22 +327,19 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
         slots[i].path = display(files[i]);
     std::size_t cached_entries = 0;
     if (use_cache) {
-        std::unordered_map<std::string_view, std::size_t> index;
-        index.reserve(count);
-        for (std::size_t i = 0; i < count; ++i)
-            index.emplace(slots[i].path, i);
+        SlotFinder find_slot(slots);
         const bool ok = read_note_cache(note_cache_file(config.root), [&](CacheEntry& entry) {
             ++cached_entries;
-            const auto found = index.find(entry.path);
-            if (found == index.end() || slots[found->second].cached_stamp)
+            const std::size_t i = find_slot(entry.path);
+            if (i == SlotFinder::none || slots[i].cached_stamp)
                 return;
-            Slot& slot = slots[found->second];
+            Slot& slot = slots[i];
             slot.cached_stamp = entry.stamp;
             slot.cached_scan = entry.scan;
             slot.cached_valid = entry.parse.note.has_value();
             if (slot.cached_valid)
-                notes[found->second] = std::move(*entry.parse.note);
-            problems[found->second] = std::move(entry.parse.problems);
+                notes[i] = std::move(*entry.parse.note);
+            problems[i] = std::move(entry.parse.problems);
         });
         if (!ok) {
             cached_entries = 0;
@@ -275,12 +352,12 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
         }
     }
 
-    const auto load = [&](std::size_t i) {
+    const auto load = [&](std::size_t i, FolderStat& stat) {
         Slot& slot = slots[i];
         // A file the cache knows is stamped first; any other gets its stamp
         // from the file as opened for parsing.
         if (use_cache && slot.cached_stamp) {
-            slot.stamp = stamp_file(files[i].c_str());
+            slot.stamp = stat(files[i]);
             if (slot.stamp && slot.cached_stamp == slot.stamp &&
                 (slot.cached_scan == BodyScan::sections || scan == BodyScan::none)) {
                 slot.hit = true;
@@ -300,8 +377,9 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
     };
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
+        FolderStat stat;
         for (std::size_t i = next++; i < count; i = next++)
-            load(i);
+            load(i, stat);
     };
     if (threads == 0)
         threads = std::max(1u, std::thread::hardware_concurrency());

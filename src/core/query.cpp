@@ -88,11 +88,21 @@ void sort_newest_first(std::vector<Note>& notes) {
             return a.date > b.date;
         return a.path < b.path;
     });
-    std::vector<Note> sorted;
-    sorted.reserve(notes.size());
-    for (const std::size_t i : order)
-        sorted.push_back(std::move(notes[i]));
-    notes = std::move(sorted);
+    // Moves along each cycle of the permutation, holding one note aside.
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start)
+            continue;
+        Note held = std::move(notes[start]);
+        std::size_t at = start;
+        while (order[at] != start) {
+            const std::size_t from = order[at];
+            notes[at] = std::move(notes[from]);
+            order[at] = at;
+            at = from;
+        }
+        notes[at] = std::move(held);
+        order[at] = at;
+    }
 }
 
 std::vector<Note> select_notes(const std::vector<Note>& notes, const NoteFilter& filter) {

@@ -170,8 +170,8 @@ namespace {
 // Below this many files parsing is quicker than reading the cache.
 constexpr std::size_t min_cached_files = 16;
 
+// What is known of one file while loading; its path is its note's path.
 struct Slot {
-    std::string path;
     std::optional<FileStamp> stamp;
     BodyScan scan = BodyScan::none;
     bool valid = false;
@@ -224,15 +224,15 @@ class DisplayPaths {
 class SlotFinder {
   public:
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
-    explicit SlotFinder(const std::vector<Slot>& slots) : slots_(slots) {}
+    explicit SlotFinder(const std::vector<Note>& notes) : notes_(notes) {}
 
     std::size_t operator()(const std::string& path) {
-        if (next_ < slots_.size() && slots_[next_].path == path)
+        if (next_ < notes_.size() && notes_[next_].path == path)
             return next_++;
         if (index_.empty()) {
-            index_.reserve(slots_.size());
-            for (std::size_t i = 0; i < slots_.size(); ++i)
-                index_.emplace(slots_[i].path, i);
+            index_.reserve(notes_.size());
+            for (std::size_t i = 0; i < notes_.size(); ++i)
+                index_.emplace(notes_[i].path, i);
         }
         const auto found = index_.find(path);
         if (found == index_.end())
@@ -242,10 +242,25 @@ class SlotFinder {
     }
 
   private:
-    const std::vector<Slot>& slots_;
+    const std::vector<Note>& notes_;
     std::size_t next_ = 0;
-    std::unordered_map<std::string_view, std::size_t> index_;
+    // Owns its keys: notes are replaced (by equal paths) while it is used.
+    std::unordered_map<std::string, std::size_t> index_;
 };
+
+// Empties a note but for its path.
+void clear_keeping_path(Note& note) {
+    Note empty;
+    empty.path = std::move(note.path);
+    note = std::move(empty);
+}
+
+// Puts `loaded` in `note`'s place; the paths are equal, `note`'s is kept.
+void replace_keeping_path(Note& note, Note&& loaded) {
+    std::string path = std::move(note.path);
+    note = std::move(loaded);
+    note.path = std::move(path);
+}
 
 // stamp_file for many files in few folders: each folder is opened once (while
 // its files come one after another) and files are looked up by name in it,
@@ -317,17 +332,17 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
     const bool use_cache = uses_cache(config, count, cache);
     const std::int64_t now = now_ns();
 
-    // Notes are loaded into their final place; invalid ones are removed after.
-    // Cached parses are decoded straight into it.
+    // Notes are loaded into their final place, which holds each one's path
+    // from the start; invalid ones are removed after.
     std::vector<Note> notes(count);
     std::vector<std::vector<Problem>> problems(count);
     std::vector<Slot> slots(count);
     const DisplayPaths display(config);
     for (std::size_t i = 0; i < count; ++i)
-        slots[i].path = display(files[i]);
+        notes[i].path = display(files[i]);
     std::size_t cached_entries = 0;
     if (use_cache) {
-        SlotFinder find_slot(slots);
+        SlotFinder find_slot(notes);
         const bool ok = read_note_cache(note_cache_file(config.root), [&](CacheEntry& entry) {
             ++cached_entries;
             const std::size_t i = find_slot(entry.path);
@@ -338,7 +353,7 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
             slot.cached_scan = entry.scan;
             slot.cached_valid = entry.parse.note.has_value();
             if (slot.cached_valid)
-                notes[i] = std::move(*entry.parse.note);
+                replace_keeping_path(notes[i], std::move(*entry.parse.note));
             problems[i] = std::move(entry.parse.problems);
         });
         if (!ok) {
@@ -346,7 +361,7 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
             for (std::size_t i = 0; i < count; ++i)
                 if (slots[i].cached_stamp) {
                     slots[i].cached_stamp.reset();
-                    notes[i] = Note{};
+                    clear_keeping_path(notes[i]);
                     problems[i].clear();
                 }
         }
@@ -367,12 +382,15 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
             }
         }
         struct stat info {};
-        NoteParse parse = load_note(files[i], slot.path, scan, info);
+        NoteParse parse = load_note(files[i], notes[i].path, scan, info);
         if (use_cache && !slot.cached_stamp)
             slot.stamp = stamp_of(info);
         slot.scan = scan;
         slot.valid = parse.note.has_value();
-        notes[i] = slot.valid ? std::move(*parse.note) : Note{};
+        if (slot.valid)
+            replace_keeping_path(notes[i], std::move(*parse.note));
+        else
+            clear_keeping_path(notes[i]);
         problems[i] = std::move(parse.problems);
     };
     std::atomic<std::size_t> next{0};
@@ -401,7 +419,7 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
             NoteCacheWriter writer;
             for (std::size_t i = 0; i < count; ++i)
                 if (slots[i].hit || cacheable(slots[i], problems[i], now))
-                    writer.add(slots[i].path, *slots[i].stamp, slots[i].scan,
+                    writer.add(notes[i].path, *slots[i].stamp, slots[i].scan,
                                slots[i].valid ? &notes[i] : nullptr, problems[i]);
             write_note_cache(note_cache_file(config.root), writer.finish());
         }

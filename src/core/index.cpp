@@ -122,12 +122,50 @@ static std::string note_anchor(const Note& note, const NoteLinks& links) {
     return fmt::format("[{}]({})", link_text(note.customer), links(note));
 }
 
+namespace {
+
+// Collects text and hands it on in pieces of about 64 KiB.
+class PieceBuffer {
+  public:
+    explicit PieceBuffer(const TextSink& sink) : sink_(sink) {}
+    std::string out;
+    void flush_if_full() {
+        if (out.size() >= 64 * 1024)
+            flush();
+    }
+    void flush() {
+        if (!out.empty())
+            sink_(out);
+        out.clear();
+    }
+
+  private:
+    const TextSink& sink_;
+};
+
+} // namespace
+
 std::string index_markdown(const std::vector<Note>& notes, std::string_view notes_dir) {
+    std::string text;
+    write_index_markdown(notes, notes_dir, [&](std::string_view piece) { text += piece; });
+    return text;
+}
+
+std::string tags_index_markdown(const std::vector<Note>& notes, std::string_view notes_dir) {
+    std::string text;
+    write_tags_index_markdown(notes, notes_dir, [&](std::string_view piece) { text += piece; });
+    return text;
+}
+
+void write_index_markdown(const std::vector<Note>& notes, std::string_view notes_dir,
+                          const TextSink& sink) {
+    PieceBuffer buffer(sink);
+    std::string& out = buffer.out;
     const NoteLinks links(notes_dir);
     std::map<std::string, std::vector<const Note*>> by_product;
     for (const auto& note : notes)
         by_product[note.product].push_back(&note);
-    std::string out = std::string(generated_header) + "\n# Interview index\n\n";
+    out = std::string(generated_header) + "\n# Interview index\n\n";
     out += fmt::format("{} {} across {} {}. Tags: [TAGS.md](TAGS.md).\n", notes.size(),
                        notes.size() == 1 ? "note" : "notes", by_product.size(),
                        by_product.size() == 1 ? "product" : "products");
@@ -135,15 +173,20 @@ std::string index_markdown(const std::vector<Note>& notes, std::string_view note
         sort_newest_first(product_notes);
         out += fmt::format("\n## {} ({})\n\n", markdown_table_cell(product), product_notes.size());
         out += "| Date | Customer | PM | tl;dr |\n| --- | --- | --- | --- |\n";
-        for (const Note* note : product_notes)
+        for (const Note* note : product_notes) {
             fmt::format_to(std::back_inserter(out), "| {} | {} | {} | {} |\n",
                            format_date(note->date), note_anchor(*note, links),
                            markdown_table_cell(note->pm), markdown_table_cell(note->tldr));
+            buffer.flush_if_full();
+        }
     }
-    return out;
+    buffer.flush();
 }
 
-std::string tags_index_markdown(const std::vector<Note>& notes, std::string_view notes_dir) {
+void write_tags_index_markdown(const std::vector<Note>& notes, std::string_view notes_dir,
+                               const TextSink& sink) {
+    PieceBuffer buffer(sink);
+    std::string& out = buffer.out;
     struct Group {
         std::map<std::string, std::size_t> spellings;
         std::vector<const Note*> notes;
@@ -162,9 +205,12 @@ std::string tags_index_markdown(const std::vector<Note>& notes, std::string_view
             }
         }
     }
-    std::string out = std::string(generated_header) + "\n# Tags\n\n";
-    if (by_key.empty())
-        return out + "No tagged notes yet.\n";
+    out = std::string(generated_header) + "\n# Tags\n\n";
+    if (by_key.empty()) {
+        out += "No tagged notes yet.\n";
+        buffer.flush();
+        return;
+    }
     out += fmt::format("{} {}. Notes by product: [INDEX.md](INDEX.md).\n", by_key.size(),
                        by_key.size() == 1 ? "tag" : "tags");
     for (auto& [key, group] : by_key) {
@@ -192,9 +238,10 @@ std::string tags_index_markdown(const std::vector<Note>& notes, std::string_view
                            format_date(note->date), note_anchor(*note, links),
                            markdown_table_cell(note->product), markdown_table_cell(note->pm),
                            tldr.empty() ? "" : ": ", tldr);
+            buffer.flush_if_full();
         }
     }
-    return out;
+    buffer.flush();
 }
 
 } // namespace pmi

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,16 @@ std::string write_atomic(const std::filesystem::path& path, std::string_view con
 
 // Reads a whole file; nullopt and `error` set if it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);
+
+// Receives text piece by piece.
+using TextSink = std::function<void(std::string_view)>;
+
+// Whether the file at `path` holds exactly the text `write` gives the sink it
+// is passed, piece by piece; the file is read alongside, so neither is ever
+// whole in memory. nullopt and `error` set when the file cannot be read.
+std::optional<bool> file_matches(const std::filesystem::path& path,
+                                 const std::function<void(const TextSink&)>& write,
+                                 std::string& error);
 
 // `path` relative to `base` when inside it, otherwise `path` unchanged; always
 // with forward slashes.

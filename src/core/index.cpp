@@ -12,21 +12,66 @@
 
 namespace pmi {
 
-std::string url_encode_path(std::string_view path) {
+namespace {
+
+// Appends `text` with each character for which `replacement` gives a
+// non-empty string replaced by it, copying the runs between in one go.
+template <typename Replace>
+void append_replacing(std::string& out, std::string_view text, Replace replacement) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::string_view replaced = replacement(text[i]);
+        if (replaced.empty())
+            continue;
+        out.append(text.substr(start, i - start));
+        out.append(replaced);
+        start = i + 1;
+    }
+    out.append(text.substr(start));
+}
+
+void append_url_encoded(std::string& out, std::string_view path) {
     static const char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : path) {
+    char encoded[3] = {'%', 0, 0};
+    append_replacing(out, path, [&](char c) -> std::string_view {
         const auto byte = static_cast<unsigned char>(c);
         if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
             (byte >= '0' && byte <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
-            c == '/') {
-            out += c;
-        } else {
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 15];
-        }
+            c == '/')
+            return {};
+        encoded[1] = hex[byte >> 4];
+        encoded[2] = hex[byte & 15];
+        return std::string_view(encoded, 3);
+    });
+}
+
+// A table cell: '|' escaped, line breaks and tabs as spaces; with `link`, also
+// '[' and ']' escaped, so that link text stays a link.
+std::string_view cell_replacement(char c, bool link) {
+    switch (c) {
+    case '|': return "\\|";
+    case '\n':
+    case '\r':
+    case '\t': return " ";
+    case '[': return link ? "\\[" : "";
+    case ']': return link ? "\\]" : "";
+    default: return {};
     }
+}
+
+void append_table_cell(std::string& out, std::string_view text) {
+    append_replacing(out, util::trim(text), [](char c) { return cell_replacement(c, false); });
+}
+
+void append_link_text(std::string& out, std::string_view text) {
+    append_replacing(out, util::trim(text), [](char c) { return cell_replacement(c, true); });
+}
+
+} // namespace
+
+std::string url_encode_path(std::string_view path) {
+    std::string out;
+    append_url_encoded(out, path);
     return out;
 }
 
@@ -47,17 +92,25 @@ class NoteLinks {
     }
 
     std::string operator()(const Note& note) const {
+        std::string out;
+        append(out, note);
+        return out;
+    }
+
+    void append(std::string& out, const Note& note) const {
         const std::string& path = note.path;
         if (usable_ && path.size() > base_.size() && path.compare(0, base_.size(), base_) == 0 &&
-            plain_parts(std::string_view(path).substr(base_.size())))
-            return url_encode_path(std::string_view(path).substr(base_.size()));
+            plain_parts(std::string_view(path).substr(base_.size()))) {
+            append_url_encoded(out, std::string_view(path).substr(base_.size()));
+            return;
+        }
         namespace fs = std::filesystem;
         const fs::path base = fs::path(notes_dir_).lexically_normal();
         const fs::path file = fs::path(path).lexically_normal();
         fs::path relative = file.lexically_relative(base);
         if (relative.empty())
             relative = file;
-        return url_encode_path(relative.generic_string());
+        append_url_encoded(out, relative.generic_string());
     }
 
   private:
@@ -96,30 +149,27 @@ std::string note_link(const Note& note, std::string_view notes_dir) {
 
 std::string markdown_table_cell(std::string_view text) {
     std::string out;
-    for (const char c : util::trim(text)) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n' || c == '\r' || c == '\t')
-            out += ' ';
-        else
-            out += c;
-    }
+    append_table_cell(out, text);
     return out;
 }
 
-// Link text: brackets and backslashes escaped so the link stays a link.
-static std::string link_text(std::string_view text) {
-    std::string out;
-    for (const char c : markdown_table_cell(text)) {
-        if (c == '[' || c == ']')
-            out += '\\';
-        out += c;
-    }
-    return out;
+// "[customer](link)".
+static void append_note_anchor(std::string& out, const Note& note, const NoteLinks& links) {
+    out += '[';
+    append_link_text(out, note.customer);
+    out += "](";
+    links.append(out, note);
+    out += ')';
 }
 
-static std::string note_anchor(const Note& note, const NoteLinks& links) {
-    return fmt::format("[{}]({})", link_text(note.customer), links(note));
+// The notes newest first (ties by path): groups filled in this order need no sort.
+static std::vector<const Note*> newest_first(const std::vector<Note>& notes) {
+    std::vector<const Note*> sorted;
+    sorted.reserve(notes.size());
+    for (const auto& note : notes)
+        sorted.push_back(&note);
+    sort_newest_first(sorted);
+    return sorted;
 }
 
 namespace {
@@ -163,20 +213,25 @@ void write_index_markdown(const std::vector<Note>& notes, std::string_view notes
     std::string& out = buffer.out;
     const NoteLinks links(notes_dir);
     std::map<std::string, std::vector<const Note*>> by_product;
-    for (const auto& note : notes)
-        by_product[note.product].push_back(&note);
+    for (const Note* note : newest_first(notes))
+        by_product[note->product].push_back(note);
     out = std::string(generated_header) + "\n# Interview index\n\n";
     out += fmt::format("{} {} across {} {}. Tags: [TAGS.md](TAGS.md).\n", notes.size(),
                        notes.size() == 1 ? "note" : "notes", by_product.size(),
                        by_product.size() == 1 ? "product" : "products");
     for (auto& [product, product_notes] : by_product) {
-        sort_newest_first(product_notes);
         out += fmt::format("\n## {} ({})\n\n", markdown_table_cell(product), product_notes.size());
         out += "| Date | Customer | PM | tl;dr |\n| --- | --- | --- | --- |\n";
         for (const Note* note : product_notes) {
-            fmt::format_to(std::back_inserter(out), "| {} | {} | {} | {} |\n",
-                           format_date(note->date), note_anchor(*note, links),
-                           markdown_table_cell(note->pm), markdown_table_cell(note->tldr));
+            out += "| ";
+            out += format_date(note->date);
+            out += " | ";
+            append_note_anchor(out, *note, links);
+            out += " | ";
+            append_table_cell(out, note->pm);
+            out += " | ";
+            append_table_cell(out, note->tldr);
+            out += " |\n";
             buffer.flush_if_full();
         }
     }
@@ -193,7 +248,8 @@ void write_tags_index_markdown(const std::vector<Note>& notes, std::string_view 
     };
     const NoteLinks links(notes_dir);
     std::map<std::string, Group> by_key;
-    for (const auto& note : notes) {
+    for (const Note* note_in_order : newest_first(notes)) {
+        const Note& note = *note_in_order;
         std::vector<std::string> keys;
         for (const auto& tag : distinct_tags(note)) {
             const std::string key = util::tag_key(tag);
@@ -222,7 +278,6 @@ void write_tags_index_markdown(const std::vector<Note>& notes, std::string_view 
                 best = count;
                 name = spelling;
             }
-        sort_newest_first(group.notes);
         out += fmt::format("\n## {} ({})\n", markdown_table_cell(name), group.notes.size());
         if (group.spellings.size() > 1) {
             std::vector<std::string> others;
@@ -233,11 +288,21 @@ void write_tags_index_markdown(const std::vector<Note>& notes, std::string_view 
         }
         out += "\n";
         for (const Note* note : group.notes) {
-            const std::string tldr = markdown_table_cell(note->tldr);
-            fmt::format_to(std::back_inserter(out), "- {} {} ({}, {}){}{}\n",
-                           format_date(note->date), note_anchor(*note, links),
-                           markdown_table_cell(note->product), markdown_table_cell(note->pm),
-                           tldr.empty() ? "" : ": ", tldr);
+            out += "- ";
+            out += format_date(note->date);
+            out += ' ';
+            append_note_anchor(out, *note, links);
+            out += " (";
+            append_table_cell(out, note->product);
+            out += ", ";
+            append_table_cell(out, note->pm);
+            out += ')';
+            const std::size_t before_tldr = out.size();
+            out += ": ";
+            append_table_cell(out, note->tldr);
+            if (out.size() == before_tldr + 2)
+                out.resize(before_tldr); // no tl;dr
+            out += '\n';
             buffer.flush_if_full();
         }
     }

@@ -62,6 +62,8 @@ exists() {
 for n in "$@"; do
     tree_dir=$(tree "$n" 1)
     echo "== N=$n: $tree_dir" >&2
+    # INDEX.md and TAGS.md up to date, as in a repository whose CI runs index --check.
+    "$PMI" --root "$tree_dir" --today "$TODAY" index >/dev/null 2>&1 || true
     floor="find '$tree_dir' -name '*.md' -print0 | xargs -0 head -c 1024 > /dev/null"
     hyperfine --warmup 1 --runs 5 --export-json "$RESULTS/$n-floor.json" "$floor" >&2
     floor_s=$(median "$RESULTS/$n-floor.json")

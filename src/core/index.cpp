@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <iterator>
 #include <map>
+#include <unordered_map>
+#include <utility>
 
 #include "core/query.hpp"
 #include "core/tags.hpp"
@@ -153,6 +155,27 @@ std::string markdown_table_cell(std::string_view text) {
     return out;
 }
 
+// format_date, appended; without fmt for the usual dates.
+static void append_date(std::string& out, const Date& date) {
+    if (date.year < 0 || date.year > 9999 || date.month < 0 || date.month > 99 || date.day < 0 ||
+        date.day > 99) {
+        out += format_date(date);
+        return;
+    }
+    const auto digit = [](int value) { return static_cast<char>('0' + value % 10); };
+    const char text[] = {digit(date.year / 1000),
+                         digit(date.year / 100),
+                         digit(date.year / 10),
+                         digit(date.year),
+                         '-',
+                         digit(date.month / 10),
+                         digit(date.month),
+                         '-',
+                         digit(date.day / 10),
+                         digit(date.day)};
+    out.append(text, sizeof text);
+}
+
 // "[customer](link)".
 static void append_note_anchor(std::string& out, const Note& note, const NoteLinks& links) {
     out += '[';
@@ -224,7 +247,7 @@ void write_index_markdown(const std::vector<Note>& notes, std::string_view notes
         out += "| Date | Customer | PM | tl;dr |\n| --- | --- | --- | --- |\n";
         for (const Note* note : product_notes) {
             out += "| ";
-            out += format_date(note->date);
+            append_date(out, note->date);
             out += " | ";
             append_note_anchor(out, *note, links);
             out += " | ";
@@ -248,16 +271,22 @@ void write_tags_index_markdown(const std::vector<Note>& notes, std::string_view 
     };
     const NoteLinks links(notes_dir);
     std::map<std::string, Group> by_key;
-    for (const Note* note_in_order : newest_first(notes)) {
-        const Note& note = *note_in_order;
-        std::vector<std::string> keys;
-        for (const auto& tag : distinct_tags(note)) {
-            const std::string key = util::tag_key(tag);
-            auto& group = by_key[key];
-            ++group.spellings[tag];
-            if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-                keys.push_back(key);
-                group.notes.push_back(&note);
+    // Each spelling met, with its group and its count there (map nodes stay put).
+    std::unordered_map<std::string, std::pair<Group*, std::size_t*>> spellings_met;
+    for (const Note* note : newest_first(notes)) {
+        std::vector<const Group*> groups_of_note;
+        for (const auto& tag : distinct_tags(*note)) {
+            auto met = spellings_met.find(tag);
+            if (met == spellings_met.end()) {
+                Group& group = by_key[util::tag_key(tag)];
+                met = spellings_met.emplace(tag, std::pair(&group, &group.spellings[tag])).first;
+            }
+            auto [group, count] = met->second;
+            ++*count;
+            if (std::find(groups_of_note.begin(), groups_of_note.end(), group) ==
+                groups_of_note.end()) {
+                groups_of_note.push_back(group);
+                group->notes.push_back(note);
             }
         }
     }
@@ -289,7 +318,7 @@ void write_tags_index_markdown(const std::vector<Note>& notes, std::string_view 
         out += "\n";
         for (const Note* note : group.notes) {
             out += "- ";
-            out += format_date(note->date);
+            append_date(out, note->date);
             out += ' ';
             append_note_anchor(out, *note, links);
             out += " (";

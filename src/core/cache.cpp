@@ -388,7 +388,17 @@ std::string NoteCacheWriter::finish() {
     return content;
 }
 
+void NoteCacheWriter::drain(const std::function<void(std::string_view)>& sink) {
+    sink(out_);
+    out_.clear();
+}
+
 bool write_note_cache(const fs::path& file, std::string_view content) {
+    return write_note_cache(file, [&](const util::TextSink& sink) { sink(content); });
+}
+
+bool write_note_cache(const fs::path& file,
+                      const std::function<void(const util::TextSink&)>& write) {
     std::error_code ec;
     const fs::path folder = file.parent_path();
     if (!fs::is_directory(folder, ec)) {
@@ -398,7 +408,7 @@ bool write_note_cache(const fs::path& file, std::string_view content) {
     const fs::path ignore = folder / ".gitignore";
     if (!fs::exists(ignore, ec) && !util::write_atomic(ignore, "*\n").empty())
         return false;
-    return util::write_atomic(file, content).empty();
+    return util::write_atomic(file, write).empty();
 }
 
 bool note_cache_enabled() {

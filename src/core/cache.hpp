@@ -74,6 +74,9 @@ class NoteCacheWriter {
     }
     // The file's content; the writer is empty afterwards.
     std::string finish();
+    // For large caches: hands the content encoded so far to `sink` and forgets
+    // it (finish then gives the rest).
+    void drain(const std::function<void(std::string_view)>& sink);
 
   private:
     std::string out_;
@@ -86,6 +89,10 @@ class NoteCacheWriter {
 // own so it never shows in git) if needed. Returns false, silently, when it
 // cannot: a read-only repository simply has no cache.
 bool write_note_cache(const std::filesystem::path& file, std::string_view content);
+// The same, with the content given piece by piece to the sink `write` is passed.
+bool write_note_cache(
+    const std::filesystem::path& file,
+    const std::function<void(const std::function<void(std::string_view)>&)>& write);
 
 // False when the PMI_NO_CACHE environment variable is set (to anything but
 // "" or "0").

@@ -415,14 +415,19 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
         bool changed = hits != cached_entries;
         for (std::size_t i = 0; i < count && !changed; ++i)
             changed = !slots[i].hit && cacheable(slots[i], problems[i], now);
-        if (changed) {
-            NoteCacheWriter writer;
-            for (std::size_t i = 0; i < count; ++i)
-                if (slots[i].hit || cacheable(slots[i], problems[i], now))
-                    writer.add(notes[i].path, *slots[i].stamp, slots[i].scan,
-                               slots[i].valid ? &notes[i] : nullptr, problems[i]);
-            write_note_cache(note_cache_file(config.root), writer.finish());
-        }
+        if (changed)
+            write_note_cache(note_cache_file(config.root), [&](const util::TextSink& sink) {
+                // Written out as it is encoded: the cache of a large tree is large.
+                NoteCacheWriter writer;
+                for (std::size_t i = 0; i < count; ++i) {
+                    if (slots[i].hit || cacheable(slots[i], problems[i], now))
+                        writer.add(notes[i].path, *slots[i].stamp, slots[i].scan,
+                                   slots[i].valid ? &notes[i] : nullptr, problems[i]);
+                    if (i % 1024 == 1023)
+                        writer.drain(sink);
+                }
+                sink(writer.finish());
+            });
     }
 
     NoteSet set;

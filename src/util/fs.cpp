@@ -53,6 +53,11 @@ static std::string random_suffix() {
 }
 
 std::string write_atomic(const std::filesystem::path& path, std::string_view content) {
+    return write_atomic(path, [&](const TextSink& sink) { sink(content); });
+}
+
+std::string write_atomic(const std::filesystem::path& path,
+                         const std::function<void(const TextSink&)>& write) {
     const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     int fd = -1;
     std::filesystem::path temporary;
@@ -64,8 +69,17 @@ std::string write_atomic(const std::filesystem::path& path, std::string_view con
     }
     if (fd < 0)
         return "could not create a temporary file";
-    const bool ok = write_all(fd, content) && ::fsync(fd) == 0;
-    const int saved_errno = errno;
+    bool written = true;
+    int saved_errno = 0;
+    write([&](std::string_view piece) {
+        if (written && !write_all(fd, piece)) {
+            written = false;
+            saved_errno = errno;
+        }
+    });
+    const bool ok = written && ::fsync(fd) == 0;
+    if (written)
+        saved_errno = errno;
     ::close(fd);
     if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
         const int error = ok ? errno : saved_errno;

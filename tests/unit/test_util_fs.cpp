@@ -69,3 +69,18 @@ TEST_CASE("file_matches") {
     CHECK(!util::file_matches(dir.path, pieces({}), error));
     CHECK(error == "is a folder");
 }
+
+TEST_CASE("write_atomic piece by piece") {
+    TempDir dir;
+    const auto file = dir.path / "out.txt";
+    CHECK(util::write_atomic(file, [](const util::TextSink& sink) {
+              sink("one ");
+              sink("");
+              sink("two");
+          }).empty());
+    std::string error;
+    CHECK(util::read_file(file, error) == std::string("one two"));
+    CHECK(!util::write_atomic(dir.path / "missing" / "out.txt", [](const util::TextSink& sink) {
+               sink("x");
+           }).empty());
+}

@@ -105,8 +105,8 @@ for n in "$@"; do
             [ "$mode" = nocache ] && env=(env PMI_NO_CACHE=1)
             one=$(peak_mb "${env[@]}" "$PMI" --root "$tree_dir" --today "$TODAY" check)
             two=$(peak_mb "${env[@]}" "$PMI" --root "$double_dir" --today "$TODAY" check)
-            bytes1=$(du -sb "$tree_dir/prod" | cut -f1)
-            bytes2=$(du -sb "$double_dir/prod" | cut -f1)
+            bytes1=$(du -sb --exclude=INDEX.md --exclude=TAGS.md "$tree_dir/prod" | cut -f1)
+            bytes2=$(du -sb --exclude=INDEX.md --exclude=TAGS.md "$double_dir/prod" | cut -f1)
             printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$mode" "$((bytes1 / 1048576))" \
                 "$((bytes2 / 1048576))" "$one" "$two" >>"$RESULTS/doubling.tsv"
         done

@@ -62,6 +62,8 @@ exists() {
 for n in "$@"; do
     tree_dir=$(tree "$n" 1)
     echo "== N=$n: $tree_dir" >&2
+    # INDEX.md and TAGS.md up to date, as in a repository whose CI runs index --check.
+    "$PMI" --root "$tree_dir" --today "$TODAY" index >/dev/null 2>&1 || true
     floor="find '$tree_dir' -name '*.md' -print0 | xargs -0 head -c 1024 > /dev/null"
     hyperfine --warmup 1 --runs 5 --export-json "$RESULTS/$n-floor.json" "$floor" >&2
     floor_s=$(median "$RESULTS/$n-floor.json")
@@ -103,8 +105,8 @@ for n in "$@"; do
             [ "$mode" = nocache ] && env=(env PMI_NO_CACHE=1)
             one=$(peak_mb "${env[@]}" "$PMI" --root "$tree_dir" --today "$TODAY" check)
             two=$(peak_mb "${env[@]}" "$PMI" --root "$double_dir" --today "$TODAY" check)
-            bytes1=$(du -sb "$tree_dir/prod" | cut -f1)
-            bytes2=$(du -sb "$double_dir/prod" | cut -f1)
+            bytes1=$(du -sb --exclude=INDEX.md --exclude=TAGS.md "$tree_dir/prod" | cut -f1)
+            bytes2=$(du -sb --exclude=INDEX.md --exclude=TAGS.md "$double_dir/prod" | cut -f1)
             printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$mode" "$((bytes1 / 1048576))" \
                 "$((bytes2 / 1048576))" "$one" "$two" >>"$RESULTS/doubling.tsv"
         done

@@ -18,7 +18,7 @@ struct IndexOptions {
 
 struct GeneratedFile {
     std::filesystem::path path;
-    std::string content;
+    void (*write)(const std::vector<Note>&, std::string_view, const TextSink&);
 };
 
 int run_index(const IndexOptions& options, const Globals& globals) {
@@ -34,18 +34,22 @@ int run_index(const IndexOptions& options, const Globals& globals) {
                     ": notes folder not found; run 'pmi init' or check 'notes' in " +
                     config_file_name);
     const std::vector<GeneratedFile> files = {
-        {folder / "INDEX.md", index_markdown(set.notes, config.notes_dir)},
-        {folder / "TAGS.md", tags_index_markdown(set.notes, config.notes_dir)},
+        {folder / "INDEX.md", write_index_markdown},
+        {folder / "TAGS.md", write_tags_index_markdown},
     };
     int exit_code = exit_ok;
     for (const auto& file : files) {
         const std::string shown = display_path(config, file.path);
+        // Compared as generated, so the whole file is in memory only to write it.
+        const auto write = [&](const TextSink& sink) {
+            file.write(set.notes, config.notes_dir, sink);
+        };
         std::string error;
         const bool exists = std::filesystem::exists(file.path, ec);
-        const auto current = exists ? util::read_file(file.path, error) : std::nullopt;
-        if (exists && !current)
+        const auto matches = exists ? util::file_matches(file.path, write, error) : std::nullopt;
+        if (exists && !matches)
             throw Error(shown + ": cannot read: " + error);
-        const bool up_to_date = current && *current == file.content;
+        const bool up_to_date = matches && *matches;
         if (mode == IndexMode::check) {
             if (!exists)
                 std::cout << shown << ": missing; run 'pmi index'\n";
@@ -59,8 +63,9 @@ int run_index(const IndexOptions& options, const Globals& globals) {
             std::cout << shown << ": up to date\n";
             continue;
         }
-        if (const std::string failure = util::write_atomic(file.path, file.content);
-            !failure.empty())
+        std::string content;
+        write([&](std::string_view piece) { content += piece; });
+        if (const std::string failure = util::write_atomic(file.path, content); !failure.empty())
             throw Error(shown + ": cannot write: " + failure);
         std::cout << shown << (exists ? ": updated\n" : ": written\n");
     }

@@ -14,7 +14,8 @@ struct ListOptions {
     std::string format;
 };
 
-std::string notes_json(const std::vector<Note>& notes) {
+// Written as it is built: the JSON of many notes is large.
+void write_notes_json(std::ostream& out, const std::vector<Note>& notes) {
     util::JsonWriter json;
     json.begin_array();
     for (const auto& note : notes) {
@@ -36,9 +37,10 @@ std::string notes_json(const std::vector<Note>& notes) {
             json.key(field.key).value(field.text);
         json.end_object();
         json.end_object();
+        json.drain(out);
     }
     json.end_array();
-    return json.str();
+    json.finish(out);
 }
 
 Table notes_table(const std::vector<Note>& notes) {
@@ -73,11 +75,11 @@ Table notes_csv_table(const std::vector<Note>& notes) {
 int run_list(const ListOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
     const NoteFilter filter = make_filter(options.filter, context);
-    const NoteSet set = load_notes(context.config);
+    NoteSet set = load_notes(context.config);
     print_problems(set.problems);
-    const std::vector<Note> notes = select_notes(set.notes, filter);
+    const std::vector<Note> notes = select_notes(std::move(set.notes), filter);
     if (options.format == "json") {
-        std::cout << notes_json(notes);
+        write_notes_json(std::cout, notes);
     } else if (options.format == "csv") {
         std::cout << render_csv(notes_csv_table(notes));
     } else if (options.format == "paths") {

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the format or what load_note produces changes.
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t format_version = 2;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr char magic[] = "PMI-NOTE-CACHE\n";
 constexpr std::uint32_t max_string = 16u << 20;
@@ -131,11 +131,51 @@ class Decoder {
 };
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Note) == 424, "Note changed: update encode_note and decode_note, and the "
+static_assert(sizeof(Note) == 408, "Note changed: update encode_note and decode_note, and the "
                                    "round trip in tests/unit/test_core_store.cpp");
 #endif
 
-void encode_note(Encoder& out, const Note& note) {
+// Key lists are shared by many notes: the first note with a list writes it
+// after the next free number, later ones write just the number (0: no keys).
+void encode_key_lines(Encoder& out, const KeyLines& key_lines,
+                      std::unordered_map<const void*, std::uint32_t>& numbers) {
+    if (key_lines.empty()) {
+        out.number<std::uint32_t>(0);
+        return;
+    }
+    const auto [found, added] =
+        numbers.try_emplace(key_lines.identity(), static_cast<std::uint32_t>(numbers.size() + 1));
+    out.number(found->second);
+    if (!added)
+        return;
+    out.number(static_cast<std::uint32_t>(key_lines.size()));
+    for (const auto& [key, line] : key_lines) {
+        out.text(key);
+        out.number<std::int32_t>(line);
+    }
+}
+
+void decode_key_lines(Decoder& in, KeyLines& key_lines, std::vector<KeyLines>& known) {
+    const auto number = in.number<std::uint32_t>();
+    if (number == 0 || !in.ok) {
+        key_lines = {};
+    } else if (number <= known.size()) {
+        key_lines = known[number - 1];
+    } else if (number == known.size() + 1) {
+        std::vector<KeyLines::Entry> entries(in.count());
+        for (auto& [key, line] : entries) {
+            in.text(key);
+            line = in.number<std::int32_t>();
+        }
+        key_lines = in.ok ? KeyLines(entries) : KeyLines();
+        known.push_back(key_lines);
+    } else {
+        in.ok = false;
+    }
+}
+
+void encode_note(Encoder& out, const Note& note,
+                 std::unordered_map<const void*, std::uint32_t>& key_lists) {
     out.text(note.customer);
     out.number<std::int32_t>(note.date.year);
     out.number<std::int32_t>(note.date.month);
@@ -158,17 +198,13 @@ void encode_note(Encoder& out, const Note& note) {
         out.text(field.text);
         out.text(field.yaml);
     }
-    out.number(static_cast<std::uint32_t>(note.key_lines.size()));
-    for (const auto& [key, line] : note.key_lines) {
-        out.text(key);
-        out.number<std::int32_t>(line);
-    }
+    encode_key_lines(out, note.key_lines, key_lists);
     out.texts(note.sections);
     out.texts(note.nuggets);
     out.number<std::int32_t>(note.nuggets_line);
 }
 
-void decode_note(Decoder& in, Note& note) {
+void decode_note(Decoder& in, Note& note, std::vector<KeyLines>& key_lists) {
     in.text(note.customer);
     note.date.year = in.number<std::int32_t>();
     note.date.month = in.number<std::int32_t>();
@@ -191,17 +227,13 @@ void decode_note(Decoder& in, Note& note) {
         in.text(field.text);
         in.text(field.yaml);
     }
-    note.key_lines.resize(in.count());
-    for (auto& [key, line] : note.key_lines) {
-        in.text(key);
-        line = in.number<std::int32_t>();
-    }
+    decode_key_lines(in, note.key_lines, key_lists);
     in.texts(note.sections);
     in.texts(note.nuggets);
     note.nuggets_line = in.number<std::int32_t>();
 }
 
-bool decode_entry(Decoder& in, CacheEntry& entry) {
+bool decode_entry(Decoder& in, CacheEntry& entry, std::vector<KeyLines>& key_lists) {
     in.text(entry.path);
     entry.stamp.size = in.number<std::uint64_t>();
     entry.stamp.mtime_ns = in.number<std::int64_t>();
@@ -218,7 +250,7 @@ bool decode_entry(Decoder& in, CacheEntry& entry) {
     entry.parse.note.reset();
     if (has_note) {
         entry.parse.note.emplace();
-        decode_note(in, *entry.parse.note);
+        decode_note(in, *entry.parse.note, key_lists);
         entry.parse.note->path = entry.path;
     }
     entry.parse.problems.resize(in.count());
@@ -237,8 +269,18 @@ bool decode_entry(Decoder& in, CacheEntry& entry) {
 } // namespace
 
 std::optional<FileStamp> stamp_file(const fs::path& file) {
+    return stamp_file(file.c_str());
+}
+
+std::optional<FileStamp> stamp_file(const char* file) {
     struct stat info {};
-    if (::lstat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode))
+    if (::lstat(file, &info) != 0)
+        return std::nullopt;
+    return stamp_of(info);
+}
+
+std::optional<FileStamp> stamp_of(const struct stat& info) {
+    if (!S_ISREG(info.st_mode))
         return std::nullopt;
     return FileStamp{static_cast<std::uint64_t>(info.st_size), to_ns(info.st_mtim),
                      to_ns(info.st_ctim), static_cast<std::uint64_t>(info.st_ino),
@@ -275,6 +317,7 @@ bool read_note_cache(const fs::path& file, const std::function<void(CacheEntry&)
     }
     std::uint64_t count = 0;
     CacheEntry entry;
+    std::vector<KeyLines> key_lists;
     while (ok) {
         const auto marker = in.number<std::uint8_t>();
         if (!in.ok || (marker != 'E' && marker != 'Z')) {
@@ -282,7 +325,7 @@ bool read_note_cache(const fs::path& file, const std::function<void(CacheEntry&)
         } else if (marker == 'Z') {
             ok = in.number<std::uint64_t>() == count && in.ok && in.at_end();
             break;
-        } else if ((ok = decode_entry(in, entry))) {
+        } else if ((ok = decode_entry(in, entry, key_lists))) {
             ++count;
             visit(entry);
         }
@@ -324,7 +367,7 @@ void NoteCacheWriter::add(const std::string& path, const FileStamp& stamp, BodyS
     out.number<std::uint8_t>(scan == BodyScan::sections ? 1 : 0);
     out.number<std::uint8_t>(note ? 1 : 0);
     if (note)
-        encode_note(out, *note);
+        encode_note(out, *note, key_lists_);
     out.number(static_cast<std::uint32_t>(problems.size()));
     for (const auto& problem : problems) {
         out.number<std::int32_t>(problem.line);
@@ -339,12 +382,23 @@ std::string NoteCacheWriter::finish() {
     out.number<std::uint8_t>('Z');
     out.number(count_);
     count_ = 0;
+    key_lists_.clear();
     std::string content = std::move(out_);
     out_.clear();
     return content;
 }
 
+void NoteCacheWriter::drain(const std::function<void(std::string_view)>& sink) {
+    sink(out_);
+    out_.clear();
+}
+
 bool write_note_cache(const fs::path& file, std::string_view content) {
+    return write_note_cache(file, [&](const util::TextSink& sink) { sink(content); });
+}
+
+bool write_note_cache(const fs::path& file,
+                      const std::function<void(const util::TextSink&)>& write) {
     std::error_code ec;
     const fs::path folder = file.parent_path();
     if (!fs::is_directory(folder, ec)) {
@@ -354,7 +408,7 @@ bool write_note_cache(const fs::path& file, std::string_view content) {
     const fs::path ignore = folder / ".gitignore";
     if (!fs::exists(ignore, ec) && !util::write_atomic(ignore, "*\n").empty())
         return false;
-    return util::write_atomic(file, content).empty();
+    return util::write_atomic(file, write).empty();
 }
 
 bool note_cache_enabled() {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/note.hpp"
@@ -25,6 +26,10 @@ struct FileStamp {
 // The stamp of a regular file, not following symbolic links; nullopt for
 // anything else or when it cannot be read.
 std::optional<FileStamp> stamp_file(const std::filesystem::path& file);
+std::optional<FileStamp> stamp_file(const char* file);
+
+// The stamp from a status already read; nullopt unless a regular file.
+std::optional<FileStamp> stamp_of(const struct stat& info);
 
 // True when the file changed so recently (relative to `now_ns`) that a later
 // write could leave the same stamp: such parses are not cached.
@@ -69,16 +74,25 @@ class NoteCacheWriter {
     }
     // The file's content; the writer is empty afterwards.
     std::string finish();
+    // For large caches: hands the content encoded so far to `sink` and forgets
+    // it (finish then gives the rest).
+    void drain(const std::function<void(std::string_view)>& sink);
 
   private:
     std::string out_;
     std::uint64_t count_ = 0;
+    // Each distinct key list is written once; later notes name it by number.
+    std::unordered_map<const void*, std::uint32_t> key_lists_;
 };
 
 // Writes the cache atomically, creating .pmi/cache (with a .gitignore of its
 // own so it never shows in git) if needed. Returns false, silently, when it
 // cannot: a read-only repository simply has no cache.
 bool write_note_cache(const std::filesystem::path& file, std::string_view content);
+// The same, with the content given piece by piece to the sink `write` is passed.
+bool write_note_cache(
+    const std::filesystem::path& file,
+    const std::function<void(const std::function<void(std::string_view)>&)>& write);
 
 // False when the PMI_NO_CACHE environment variable is set (to anything but
 // "" or "0").

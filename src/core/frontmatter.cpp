@@ -2,6 +2,7 @@
 
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -185,6 +186,315 @@ class TreeBuilder : public YAML::EventHandler {
     bool has_root_ = false;
 };
 
+// The fast path: front matter as pmi writes it and as people usually type it,
+// read without yaml-cpp. `key: value` lines at column 0 whose value is a
+// one-line plain or quoted scalar, a one-line flow list or map of such
+// scalars, or nothing (null, or a block list of such values on the lines
+// below); blank and comment lines. Anything else, and anything yaml-cpp might
+// read differently or reject (tabs, control characters, escapes other than \"
+// and \\, null-like words, duplicate keys, continued lines...), is declined and
+// left to yaml-cpp. tests/unit/test_core_frontmatter.cpp and fuzz_note check
+// that the two agree.
+class SimpleYaml {
+  public:
+    SimpleYaml(std::string_view text, int first_line) : text_(text), first_line_(first_line) {}
+
+    std::optional<YamlNode> parse() {
+        if (!plain_text(text_))
+            return std::nullopt;
+        split_lines();
+        YamlNode root;
+        root.type = YamlNode::Type::map;
+        std::size_t i = next_content(0);
+        if (i == lines_.size())
+            return std::nullopt; // no keys: yaml-cpp's empty document
+        root.line = line_number(i);
+        while (i < lines_.size()) {
+            std::string_view line = lines_[i];
+            std::string key;
+            if (!take_key(line, key) || root.find(key))
+                return std::nullopt;
+            root.key_lines.push_back(line_number(i));
+            YamlNode value;
+            if (!rest_is_empty(line)) {
+                if (!block_value(line, line_number(i), value))
+                    return std::nullopt;
+                i = next_content(i + 1);
+            } else {
+                i = empty_value(i, value);
+                if (i == failed)
+                    return std::nullopt;
+            }
+            root.entries.emplace_back(std::move(key), std::move(value));
+        }
+        return root;
+    }
+
+  private:
+    static constexpr std::size_t failed = static_cast<std::size_t>(-1);
+
+    // Only printable text, with no characters YAML treats as breaks, marks or
+    // byte order marks.
+    static bool plain_text(std::string_view text) {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            if ((byte < 0x20 && byte != '\n') || byte == 0x7F)
+                return false;
+            if (byte == 0xC2 && i + 1 < text.size() &&
+                static_cast<unsigned char>(text[i + 1]) < 0xA0)
+                return false; // C1 controls, NEL
+            if (byte == 0xE2 && text.substr(i, 3) >= "\xE2\x80\xA8" &&
+                text.substr(i, 3) <= "\xE2\x80\xA9")
+                return false; // line and paragraph separators
+            if (byte == 0xEF &&
+                (text.substr(i, 3) == "\xEF\xBB\xBF" || text.substr(i, 3) == "\xEF\xBF\xBE" ||
+                 text.substr(i, 3) == "\xEF\xBF\xBF"))
+                return false;
+        }
+        return util::is_valid_utf8(text);
+    }
+
+    void split_lines() {
+        std::size_t start = 0;
+        while (start < text_.size()) {
+            const std::size_t end = std::min(text_.find('\n', start), text_.size());
+            lines_.push_back(text_.substr(start, end - start));
+            start = end + 1;
+        }
+        end_line_ = first_line_ + static_cast<int>(std::count(text_.begin(), text_.end(), '\n'));
+    }
+
+    int line_number(std::size_t i) const {
+        return i < lines_.size() ? first_line_ + static_cast<int>(i) : end_line_;
+    }
+
+    static bool is_blank_or_comment(std::string_view line) {
+        const std::size_t first = line.find_first_not_of(' ');
+        return first == std::string_view::npos || line[first] == '#';
+    }
+
+    std::size_t next_content(std::size_t i) const {
+        while (i < lines_.size() && is_blank_or_comment(lines_[i]))
+            ++i;
+        return i;
+    }
+
+    static bool is_key_char(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-';
+    }
+
+    static bool is_null_word(std::string_view word) {
+        return word.empty() || word == "~" || word == "null" || word == "Null" || word == "NULL";
+    }
+
+    // "key:" at the start of `rest`, followed by a space or the end of the
+    // line; consumes it.
+    static bool take_key(std::string_view& rest, std::string& key) {
+        std::size_t end = 0;
+        while (end < rest.size() && is_key_char(rest[end]))
+            ++end;
+        if (end == 0 || rest[0] == '-' || end >= rest.size() || rest[end] != ':' ||
+            (end + 1 < rest.size() && rest[end + 1] != ' '))
+            return false;
+        key = rest.substr(0, end);
+        if (is_null_word(key))
+            return false;
+        rest.remove_prefix(end + 1);
+        return true;
+    }
+
+    // Only spaces, then the end or a comment.
+    static bool rest_is_empty(std::string_view rest) {
+        const std::size_t first = rest.find_first_not_of(' ');
+        return first == std::string_view::npos || (rest[first] == '#' && first > 0);
+    }
+
+    static bool starts_plain(char c) {
+        constexpr std::string_view indicators = " ,[]{}#&*!|>'\"%@`-?:~";
+        return indicators.find(c) == std::string_view::npos;
+    }
+
+    static YamlNode scalar(std::string text, int line, bool quoted) {
+        YamlNode node;
+        node.type = YamlNode::Type::scalar;
+        node.scalar = std::move(text);
+        node.quoted = quoted;
+        node.line = line;
+        return node;
+    }
+
+    // A quoted scalar at the start of `rest`; consumes it.
+    static bool quoted(std::string_view& rest, int line, YamlNode& out) {
+        const char quote = rest[0];
+        std::string text;
+        std::size_t i = 1;
+        for (; i < rest.size(); ++i) {
+            const char c = rest[i];
+            if (c == quote) {
+                if (quote == '\'' && i + 1 < rest.size() && rest[i + 1] == '\'') {
+                    text += '\'';
+                    ++i;
+                    continue;
+                }
+                break;
+            }
+            if (quote == '"' && c == '\\') {
+                if (i + 1 >= rest.size() || (rest[i + 1] != '"' && rest[i + 1] != '\\'))
+                    return false;
+                text += rest[++i];
+                continue;
+            }
+            text += c;
+        }
+        if (i >= rest.size())
+            return false; // continues on the next line
+        rest.remove_prefix(i + 1);
+        out = scalar(std::move(text), line, true);
+        return true;
+    }
+
+    // A plain scalar filling the rest of a line, up to a comment.
+    static bool block_plain(std::string_view rest, int line, YamlNode& out) {
+        if (!starts_plain(rest[0]))
+            return false;
+        const std::size_t comment = rest.find(" #");
+        std::string_view text = rest.substr(0, comment);
+        text = text.substr(0, text.find_last_not_of(' ') + 1);
+        if (text.find(": ") != std::string_view::npos || text.back() == ':' || is_null_word(text))
+            return false;
+        out = scalar(std::string(text), line, false);
+        return true;
+    }
+
+    // A plain scalar inside [...] or {...}: up to the next ',', ']' or '}'.
+    static bool flow_plain(std::string_view& rest, int line, YamlNode& out) {
+        if (rest.empty() || !starts_plain(rest[0]))
+            return false;
+        const std::size_t end = rest.find_first_of(",]}[{#:?'\"");
+        if (end == std::string_view::npos ||
+            (rest[end] != ',' && rest[end] != ']' && rest[end] != '}'))
+            return false;
+        std::string_view text = rest.substr(0, end);
+        text = text.substr(0, text.find_last_not_of(' ') + 1);
+        if (is_null_word(text))
+            return false;
+        out = scalar(std::string(text), line, false);
+        rest.remove_prefix(end);
+        return true;
+    }
+
+    static void skip_spaces(std::string_view& rest) {
+        const std::size_t first = rest.find_first_not_of(' ');
+        rest.remove_prefix(first == std::string_view::npos ? rest.size() : first);
+    }
+
+    static bool flow_scalar(std::string_view& rest, int line, YamlNode& out) {
+        if (rest.empty())
+            return false;
+        return (rest[0] == '"' || rest[0] == '\'') ? quoted(rest, line, out)
+                                                   : flow_plain(rest, line, out);
+    }
+
+    // [a, "b"] or {k: v, k2: 'w'} on one line, at the start of `rest`; consumes it.
+    static bool flow_collection(std::string_view& rest, int line, YamlNode& out) {
+        const bool is_map = rest[0] == '{';
+        const char close = is_map ? '}' : ']';
+        out = YamlNode();
+        out.type = is_map ? YamlNode::Type::map : YamlNode::Type::sequence;
+        out.line = line;
+        rest.remove_prefix(1);
+        skip_spaces(rest);
+        if (!rest.empty() && rest[0] == close) {
+            rest.remove_prefix(1);
+            return true;
+        }
+        while (true) {
+            YamlNode item;
+            std::string key;
+            if (is_map && (!take_key(rest, key) || rest.empty() || out.find(key)))
+                return false;
+            skip_spaces(rest);
+            if (!flow_scalar(rest, line, item))
+                return false;
+            if (is_map) {
+                out.key_lines.push_back(line);
+                out.entries.emplace_back(std::move(key), std::move(item));
+            } else {
+                out.items.push_back(std::move(item));
+            }
+            skip_spaces(rest);
+            if (rest.empty())
+                return false;
+            if (rest[0] == close) {
+                rest.remove_prefix(1);
+                return true;
+            }
+            if (rest[0] != ',')
+                return false;
+            rest.remove_prefix(1);
+            skip_spaces(rest);
+            if (rest.empty() || rest[0] == close || rest[0] == ',')
+                return false;
+        }
+    }
+
+    // The value after "key:" or "- " on the same line (`rest` starts with the space).
+    static bool block_value(std::string_view rest, int line, YamlNode& out) {
+        skip_spaces(rest);
+        if (rest.empty() || rest[0] == '#')
+            return false;
+        if (rest[0] == '[' || rest[0] == '{') {
+            if (!flow_collection(rest, line, out))
+                return false;
+            return rest_is_empty(rest) || rest.empty();
+        }
+        if (rest[0] == '"' || rest[0] == '\'') {
+            if (!quoted(rest, line, out))
+                return false;
+            return rest.empty() || rest_is_empty(rest);
+        }
+        return block_plain(rest, line, out);
+    }
+
+    // After "key:" with nothing on its line: null, or a block list below.
+    // Returns the next line to read, or `failed`.
+    std::size_t empty_value(std::size_t i, YamlNode& out) {
+        const std::size_t next = next_content(i + 1);
+        if (next == lines_.size() || (lines_[next][0] != ' ' && lines_[next][0] != '-')) {
+            out = YamlNode();
+            out.line = line_number(next);
+            return next;
+        }
+        const std::string_view first = lines_[next];
+        const std::size_t indent = first.find_first_not_of(' ');
+        out = YamlNode();
+        out.type = YamlNode::Type::sequence;
+        out.line = line_number(next);
+        std::size_t j = next;
+        while (j < lines_.size()) {
+            std::string_view line = lines_[j];
+            if (line.size() < indent + 2 || line.find_first_not_of(' ') != indent ||
+                line.compare(indent, 2, "- ") != 0)
+                break;
+            YamlNode item;
+            if (!block_value(line.substr(indent + 1), line_number(j), item))
+                return failed;
+            out.items.push_back(std::move(item));
+            j = next_content(j + 1);
+        }
+        // What follows the list starts a new key at column 0.
+        if (j < lines_.size() && (lines_[j][0] == ' ' || lines_[j][0] == '-'))
+            return failed;
+        return j;
+    }
+
+    std::string_view text_;
+    int first_line_;
+    int end_line_ = 0;
+    std::vector<std::string_view> lines_;
+};
+
 // yaml-cpp's messages start with "yaml-cpp: error at line …"; keep only the reason.
 std::string reason_of(const YAML::Exception& error) {
     return error.msg.empty() ? std::string("invalid YAML") : error.msg;
@@ -200,6 +510,16 @@ const YamlNode* YamlNode::find(std::string_view key) const {
 }
 
 YamlNode parse_yaml(std::string_view text, int first_line) {
+    if (auto simple = SimpleYaml(text, first_line).parse())
+        return std::move(*simple);
+    return parse_yaml_with_yaml_cpp(text, first_line);
+}
+
+std::optional<YamlNode> parse_simple_yaml(std::string_view text, int first_line) {
+    return SimpleYaml(text, first_line).parse();
+}
+
+YamlNode parse_yaml_with_yaml_cpp(std::string_view text, int first_line) {
     std::istringstream input{std::string(text)};
     TreeBuilder builder(first_line);
     try {
@@ -216,6 +536,24 @@ YamlNode parse_yaml(std::string_view text, int first_line) {
         throw YamlError{first_line + std::max(error.mark.line, 0), reason_of(error)};
     }
     return builder.take_root();
+}
+
+std::string describe_yaml(const YamlNode& node) {
+    std::string out = std::string(type_name(node.type)) + "@" + std::to_string(node.line);
+    if (node.quoted)
+        out += " quoted";
+    if (node.type == YamlNode::Type::scalar)
+        out += " " + yaml_quote(node.scalar);
+    for (const auto& item : node.items)
+        out += " [" + describe_yaml(item) + "]";
+    for (std::size_t i = 0; i < node.entries.size(); ++i) {
+        const int line = i < node.key_lines.size() ? node.key_lines[i] : -1;
+        out += " {" + yaml_quote(node.entries[i].first) + "@" + std::to_string(line) + ": " +
+               describe_yaml(node.entries[i].second) + "}";
+    }
+    if (node.key_lines.size() != node.entries.size())
+        out += " (key lines do not match keys)";
+    return out;
 }
 
 const char* type_name(YamlNode::Type type) {

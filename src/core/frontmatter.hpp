@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +43,15 @@ struct YamlError {
 // Rejects duplicate keys, non-scalar keys, more than one document, and aliases that
 // expand beyond a sane size. Throws YamlError.
 YamlNode parse_yaml(std::string_view text, int first_line);
+
+// The two ways parse_yaml reads: the fast path for common front matter, which
+// declines (nullopt) anything else, and yaml-cpp, which reads everything. For
+// inputs the fast path accepts, both give the same tree.
+std::optional<YamlNode> parse_simple_yaml(std::string_view text, int first_line);
+YamlNode parse_yaml_with_yaml_cpp(std::string_view text, int first_line);
+
+// Every detail of a tree (types, lines, quoting, keys), for comparing trees.
+std::string describe_yaml(const YamlNode& node);
 
 const char* type_name(YamlNode::Type type);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,16 @@ std::string markdown_table_cell(std::string_view text);
 // INDEX.md: notes by product (sorted), newest first, with date, customer (linked),
 // PM and tl;dr. Deterministic: depends only on the notes, not on their order.
 std::string index_markdown(const std::vector<Note>& notes, std::string_view notes_dir);
+
+// Receives generated text piece by piece.
+using TextSink = std::function<void(std::string_view)>;
+
+// index_markdown and tags_index_markdown handing the text to `sink` in pieces
+// (of about 64 KiB) as it is generated, so the whole file is never in memory.
+void write_index_markdown(const std::vector<Note>& notes, std::string_view notes_dir,
+                          const TextSink& sink);
+void write_tags_index_markdown(const std::vector<Note>& notes, std::string_view notes_dir,
+                               const TextSink& sink);
 
 // TAGS.md: each tag (grouped by util::tag_key, sorted), then its notes, newest first.
 std::string tags_index_markdown(const std::vector<Note>& notes, std::string_view notes_dir);

@@ -5,8 +5,11 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <memory>
+#include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_set>
 
 #include "core/frontmatter.hpp"
 #include "util/json.hpp"
@@ -58,27 +61,37 @@ class LineReader {
     int error() const { return error_; }
 
   private:
-    std::string_view available() const { return fd_ < 0 ? text_ : std::string_view(buffer_); }
+    std::string_view available() const {
+        return fd_ < 0 ? text_ : std::string_view(buffer_.get(), size_);
+    }
 
+    // The first read is small, as the front matter usually is; later ones are large.
     bool refill() {
         if (fd_ < 0)
             return false;
-        buffer_.resize(64 * 1024);
+        const std::size_t want = reads_++ == 0 ? first_read_bytes : buffer_bytes;
+        if (!buffer_)
+            buffer_ = std::make_unique_for_overwrite<char[]>(buffer_bytes);
         position_ = 0;
         while (true) {
-            const ssize_t got = ::read(fd_, buffer_.data(), buffer_.size());
+            const ssize_t got = ::read(fd_, buffer_.get(), want);
             if (got < 0 && errno == EINTR)
                 continue;
             if (got < 0)
                 error_ = errno;
-            buffer_.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+            size_ = got > 0 ? static_cast<std::size_t>(got) : 0;
             return got > 0;
         }
     }
 
+    static constexpr std::size_t first_read_bytes = 4096;
+    static constexpr std::size_t buffer_bytes = 64 * 1024;
+
     std::string_view text_;
     int fd_ = -1;
-    std::string buffer_;
+    std::unique_ptr<char[]> buffer_;
+    std::size_t size_ = 0;
+    std::size_t reads_ = 0;
     std::size_t position_ = 0;
     std::size_t max_line_ = max_front_matter_bytes;
     int error_ = 0;
@@ -251,10 +264,14 @@ void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line
                                             type_name(root.type)));
         return;
     }
+    std::vector<KeyLines::Entry> key_lines;
     for (std::size_t i = 0; i < root.entries.size(); ++i) {
         const auto& [key, value] = root.entries[i];
-        note.key_lines.emplace_back(key,
-                                    i < root.key_lines.size() ? root.key_lines[i] : value.line);
+        key_lines.emplace_back(key, i < root.key_lines.size() ? root.key_lines[i] : value.line);
+    }
+    note.key_lines = KeyLines(key_lines);
+    for (std::size_t i = 0; i < root.entries.size(); ++i) {
+        const auto& [key, value] = root.entries[i];
         if (key == "customer")
             read_text(reader, value, key, note.customer);
         else if (key == "pm")
@@ -380,7 +397,26 @@ void append_field(std::string& out, std::string_view key, std::string_view value
         out += fmt::format("{}: {}\n", key, yaml_quote(value));
 }
 
+struct KeyLinesHash {
+    std::size_t operator()(const std::vector<KeyLines::Entry>& entries) const {
+        std::size_t hash = entries.size();
+        for (const auto& [key, line] : entries)
+            hash = hash * 31 + std::hash<std::string>()(key) * 7 + static_cast<std::size_t>(line);
+        return hash;
+    }
+};
+
 } // namespace
+
+KeyLines::KeyLines(const std::vector<Entry>& entries) {
+    if (entries.empty())
+        return;
+    // One entry per distinct list, shared by every note that has it; kept until exit.
+    static std::mutex mutex;
+    static std::unordered_set<std::vector<Entry>, KeyLinesHash> known;
+    const std::lock_guard lock(mutex);
+    entries_ = &*known.insert(entries).first;
+}
 
 std::string effective_kind(const Note& note) {
     return note.kind.empty() ? "learning" : note.kind;
@@ -392,6 +428,13 @@ NoteParse parse_note(std::string_view text, const std::string& path, BodyScan sc
 }
 
 NoteParse load_note(const std::string& file, const std::string& path, BodyScan scan) {
+    struct stat info {};
+    return load_note(file, path, scan, info);
+}
+
+NoteParse load_note(const std::string& file, const std::string& path, BodyScan scan,
+                    struct stat& info) {
+    info = {};
     NoteParse result;
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) {
@@ -400,8 +443,8 @@ NoteParse load_note(const std::string& file, const std::string& path, BodyScan s
         result.problems.push_back({path, 0, Severity::error, reason});
         return result;
     }
-    struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        info.st_mode = 0;
         ::close(fd);
         result.problems.push_back({path, 0, Severity::error, "not a regular file"});
         return result;

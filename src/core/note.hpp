@@ -1,5 +1,6 @@
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +9,8 @@
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
+
+struct stat;
 
 namespace util {
 class JsonWriter;
@@ -27,6 +30,30 @@ struct ExtraField {
     std::string yaml; // the value in YAML flow style, for writing it back
 };
 
+// The front-matter keys of a note with the line each is on, in file order.
+// Immutable and shared: notes written from one template have the same keys on
+// the same lines, so a tree of any size holds each distinct list once.
+class KeyLines {
+  public:
+    using Entry = std::pair<std::string, int>;
+
+    KeyLines() = default;
+    KeyLines(const std::vector<Entry>& entries);
+    KeyLines(std::initializer_list<Entry> entries) : KeyLines(std::vector<Entry>(entries)) {}
+
+    const Entry* begin() const { return entries_ ? entries_->data() : nullptr; }
+    const Entry* end() const { return entries_ ? entries_->data() + entries_->size() : nullptr; }
+    std::size_t size() const { return entries_ ? entries_->size() : 0; }
+    bool empty() const { return size() == 0; }
+    const Entry& operator[](std::size_t i) const { return (*entries_)[i]; }
+    // Equal lists are one shared copy, so this identifies the list.
+    const void* identity() const { return entries_; }
+    bool operator==(const KeyLines& other) const { return entries_ == other.entries_; }
+
+  private:
+    const std::vector<Entry>* entries_ = nullptr; // null when empty
+};
+
 inline constexpr const char* note_kinds[] = {"learning", "sales", "support", "usability"};
 
 struct Note {
@@ -43,7 +70,7 @@ struct Note {
     std::string tldr;
     std::vector<ExtraField> extra;
     // Each front-matter key with the line it is on, in file order.
-    std::vector<std::pair<std::string, int>> key_lines;
+    KeyLines key_lines;
 
     // Filled only when the body is scanned (see BodyScan).
     std::vector<std::string> sections; // level-2 heading titles, in order
@@ -71,6 +98,11 @@ NoteParse parse_note(std::string_view text, const std::string& path,
 // BodyScan::sections the headings and nuggets, streamed line by line. Refuses
 // anything that is not a regular file (a FIFO, a device, a symlink).
 NoteParse load_note(const std::string& file, const std::string& path, BodyScan scan);
+
+// load_note that also gives the status of the file as opened, before it is
+// read (st_mode is 0 when it could not be opened).
+NoteParse load_note(const std::string& file, const std::string& path, BodyScan scan,
+                    struct stat& info);
 
 // The note as text: front matter in a stable key order, free text double-quoted,
 // then `body` unchanged.

@@ -1,6 +1,7 @@
 #include "core/query.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 #include "util/strings.hpp"
 
@@ -77,11 +78,31 @@ bool matches(const Note& note, const NoteFilter& filter) {
 }
 
 void sort_newest_first(std::vector<Note>& notes) {
-    std::sort(notes.begin(), notes.end(), [](const Note& a, const Note& b) {
+    // Sorts positions, then moves each note once: a Note is large to swap.
+    std::vector<std::size_t> order(notes.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+        const Note& a = notes[i];
+        const Note& b = notes[j];
         if (a.date != b.date)
             return a.date > b.date;
         return a.path < b.path;
     });
+    // Moves along each cycle of the permutation, holding one note aside.
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start)
+            continue;
+        Note held = std::move(notes[start]);
+        std::size_t at = start;
+        while (order[at] != start) {
+            const std::size_t from = order[at];
+            notes[at] = std::move(notes[from]);
+            order[at] = at;
+            at = from;
+        }
+        notes[at] = std::move(held);
+        order[at] = at;
+    }
 }
 
 std::vector<Note> select_notes(const std::vector<Note>& notes, const NoteFilter& filter) {
@@ -89,6 +110,13 @@ std::vector<Note> select_notes(const std::vector<Note>& notes, const NoteFilter&
     for (const auto& note : notes)
         if (matches(note, filter))
             selected.push_back(note);
+    sort_newest_first(selected);
+    return selected;
+}
+
+std::vector<Note> select_notes(std::vector<Note>&& notes, const NoteFilter& filter) {
+    std::vector<Note> selected = std::move(notes);
+    std::erase_if(selected, [&](const Note& note) { return !matches(note, filter); });
     sort_newest_first(selected);
     return selected;
 }

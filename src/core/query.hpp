@@ -32,5 +32,7 @@ std::vector<std::string> field_values(const Note& note, const std::string& key);
 void sort_newest_first(std::vector<Note>& notes);
 
 std::vector<Note> select_notes(const std::vector<Note>& notes, const NoteFilter& filter);
+// The same, taking the notes instead of copying them.
+std::vector<Note> select_notes(std::vector<Note>&& notes, const NoteFilter& filter);
 
 } // namespace pmi

@@ -2,7 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
 #include <optional>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 #include <unordered_map>
@@ -23,59 +28,140 @@ std::string display_path(const Config& config, const fs::path& file) {
     return util::relative_to(file, config.root);
 }
 
-static bool is_generated(const fs::path& file) {
-    const auto name = file.filename().string();
+namespace {
+
+// A child of `folder` as std::filesystem's operator/ would write it.
+std::string child_path(const std::string& folder, const char* name) {
+    std::string path;
+    path.reserve(folder.size() + 1 + std::strlen(name));
+    path = folder;
+    if (!path.empty() && path.back() != '/')
+        path.push_back('/');
+    path += name;
+    return path;
+}
+
+bool is_generated_name(std::string_view name) {
     return std::any_of(std::begin(generated_files), std::end(generated_files),
                        [&](const char* generated) { return name == generated; });
 }
 
-std::vector<fs::path> find_note_files(const Config& config, std::vector<Problem>& problems) {
-    std::vector<fs::path> files;
-    const fs::path notes = config.notes_path();
+bool named_like_note(std::string_view name) {
+    return name.size() > 3 && name.substr(name.size() - 3) == ".md" && !is_generated_name(name);
+}
+
+enum class EntryType { folder, symlink, other };
+
+EntryType entry_type(const struct dirent& entry, const std::string& path) {
+    unsigned char type = entry.d_type;
+    if (type == DT_UNKNOWN) {
+        struct stat info {};
+        if (::lstat(path.c_str(), &info) != 0)
+            return EntryType::other;
+        type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISLNK(info.st_mode) ? DT_LNK : DT_REG;
+    }
+    return type == DT_DIR   ? EntryType::folder
+           : type == DT_LNK ? EntryType::symlink
+                            : EntryType::other;
+}
+
+// Walks the notes tree depth first, in directory order, with the rules (and
+// problems, in the order met) of find_note_files, and yields the files sorted
+// as std::filesystem::path sorts them: each folder's entries by name.
+struct NoteWalk {
+    const Config& config;
+    std::vector<Problem>& problems;
+
+    // A file, or a folder with the files under it; `path` ends with the name.
+    struct Child {
+        std::string path;
+        std::size_t name_start = 0;
+        std::vector<std::string> files;
+        std::string_view name() const { return std::string_view(path).substr(name_start); }
+    };
+
+    void warn(const std::string& path, const char* message) {
+        problems.push_back({display_path(config, path), 0, Severity::warning, message});
+    }
+
+    std::vector<std::string> folder(const std::string& path, DIR* dir) {
+        std::vector<Child> children;
+        while (const struct dirent* entry = ::readdir(dir)) {
+            const std::string_view name = entry->d_name;
+            if (name.empty() || name[0] == '.')
+                continue; // also '.' and '..'
+            Child child{child_path(path, entry->d_name), 0, {}};
+            child.name_start = child.path.size() - name.size();
+            const EntryType type = entry_type(*entry, child.path);
+            if (type == EntryType::folder) {
+                child.files = subfolder(child.path, named_like_note(name));
+                if (!child.files.empty())
+                    children.push_back(std::move(child));
+            } else if (!named_like_note(name)) {
+                continue;
+            } else if (type == EntryType::symlink) {
+                warn(child.path, "symbolic link; not followed");
+            } else {
+                children.push_back(std::move(child));
+            }
+        }
+        std::sort(children.begin(), children.end(),
+                  [](const Child& a, const Child& b) { return a.name() < b.name(); });
+        std::vector<std::string> files;
+        for (auto& child : children) {
+            if (child.files.empty())
+                files.push_back(std::move(child.path));
+            for (auto& file : child.files)
+                files.push_back(std::move(file));
+        }
+        return files;
+    }
+
+    std::vector<std::string> subfolder(const std::string& path, bool note_name) {
+        // Say so rather than lose the notes of a folder pmi may not read.
+        if (::access(path.c_str(), R_OK | X_OK) != 0) {
+            warn(path, "cannot read folder; its notes are skipped");
+            return {};
+        }
+        if (note_name)
+            warn(path, "a folder named like a note; skipped");
+        DIR* dir = ::opendir(path.c_str());
+        if (!dir) {
+            problems.push_back({display_path(config, path), 0, Severity::error,
+                                std::string("cannot read: ") + std::strerror(errno)});
+            return {};
+        }
+        std::vector<std::string> files = folder(path, dir);
+        ::closedir(dir);
+        return files;
+    }
+};
+
+} // namespace
+
+std::vector<std::string> find_note_paths(const Config& config, std::vector<Problem>& problems) {
+    std::vector<std::string> files;
+    const std::string notes = config.notes_path().native();
     std::error_code ec;
     if (!fs::is_directory(notes, ec))
         return files;
-    fs::recursive_directory_iterator it(notes, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-        problems.push_back({display_path(config, notes), 0, Severity::error,
-                            "cannot read folder: " + ec.message()});
+    DIR* dir = ::opendir(notes.c_str());
+    if (!dir) {
+        // As std::filesystem's skip_permission_denied: an unreadable notes folder is empty.
+        if (errno != EACCES)
+            problems.push_back({display_path(config, notes), 0, Severity::error,
+                                std::string("cannot read folder: ") + std::strerror(errno)});
         return files;
     }
-    for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-        if (ec) {
-            problems.push_back({display_path(config, it->path()), 0, Severity::error,
-                                "cannot read: " + ec.message()});
-            ec.clear();
-            continue;
-        }
-        const fs::path& path = it->path();
-        const std::string name = path.filename().string();
-        const bool is_symlink = it->is_symlink(ec);
-        if (!name.empty() && name[0] == '.') {
-            if (it->is_directory(ec) && !is_symlink)
-                it.disable_recursion_pending();
-            continue;
-        }
-        // The iterator skips folders it may not read; say so rather than lose their notes.
-        if (!is_symlink && it->is_directory(ec) && ::access(path.c_str(), R_OK | X_OK) != 0) {
-            problems.push_back({display_path(config, path), 0, Severity::warning,
-                                "cannot read folder; its notes are skipped"});
-            continue;
-        }
-        if (path.extension() != ".md" || is_generated(path))
-            continue;
-        if (is_symlink) {
-            problems.push_back(
-                {display_path(config, path), 0, Severity::warning, "symbolic link; not followed"});
-            continue;
-        }
-        if (it->is_directory(ec))
-            problems.push_back({display_path(config, path), 0, Severity::warning,
-                                "a folder named like a note; skipped"});
-        else
-            files.push_back(path);
-    }
-    std::sort(files.begin(), files.end());
+    files = NoteWalk{config, problems}.folder(notes, dir);
+    ::closedir(dir);
+    return files;
+}
+
+std::vector<fs::path> find_note_files(const Config& config, std::vector<Problem>& problems) {
+    std::vector<fs::path> files;
+    for (auto& file : find_note_paths(config, problems))
+        files.emplace_back(std::move(file));
     return files;
 }
 
@@ -84,8 +170,8 @@ namespace {
 // Below this many files parsing is quicker than reading the cache.
 constexpr std::size_t min_cached_files = 16;
 
+// What is known of one file while loading; its path is its note's path.
 struct Slot {
-    std::string path;
     std::optional<FileStamp> stamp;
     BodyScan scan = BodyScan::none;
     bool valid = false;
@@ -111,16 +197,15 @@ class DisplayPaths {
             notes_.push_back('/');
     }
 
-    std::string operator()(const fs::path& file) const {
-        const std::string& text = file.native();
+    std::string operator()(const std::string& text) const {
         if (!usable_ || text.compare(0, prefix_.size(), prefix_) != 0)
-            return display_path(config_, file);
+            return display_path(config_, text);
         const std::string_view rest = std::string_view(text).substr(prefix_.size());
         for (std::size_t start = 0; start <= rest.size();) {
             const std::size_t end = std::min(rest.find('/', start), rest.size());
             const std::string_view part = rest.substr(start, end - start);
             if (part.empty() || part == "." || part == "..")
-                return display_path(config_, file);
+                return display_path(config_, text);
             start = end + 1;
         }
         return notes_ + std::string(rest);
@@ -131,6 +216,89 @@ class DisplayPaths {
     std::string prefix_;
     std::string notes_;
     bool usable_ = false;
+};
+
+// The slot of a cached path. The cache lists paths in the order of the slots
+// it was written from, so the next slot is tried first; a hash index is built
+// only when that fails.
+class SlotFinder {
+  public:
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    explicit SlotFinder(const std::vector<Note>& notes) : notes_(notes) {}
+
+    std::size_t operator()(const std::string& path) {
+        if (next_ < notes_.size() && notes_[next_].path == path)
+            return next_++;
+        if (index_.empty()) {
+            index_.reserve(notes_.size());
+            for (std::size_t i = 0; i < notes_.size(); ++i)
+                index_.emplace(notes_[i].path, i);
+        }
+        const auto found = index_.find(path);
+        if (found == index_.end())
+            return none;
+        next_ = found->second + 1;
+        return found->second;
+    }
+
+  private:
+    const std::vector<Note>& notes_;
+    std::size_t next_ = 0;
+    // Owns its keys: notes are replaced (by equal paths) while it is used.
+    std::unordered_map<std::string, std::size_t> index_;
+};
+
+// Empties a note but for its path.
+void clear_keeping_path(Note& note) {
+    Note empty;
+    empty.path = std::move(note.path);
+    note = std::move(empty);
+}
+
+// Puts `loaded` in `note`'s place; the paths are equal, `note`'s is kept.
+void replace_keeping_path(Note& note, Note&& loaded) {
+    std::string path = std::move(note.path);
+    note = std::move(loaded);
+    note.path = std::move(path);
+}
+
+// stamp_file for many files in few folders: each folder is opened once (while
+// its files come one after another) and files are looked up by name in it,
+// not by their whole path.
+class FolderStat {
+  public:
+    FolderStat() = default;
+    FolderStat(const FolderStat&) = delete;
+    FolderStat& operator=(const FolderStat&) = delete;
+    ~FolderStat() { close(); }
+
+    std::optional<FileStamp> operator()(const std::string& file) {
+        const std::size_t slash = file.rfind('/');
+        if (slash == std::string::npos || slash + 1 == file.size())
+            return stamp_file(file.c_str());
+        const std::string_view folder = std::string_view(file).substr(0, slash + 1);
+        if (folder != folder_) {
+            close();
+            folder_ = folder;
+            fd_ = ::open(folder_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        }
+        if (fd_ < 0)
+            return stamp_file(file.c_str());
+        struct stat info {};
+        if (::fstatat(fd_, file.c_str() + slash + 1, &info, AT_SYMLINK_NOFOLLOW) != 0)
+            return std::nullopt;
+        return stamp_of(info);
+    }
+
+  private:
+    void close() {
+        if (fd_ >= 0)
+            ::close(fd_);
+        fd_ = -1;
+    }
+
+    std::string folder_;
+    int fd_ = -1;
 };
 
 bool uses_cache(const Config& config, std::size_t files, CacheMode cache) {
@@ -151,52 +319,60 @@ bool cacheable(const Slot& slot, const std::vector<Problem>& problems, std::int6
 
 NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files, BodyScan scan,
                         unsigned threads, CacheMode cache) {
+    std::vector<std::string> paths;
+    paths.reserve(files.size());
+    for (const auto& file : files)
+        paths.push_back(file.native());
+    return load_note_files(config, paths, scan, threads, cache);
+}
+
+NoteSet load_note_files(const Config& config, const std::vector<std::string>& files, BodyScan scan,
+                        unsigned threads, CacheMode cache) {
     const std::size_t count = files.size();
     const bool use_cache = uses_cache(config, count, cache);
     const std::int64_t now = now_ns();
 
-    // Notes are loaded into their final place; invalid ones are removed after.
-    // Cached parses are decoded straight into it.
+    // Notes are loaded into their final place, which holds each one's path
+    // from the start; invalid ones are removed after.
     std::vector<Note> notes(count);
     std::vector<std::vector<Problem>> problems(count);
     std::vector<Slot> slots(count);
     const DisplayPaths display(config);
     for (std::size_t i = 0; i < count; ++i)
-        slots[i].path = display(files[i]);
+        notes[i].path = display(files[i]);
     std::size_t cached_entries = 0;
     if (use_cache) {
-        std::unordered_map<std::string_view, std::size_t> index;
-        index.reserve(count);
-        for (std::size_t i = 0; i < count; ++i)
-            index.emplace(slots[i].path, i);
+        SlotFinder find_slot(notes);
         const bool ok = read_note_cache(note_cache_file(config.root), [&](CacheEntry& entry) {
             ++cached_entries;
-            const auto found = index.find(entry.path);
-            if (found == index.end() || slots[found->second].cached_stamp)
+            const std::size_t i = find_slot(entry.path);
+            if (i == SlotFinder::none || slots[i].cached_stamp)
                 return;
-            Slot& slot = slots[found->second];
+            Slot& slot = slots[i];
             slot.cached_stamp = entry.stamp;
             slot.cached_scan = entry.scan;
             slot.cached_valid = entry.parse.note.has_value();
             if (slot.cached_valid)
-                notes[found->second] = std::move(*entry.parse.note);
-            problems[found->second] = std::move(entry.parse.problems);
+                replace_keeping_path(notes[i], std::move(*entry.parse.note));
+            problems[i] = std::move(entry.parse.problems);
         });
         if (!ok) {
             cached_entries = 0;
             for (std::size_t i = 0; i < count; ++i)
                 if (slots[i].cached_stamp) {
                     slots[i].cached_stamp.reset();
-                    notes[i] = Note{};
+                    clear_keeping_path(notes[i]);
                     problems[i].clear();
                 }
         }
     }
 
-    const auto load = [&](std::size_t i) {
+    const auto load = [&](std::size_t i, FolderStat& stat) {
         Slot& slot = slots[i];
-        if (use_cache) {
-            slot.stamp = stamp_file(files[i]);
+        // A file the cache knows is stamped first; any other gets its stamp
+        // from the file as opened for parsing.
+        if (use_cache && slot.cached_stamp) {
+            slot.stamp = stat(files[i]);
             if (slot.stamp && slot.cached_stamp == slot.stamp &&
                 (slot.cached_scan == BodyScan::sections || scan == BodyScan::none)) {
                 slot.hit = true;
@@ -205,16 +381,23 @@ NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files
                 return;
             }
         }
-        NoteParse parse = load_note(files[i].string(), slot.path, scan);
+        struct stat info {};
+        NoteParse parse = load_note(files[i], notes[i].path, scan, info);
+        if (use_cache && !slot.cached_stamp)
+            slot.stamp = stamp_of(info);
         slot.scan = scan;
         slot.valid = parse.note.has_value();
-        notes[i] = slot.valid ? std::move(*parse.note) : Note{};
+        if (slot.valid)
+            replace_keeping_path(notes[i], std::move(*parse.note));
+        else
+            clear_keeping_path(notes[i]);
         problems[i] = std::move(parse.problems);
     };
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
+        FolderStat stat;
         for (std::size_t i = next++; i < count; i = next++)
-            load(i);
+            load(i, stat);
     };
     if (threads == 0)
         threads = std::max(1u, std::thread::hardware_concurrency());
@@ -232,14 +415,19 @@ NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files
         bool changed = hits != cached_entries;
         for (std::size_t i = 0; i < count && !changed; ++i)
             changed = !slots[i].hit && cacheable(slots[i], problems[i], now);
-        if (changed) {
-            NoteCacheWriter writer;
-            for (std::size_t i = 0; i < count; ++i)
-                if (slots[i].hit || cacheable(slots[i], problems[i], now))
-                    writer.add(slots[i].path, *slots[i].stamp, slots[i].scan,
-                               slots[i].valid ? &notes[i] : nullptr, problems[i]);
-            write_note_cache(note_cache_file(config.root), writer.finish());
-        }
+        if (changed)
+            write_note_cache(note_cache_file(config.root), [&](const util::TextSink& sink) {
+                // Written out as it is encoded: the cache of a large tree is large.
+                NoteCacheWriter writer;
+                for (std::size_t i = 0; i < count; ++i) {
+                    if (slots[i].hit || cacheable(slots[i], problems[i], now))
+                        writer.add(notes[i].path, *slots[i].stamp, slots[i].scan,
+                                   slots[i].valid ? &notes[i] : nullptr, problems[i]);
+                    if (i % 1024 == 1023)
+                        writer.drain(sink);
+                }
+                sink(writer.finish());
+            });
     }
 
     NoteSet set;
@@ -266,7 +454,7 @@ NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files
 
 NoteSet load_notes(const Config& config, BodyScan scan) {
     std::vector<Problem> problems;
-    const auto files = find_note_files(config, problems);
+    const auto files = find_note_paths(config, problems);
     NoteSet set = load_note_files(config, files, scan);
     set.problems.insert(set.problems.begin(), problems.begin(), problems.end());
     return set;

@@ -25,6 +25,9 @@ inline constexpr const char* generated_files[] = {"INDEX.md", "TAGS.md"};
 std::vector<std::filesystem::path> find_note_files(const Config& config,
                                                    std::vector<Problem>& problems);
 
+// find_note_files with the paths as strings, in the same order: lighter for large trees.
+std::vector<std::string> find_note_paths(const Config& config, std::vector<Problem>& problems);
+
 // Whether load_note_files may use the cache of parsed notes (.pmi/cache).
 // `automatic` uses it unless PMI_NO_CACHE is set; the result is the same.
 enum class CacheMode { automatic, off };
@@ -34,6 +37,8 @@ enum class CacheMode { automatic, off };
 NoteSet load_note_files(const Config& config, const std::vector<std::filesystem::path>& files,
                         BodyScan scan, unsigned threads = 0,
                         CacheMode cache = CacheMode::automatic);
+NoteSet load_note_files(const Config& config, const std::vector<std::string>& files, BodyScan scan,
+                        unsigned threads = 0, CacheMode cache = CacheMode::automatic);
 
 // find_note_files + load_note_files.
 NoteSet load_notes(const Config& config, BodyScan scan = BodyScan::none);

@@ -53,6 +53,11 @@ static std::string random_suffix() {
 }
 
 std::string write_atomic(const std::filesystem::path& path, std::string_view content) {
+    return write_atomic(path, [&](const TextSink& sink) { sink(content); });
+}
+
+std::string write_atomic(const std::filesystem::path& path,
+                         const std::function<void(const TextSink&)>& write) {
     const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     int fd = -1;
     std::filesystem::path temporary;
@@ -64,8 +69,17 @@ std::string write_atomic(const std::filesystem::path& path, std::string_view con
     }
     if (fd < 0)
         return "could not create a temporary file";
-    const bool ok = write_all(fd, content) && ::fsync(fd) == 0;
-    const int saved_errno = errno;
+    bool written = true;
+    int saved_errno = 0;
+    write([&](std::string_view piece) {
+        if (written && !write_all(fd, piece)) {
+            written = false;
+            saved_errno = errno;
+        }
+    });
+    const bool ok = written && ::fsync(fd) == 0;
+    if (written)
+        saved_errno = errno;
     ::close(fd);
     if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
         const int error = ok ? errno : saved_errno;
@@ -73,6 +87,68 @@ std::string write_atomic(const std::filesystem::path& path, std::string_view con
         return std::strerror(error);
     }
     return {};
+}
+
+namespace {
+
+// Reads up to `size` bytes, fewer only at the end of the file; -1 on error.
+ssize_t read_full(int fd, char* out, std::size_t size) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t got = ::read(fd, out + done, size - done);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+        done += static_cast<std::size_t>(got);
+    }
+    return static_cast<ssize_t>(done);
+}
+
+} // namespace
+
+std::optional<bool> file_matches(const std::filesystem::path& path,
+                                 const std::function<void(const TextSink&)>& write,
+                                 std::string& error) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        error = S_ISDIR(info.st_mode) ? "is a folder" : "not a regular file";
+        ::close(fd);
+        return std::nullopt;
+    }
+    bool same = true;
+    int read_error = 0;
+    std::string buffer;
+    write([&](std::string_view piece) {
+        if (!same || read_error)
+            return;
+        buffer.resize(piece.size());
+        const ssize_t got = read_full(fd, buffer.data(), piece.size());
+        if (got < 0)
+            read_error = errno;
+        else
+            same = static_cast<std::size_t>(got) == piece.size() && buffer == piece;
+    });
+    char extra = 0;
+    if (same && !read_error) {
+        const ssize_t got = read_full(fd, &extra, 1);
+        if (got < 0)
+            read_error = errno;
+        same = got == 0;
+    }
+    ::close(fd);
+    if (read_error) {
+        error = std::strerror(read_error);
+        return std::nullopt;
+    }
+    return same;
 }
 
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error) {

@@ -1,11 +1,15 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace util {
+
+// Receives text piece by piece.
+using TextSink = std::function<void(std::string_view)>;
 
 enum class CreateResult { created, exists, failed };
 
@@ -19,8 +23,20 @@ CreateResult create_exclusive(const std::filesystem::path& path, std::string_vie
 // Returns an empty string on success, otherwise what went wrong.
 std::string write_atomic(const std::filesystem::path& path, std::string_view content);
 
+// write_atomic for content given piece by piece to the sink `write` is passed,
+// written out as it comes, so it is never whole in memory.
+std::string write_atomic(const std::filesystem::path& path,
+                         const std::function<void(const TextSink&)>& write);
+
 // Reads a whole file; nullopt and `error` set if it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);
+
+// Whether the file at `path` holds exactly the text `write` gives the sink it
+// is passed, piece by piece; the file is read alongside, so neither is ever
+// whole in memory. nullopt and `error` set when the file cannot be read.
+std::optional<bool> file_matches(const std::filesystem::path& path,
+                                 const std::function<void(const TextSink&)>& write,
+                                 std::string& error);
 
 // `path` relative to `base` when inside it, otherwise `path` unchanged; always
 // with forward slashes.

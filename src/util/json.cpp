@@ -2,13 +2,16 @@
 
 #include <cmath>
 #include <cstdio>
+#include <ostream>
 
 #include "util/strings.hpp"
 
 namespace util {
 
-std::string json_quote(std::string_view text) {
-    std::string out = "\"";
+namespace {
+
+void append_quoted(std::string& out, std::string_view text) {
+    out += '"';
     const bool valid = is_valid_utf8(text);
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);
@@ -30,7 +33,25 @@ std::string json_quote(std::string_view text) {
             }
         }
     }
-    return out + "\"";
+    out += '"';
+}
+
+} // namespace
+
+std::string json_quote(std::string_view text) {
+    std::string out;
+    append_quoted(out, text);
+    return out;
+}
+
+void JsonWriter::drain(std::ostream& out) {
+    out.write(out_.data(), static_cast<std::streamsize>(out_.size()));
+    out_.clear();
+}
+
+void JsonWriter::finish(std::ostream& out) {
+    out_ += '\n';
+    drain(out);
 }
 
 void JsonWriter::newline() {
@@ -82,7 +103,7 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     before_value();
-    out_ += json_quote(name);
+    append_quoted(out_, name);
     out_ += ": ";
     after_key_ = true;
     return *this;
@@ -90,7 +111,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 
 JsonWriter& JsonWriter::value(std::string_view text) {
     before_value();
-    out_ += json_quote(text);
+    append_quoted(out_, text);
     return *this;
 }
 

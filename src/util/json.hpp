@@ -1,5 +1,6 @@
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,12 @@ class JsonWriter {
 
     // The document, ending with a newline.
     std::string str() const { return out_ + "\n"; }
+
+    // For documents too large to hold whole: moves the text built so far to
+    // `out` (the writer carries on where it was), and after the last end_*
+    // call, ends the document with its newline.
+    void drain(std::ostream& out);
+    void finish(std::ostream& out);
 
   private:
     void before_value();

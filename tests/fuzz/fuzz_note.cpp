@@ -1,6 +1,7 @@
 // libFuzzer target: the note parser. Any input must give a note or problems,
 // never a crash or a hang; a valid note written back with write_note must read
-// back as the same note.
+// back as the same note; and whatever the front-matter fast path accepts, it
+// must read exactly as yaml-cpp does.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/frontmatter.hpp"
 #include "core/note.hpp"
 
 namespace {
@@ -35,10 +37,42 @@ bool same_extra(const std::vector<pmi::ExtraField>& a, const std::vector<pmi::Ex
     return true;
 }
 
+std::string yaml_cpp_reading(std::string_view text) {
+    try {
+        return pmi::describe_yaml(pmi::parse_yaml_with_yaml_cpp(text, 2));
+    } catch (const pmi::YamlError& error) {
+        return "error " + std::to_string(error.line) + ": " + error.message;
+    }
+}
+
+// The fast path declines or agrees with yaml-cpp.
+void check_fast_path(std::string_view yaml) {
+    const auto simple = pmi::parse_simple_yaml(yaml, 2);
+    if (!simple)
+        return;
+    const std::string fast = pmi::describe_yaml(*simple);
+    const std::string full = yaml_cpp_reading(yaml);
+    if (fast != full) {
+        std::fprintf(stderr, "fast path differs from yaml-cpp on:\n%.*s\nfast: %s\nyaml-cpp: %s\n",
+                     static_cast<int>(yaml.size()), yaml.data(), fast.c_str(), full.c_str());
+        std::abort();
+    }
+}
+
+// The text between the opening '---' line and the next '---' line, if any.
+std::string_view front_matter(std::string_view text) {
+    if (text.rfind("---\n", 0) != 0)
+        return {};
+    const auto end = text.find("\n---", 3);
+    return end == std::string_view::npos ? std::string_view() : text.substr(4, end - 3);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    check_fast_path(text);
+    check_fast_path(front_matter(text));
     const pmi::NoteParse parse = pmi::parse_note(text, "fuzz.md", pmi::BodyScan::sections);
     for (const auto& problem : parse.problems)
         (void)pmi::format_problem(problem);

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 
 #include "core/frontmatter.hpp"
@@ -72,4 +74,169 @@ TEST_CASE("yaml_flow") {
         const YamlNode root = parse_yaml("m: {a: 1, \"b c\": x}\n", 1);
         CHECK(yaml_flow(root.entries.at(0).second) == "{a: 1, b c: x}");
     }
+}
+
+namespace {
+
+// What yaml-cpp makes of `text`: the tree, or the error.
+std::string yaml_cpp_reading(const std::string& text) {
+    try {
+        return describe_yaml(parse_yaml_with_yaml_cpp(text, 2));
+    } catch (const YamlError& error) {
+        return "error " + std::to_string(error.line) + ": " + error.message;
+    }
+}
+
+// True when the fast path takes `text`; then it must read it as yaml-cpp does.
+bool fast_path_agrees(const std::string& text) {
+    const auto simple = parse_simple_yaml(text, 2);
+    if (!simple)
+        return false;
+    CHECK_MESSAGE(describe_yaml(*simple) == yaml_cpp_reading(text), text);
+    return true;
+}
+
+} // namespace
+
+TEST_CASE("parse_simple_yaml") {
+    SUBCASE("reads common front matter exactly as yaml-cpp does") {
+        const char* accepted[] = {
+            "customer: Acme Corp\ndate: 2026-11-20\npm: caroline\nproduct: reseller-portal\n",
+            "kind: learning                 # learning | sales\n",
+            "interviewees:\n  - {name: Jo Smith, role: end user}\n  - {name: 'A', role: \"B\"}\n",
+            "interviewees:\n- Jo Smith (end user)\n- \"Ana\"\nsegment: smb\n",
+            "tags: [navigation, \"security-config\", 'a''s']\n",
+            "tags: []\nextra: {}\n",
+            "tags: [ a ,  b  ]\n",
+            "tldr: \"Raves: \\\"great\\\" and \\\\ more; # not a comment\"\n",
+            "customer: O'Brien & Sons [EU] {x} a#b\n",
+            "a:\nb:   \n\nc: 2\n",
+            "a:\n",
+            "a:\n\n   \n",
+            "# comment\n\na: 1 # comment\n# trailing\n",
+            "a:\n  # comment\n  - x\n\n  - y\nb: 1\n",
+            "customer: Café 日本 \xC2\xA0x\n",
+            "true: yes\n2026: 1.5\nb-c_d: x:y\n",
+        };
+        for (const char* text : accepted)
+            CHECK_MESSAGE(fast_path_agrees(text), text);
+    }
+    SUBCASE("leaves anything else to yaml-cpp") {
+        const char* declined[] = {
+            "",
+            "# only a comment\n",
+            "a: b\n  continued\n",
+            "a: |\n  block\n",
+            "a: &x 1\nb: *x\n",
+            "a: !tag x\n",
+            "a: \"x\\ny\"\n",
+            "a: \"open\n  close\"\n",
+            "a: [x,\n  y]\n",
+            "a: [x, y,]\n",
+            "a: [x, , y]\n",
+            "a: [a?b]\n",
+            "a: null\n",
+            "a: ~\n",
+            "a: [~]\n",
+            "null: x\n",
+            "a: 1\na: 2\n",
+            "a: {n: 1, n: 2}\n",
+            "a: b: c\n",
+            "a: b:\n",
+            "a:\n  b: 1\n",
+            "a:\n  - x\n   - y\n",
+            "a:\n  -\n",
+            "a:\n  - - x\n",
+            " a: 1\n",
+            "- x\n",
+            "\"a\": 1\n",
+            "a b: 1\n",
+            "a :1\n",
+            "a:1\n",
+            "a:\tx\n",
+            "a: x\r\n",
+            "a: -1\n",
+            "a: \xEF\xBB\xBFx\n",
+            "a: x\xC2\x85y\n",
+            "---\na: 1\n",
+            "a: 1\n---\nb: 2\n",
+            "? a\n: 1\n",
+        };
+        for (const char* text : declined)
+            CHECK_MESSAGE(!parse_simple_yaml(text, 2), text);
+    }
+    SUBCASE("parse_yaml gives yaml-cpp's tree and errors either way") {
+        for (const char* text :
+             {"a: 1\nb: [x, 'y']\nc:\n  - {n: m}\n", "a: [x,\n", "a: 1\na: 2\n"}) {
+            std::string reading;
+            try {
+                reading = describe_yaml(parse_yaml(text, 2));
+            } catch (const YamlError& error) {
+                reading = "error " + std::to_string(error.line) + ": " + error.message;
+            }
+            CHECK(reading == yaml_cpp_reading(text));
+        }
+    }
+}
+
+TEST_CASE("parse_simple_yaml agrees with yaml-cpp on generated front matter") {
+    // Lines built from pieces that are valid and invalid, plain and tricky;
+    // deterministic, so a failure is reproducible.
+    const char* keys[] = {"customer", "tags", "a",   "b-c", "x_1",
+                          "2026",     "true", "nul", "-a",  "k y"};
+    const char* values[] = {
+        " Acme Corp",
+        " 2026-11-20",
+        " a b  c",
+        " a#b",
+        " a #b",
+        " O'Brien",
+        " \"q\"",
+        " 'it''s'",
+        " \"a\\\"b\"",
+        " [docs] x",
+        " a:b",
+        " a: b",
+        " x   ",
+        " \"x\" # c",
+        " [x, 'y', \"z\"]",
+        " [ a , b ]",
+        " []",
+        " [a?b]",
+        " [x,]",
+        " {n: x, r: y z}",
+        " {}",
+        " {n: x, n: y}",
+        "",
+        "   ",
+        " # c",
+        "\n  - x\n  - 'y'",
+        "\n- {n: m}\n- z",
+        "\n  - x\n  more",
+        " é café",
+        " ~",
+        " null",
+        " &a x",
+        " |\n  x",
+        " -1",
+        " 1.5",
+    };
+    const char* between[] = {"\n", "\n", "\n", "\n\n", "\n# c\n", "\n  x\n", "\n   \n"};
+    std::uint32_t state = 12345;
+    const auto pick = [&](std::size_t count) {
+        state = state * 1103515245u + 12345u;
+        return static_cast<std::size_t>((state >> 8) % count);
+    };
+    int agreed = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        for (std::size_t lines = pick(5) + 1; lines > 0; --lines) {
+            text += keys[pick(std::size(keys))];
+            text += ':';
+            text += values[pick(std::size(values))];
+            text += between[pick(std::size(between))];
+        }
+        agreed += fast_path_agrees(text) ? 1 : 0;
+    }
+    CHECK(agreed > 100); // the generator does reach the fast path
 }

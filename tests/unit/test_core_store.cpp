@@ -208,3 +208,26 @@ TEST_CASE("stamp_file") {
     CHECK(is_racy(*second, now_ns()));
     CHECK(!is_racy(*second, now_ns() + 3'000'000'000));
 }
+
+TEST_CASE("NoteCacheWriter::drain") {
+    Note note;
+    note.path = "notes/p/a-2026-10-01.md";
+    note.customer = "Acme";
+    note.key_lines = {{"customer", 2}};
+    const FileStamp stamp{1, 2, 3, 4, 5};
+    const auto add_all = [&](NoteCacheWriter& writer, const util::TextSink* sink) {
+        for (int i = 0; i < 50; ++i) {
+            writer.add(note.path, stamp, BodyScan::none, &note, {});
+            if (sink && i % 7 == 0)
+                writer.drain(*sink);
+        }
+    };
+    NoteCacheWriter whole;
+    add_all(whole, nullptr);
+    std::string drained;
+    const util::TextSink sink = [&](std::string_view piece) { drained += piece; };
+    NoteCacheWriter pieces;
+    add_all(pieces, &sink);
+    drained += pieces.finish();
+    CHECK(drained == whole.finish());
+}

@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <string>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 #include "temp_dir.hpp"
 #include "util/fs.hpp"
@@ -44,4 +46,41 @@ TEST_CASE("relative_to") {
         CHECK(util::relative_to(dir.path / "outside/b.md", root) ==
               (dir.path / "outside/b.md").generic_string());
     }
+}
+
+TEST_CASE("file_matches") {
+    TempDir dir;
+    const auto file = dir.write("a.txt", "one two three");
+    std::string error;
+    const auto pieces = [](std::vector<std::string> texts) {
+        return [texts](const util::TextSink& sink) {
+            for (const auto& text : texts)
+                sink(text);
+        };
+    };
+    CHECK(util::file_matches(file, pieces({"one ", "two", " three"}), error) == true);
+    CHECK(util::file_matches(file, pieces({"one two three"}), error) == true);
+    CHECK(util::file_matches(file, pieces({"one ", "two"}), error) == false);        // shorter
+    CHECK(util::file_matches(file, pieces({"one two three", "!"}), error) == false); // longer
+    CHECK(util::file_matches(file, pieces({"one ", "tw0", " three"}), error) == false);
+    CHECK(util::file_matches(dir.write("empty.txt", ""), pieces({}), error) == true);
+    CHECK(!util::file_matches(dir.path / "missing.txt", pieces({}), error));
+    CHECK(!error.empty());
+    CHECK(!util::file_matches(dir.path, pieces({}), error));
+    CHECK(error == "is a folder");
+}
+
+TEST_CASE("write_atomic piece by piece") {
+    TempDir dir;
+    const auto file = dir.path / "out.txt";
+    CHECK(util::write_atomic(file, [](const util::TextSink& sink) {
+              sink("one ");
+              sink("");
+              sink("two");
+          }).empty());
+    std::string error;
+    CHECK(util::read_file(file, error) == std::string("one two"));
+    CHECK(!util::write_atomic(dir.path / "missing" / "out.txt", [](const util::TextSink& sink) {
+               sink("x");
+           }).empty());
 }

@@ -7,6 +7,8 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/backfill.hpp"
 #include "core/check.hpp"
@@ -65,9 +67,35 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
     return best.empty() ? "" : fmt::format("; did you mean '{}'?", best);
 }
 
+// The notes folder relative to the root, with '/' and a trailing '/'; empty for the root.
+std::string notes_prefix(const Config& config) {
+    fs::path notes = fs::path(config.notes_dir).lexically_normal();
+    if (notes.is_absolute())
+        notes = notes.lexically_relative(config.root.lexically_normal());
+    std::string prefix = notes.generic_string();
+    if (prefix.empty() || prefix == ".")
+        return "";
+    if (prefix.back() != '/')
+        prefix += '/';
+    return prefix;
+}
+
+std::string_view file_name_of(std::string_view path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 struct Linter {
     const Config& config;
     std::vector<Problem> problems;
+    std::string notes_folder = notes_prefix(config);
+    std::unordered_set<std::string> team_ids = [this] {
+        std::unordered_set<std::string> ids;
+        for (const auto& person : config.team)
+            ids.insert(person.id);
+        return ids;
+    }();
+    std::unordered_set<std::string> products{config.products.begin(), config.products.end()};
 
     void error(const Note& note, int line, std::string message) {
         problems.push_back({note.path, line, Severity::error, std::move(message)});
@@ -76,26 +104,17 @@ struct Linter {
         problems.push_back({note.path, line, Severity::warning, std::move(message)});
     }
 
-    // The note's path inside the notes folder, empty when it is outside.
-    fs::path inside_notes(const Note& note) const {
-        fs::path notes = fs::path(config.notes_dir).lexically_normal();
-        if (notes.is_absolute())
-            notes = notes.lexically_relative(config.root.lexically_normal());
-        const fs::path relative = fs::path(note.path).lexically_normal().lexically_relative(notes);
-        if (relative.empty() || *relative.begin() == ".." || relative.is_absolute())
-            return {};
-        return relative;
+    std::string expected_name(const Note& note) const {
+        return fmt::format("{}-{}.md", util::slugify(note.customer), format_date(note.date));
     }
 
     void file_name(const Note& note) {
-        const std::string name = fs::path(note.path).filename().string();
+        const std::string name(file_name_of(note.path));
         const auto parsed = parse_file_name(name);
-        const std::string expected =
-            fmt::format("{}-{}.md", util::slugify(note.customer), format_date(note.date));
         if (!parsed) {
             warning(note, 0,
                     fmt::format("file name does not follow <customer>-<YYYY-MM-DD>.md, like {}",
-                                expected));
+                                expected_name(note)));
             return;
         }
         if (parsed->date != note.date)
@@ -105,14 +124,20 @@ struct Linter {
         if (parsed->slug != util::slugify(note.customer))
             warning(note, key_line(note, "customer"),
                     fmt::format("customer '{}' does not match the file name '{}' (expected {})",
-                                note.customer, name, expected));
+                                note.customer, name, expected_name(note)));
     }
 
+    // A note filed as <notes>/<folder>/<file> must be in its product's folder.
     void product_folder(const Note& note) {
-        const fs::path relative = inside_notes(note);
-        if (std::distance(relative.begin(), relative.end()) != 2)
+        const std::string_view path = note.path;
+        if (path.compare(0, notes_folder.size(), notes_folder) != 0)
             return;
-        const std::string folder = relative.begin()->string();
+        const std::string_view inside = path.substr(notes_folder.size());
+        const auto slash = inside.find('/');
+        if (slash == std::string_view::npos || slash == 0 ||
+            inside.find('/', slash + 1) != std::string_view::npos)
+            return;
+        const std::string_view folder = inside.substr(0, slash);
         if (folder != note.product)
             error(note, key_line(note, "product"),
                   fmt::format("product '{}' disagrees with the folder '{}' the note is in",
@@ -120,7 +145,7 @@ struct Linter {
     }
 
     void roster(const Note& note) {
-        if (!config.team.empty() && !config.member(note.pm)) {
+        if (!team_ids.empty() && !team_ids.count(note.pm)) {
             std::vector<std::string> ids;
             for (const auto& person : config.team)
                 ids.push_back(person.id);
@@ -128,8 +153,7 @@ struct Linter {
                     fmt::format("PM '{}' is not in the team of {}{}", note.pm, config_file_name,
                                 did_you_mean(note.pm, ids)));
         }
-        if (!config.products.empty() && std::find(config.products.begin(), config.products.end(),
-                                                  note.product) == config.products.end())
+        if (!products.empty() && !products.count(note.product))
             warning(note, key_line(note, "product"),
                     fmt::format("product '{}' is not in the products of {}{}", note.product,
                                 config_file_name, did_you_mean(note.product, config.products)));
@@ -150,44 +174,62 @@ struct Linter {
     }
 
     void duplicates(const std::vector<Note>& notes) {
-        using Key = std::tuple<std::string, Date, std::string>;
-        std::map<Key, std::vector<const Note*>> groups;
-        for (const auto& note : notes)
-            groups[{util::slugify(note.customer), note.date, note.pm}].push_back(&note);
-        for (const auto& [key, group] : groups) {
-            if (group.size() < 2)
+        // Same PM and day first: cheap, and rarely more than one note.
+        std::unordered_map<std::string, std::vector<const Note*>> by_pm_day;
+        for (const auto& note : notes) {
+            const long day = days_since_epoch(note.date);
+            std::string key = note.pm;
+            key.push_back('\0');
+            key.append(reinterpret_cast<const char*>(&day), sizeof day);
+            by_pm_day[std::move(key)].push_back(&note);
+        }
+        for (const auto& [key, same_day] : by_pm_day) {
+            if (same_day.size() < 2)
                 continue;
-            // Notes named <slug>-<date>.md, -2.md … in one folder are calls of one day.
-            std::vector<std::string> series;
-            for (const Note* note : group) {
-                const fs::path path(note->path);
-                const auto parsed = parse_file_name(path.filename().string());
-                series.push_back(parsed && parsed->date == note->date
-                                     ? fmt::format("{}/{}-{}", path.parent_path().string(),
-                                                   parsed->slug, format_date(parsed->date))
-                                     : note->path);
-            }
-            if (std::all_of(series.begin(), series.end(),
-                            [&](const std::string& s) { return s == series.front(); }))
-                continue;
-            for (std::size_t i = 0; i < group.size(); ++i) {
-                std::vector<std::string> others;
-                for (std::size_t j = 0; j < group.size(); ++j)
-                    if (series[j] != series[i])
-                        others.push_back(group[j]->path);
-                error(*group[i], key_line(*group[i], "customer"),
-                      fmt::format("duplicate note: same customer, date and PM as {}",
-                                  util::join(others, ", ")));
-            }
+            std::map<std::string, std::vector<const Note*>> by_customer;
+            for (const Note* note : same_day)
+                by_customer[util::slugify(note->customer)].push_back(note);
+            for (const auto& [customer, group] : by_customer)
+                if (group.size() > 1)
+                    duplicate_group(group);
+        }
+    }
+
+    // Notes named <slug>-<date>.md, -2.md … in one folder are calls of one day;
+    // any other notes of one customer, day and PM are duplicates.
+    void duplicate_group(const std::vector<const Note*>& group) {
+        std::vector<std::string> series;
+        for (const Note* note : group) {
+            const fs::path path(note->path);
+            const auto parsed = parse_file_name(path.filename().string());
+            series.push_back(parsed && parsed->date == note->date
+                                 ? fmt::format("{}/{}-{}", path.parent_path().string(),
+                                               parsed->slug, format_date(parsed->date))
+                                 : note->path);
+        }
+        if (std::all_of(series.begin(), series.end(),
+                        [&](const std::string& s) { return s == series.front(); }))
+            return;
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            std::vector<std::string> others;
+            for (std::size_t j = 0; j < group.size(); ++j)
+                if (series[j] != series[i])
+                    others.push_back(group[j]->path);
+            error(*group[i], key_line(*group[i], "customer"),
+                  fmt::format("duplicate note: same customer, date and PM as {}",
+                              util::join(others, ", ")));
         }
     }
 
     void tag_spellings(const std::vector<Note>& notes) {
-        // tag key -> spelling -> notes using it
-        std::map<std::string, std::map<std::string, std::vector<const Note*>>> spellings;
+        std::unordered_map<std::string, std::vector<const Note*>> users_of;
         for (const auto& note : notes)
             for (const auto& tag : note.tags)
-                spellings[util::tag_key(tag)][tag].push_back(&note);
+                users_of[tag].push_back(&note);
+        // tag key -> spelling -> notes using it
+        std::map<std::string, std::map<std::string, std::vector<const Note*>>> spellings;
+        for (auto& [spelling, users] : users_of)
+            spellings[util::tag_key(spelling)][spelling] = std::move(users);
         for (const auto& [key, by_spelling] : spellings) {
             if (by_spelling.size() < 2)
                 continue;

@@ -7,30 +7,6 @@
 
 namespace pmi {
 
-namespace {
-
-std::vector<std::string_view> split_nul(std::string_view text) {
-    std::vector<std::string_view> fields;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find('\0', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        fields.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return fields;
-}
-
-int date_line(const Note& note) {
-    for (const auto& [key, line] : note.key_lines)
-        if (key == "date")
-            return line;
-    return 0;
-}
-
-} // namespace
-
 FirstRecorded parse_first_recorded(std::string_view log) {
     FirstRecorded recorded;
     std::map<std::string, std::string> later_name; // an older path -> the path it has now
@@ -39,7 +15,7 @@ FirstRecorded parse_first_recorded(std::string_view log) {
         return found == later_name.end() ? std::string(path) : found->second;
     };
     std::optional<Date> date;
-    const auto fields = split_nul(log);
+    const auto fields = util::split(log, '\0');
     for (std::size_t i = 0; i < fields.size(); ++i) {
         std::string_view field = fields[i];
         while (!field.empty() && field.front() == '\n')
@@ -86,7 +62,7 @@ std::vector<Problem> backfill_problems(const std::vector<Note>& notes,
             found == recorded.end()
                 ? fmt::format("not in git yet; today is {}", format_date(today))
                 : fmt::format("git first recorded it on {}", format_date(written));
-        problems.push_back({note.path, date_line(note), Severity::warning,
+        problems.push_back({note.path, key_line(note, "date"), Severity::warning,
                             fmt::format("written {} days after the interview ({}): notes from "
                                         "memory are weaker evidence; write them within {} days",
                                         days, when, late_after_days)});

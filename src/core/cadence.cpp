@@ -15,19 +15,6 @@ int days_between(const Date& a, const Date& b) {
     return static_cast<int>(days_since_epoch(b) - days_since_epoch(a));
 }
 
-bool is_leap(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int days_in_month(int year, int month) {
-    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && is_leap(year) ? 29 : days[month - 1];
-}
-
-bool contains(const std::vector<std::string>& items, const std::string& item) {
-    return std::find(items.begin(), items.end(), item) != items.end();
-}
-
 std::vector<NameCount> ranked(const std::map<std::string, NameCount>& by_key) {
     std::vector<NameCount> out;
     for (const auto& [key, entry] : by_key)
@@ -138,13 +125,6 @@ void gap_json(util::JsonWriter& json, const std::optional<Gap>& gap) {
 
 } // namespace
 
-Date months_before(const Date& date, int months) {
-    const int index = date.year * 12 + (date.month - 1) - months;
-    const int year = index / 12;
-    const int month = index % 12 + 1;
-    return {year, month, std::min(date.day, days_in_month(year, month))};
-}
-
 CadenceReport build_cadence_report(const Config& config, const std::vector<Note>& notes,
                                    const Date& today, int months, QuotaOptions filters) {
     CadenceReport report;
@@ -161,7 +141,7 @@ CadenceReport build_cadence_report(const Config& config, const std::vector<Note>
     std::map<std::string, std::vector<const Note*>> counted;
     for (const auto& note : notes)
         if (config.kind_counts(effective_kind(note)) &&
-            (filters.products.empty() || contains(filters.products, note.product)))
+            (filters.products.empty() || util::contains(filters.products, note.product)))
             counted[note.pm].push_back(&note);
     for (auto& [pm, list] : counted)
         std::stable_sort(list.begin(), list.end(),

@@ -49,9 +49,6 @@ struct CadenceReport {
 CadenceReport build_cadence_report(const Config& config, const std::vector<Note>& notes,
                                    const Date& today, int months, QuotaOptions filters = {});
 
-// Today minus `months` calendar months, the day clamped to the month's length.
-Date months_before(const Date& date, int months);
-
 // One character a week, oldest first: '.' none, 1-9 interviews, '+' ten or more,
 // 'a' away (excused), '-' before the PM's since date.
 std::string cadence_strip(const PmQuota& row);

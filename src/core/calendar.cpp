@@ -67,6 +67,13 @@ Date date_from_days(long days) {
     return {year, month, day};
 }
 
+Date months_before(const Date& date, int months) {
+    const int index = date.year * 12 + (date.month - 1) - months;
+    const int year = index / 12;
+    const int month = index % 12 + 1;
+    return {year, month, std::min(date.day, days_in_month(year, month))};
+}
+
 Date add_days(const Date& date, long days) {
     return date_from_days(days_since_epoch(date) + days);
 }

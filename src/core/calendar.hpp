@@ -22,6 +22,8 @@ std::string format_date(const Date& date);
 long days_since_epoch(const Date& date);
 Date date_from_days(long days);
 Date add_days(const Date& date, long days);
+// The same day `months` calendar months earlier, clamped to that month's length.
+Date months_before(const Date& date, int months);
 // 1 = Monday … 7 = Sunday.
 int iso_weekday(const Date& date);
 const char* weekday_name(int iso_weekday);

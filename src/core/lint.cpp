@@ -46,14 +46,6 @@ std::optional<FileName> parse_file_name(const std::string& name) {
     return std::nullopt;
 }
 
-// The line of a front-matter key; the opening '---' line when the key is absent.
-int key_line(const Note& note, std::string_view key) {
-    for (const auto& [name, line] : note.key_lines)
-        if (name == key)
-            return line;
-    return 1;
-}
-
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& known) {
     std::string best;
     std::size_t best_distance = 3;
@@ -354,11 +346,8 @@ LintReport lint_paths(const Config& config, const std::vector<fs::path>& paths,
         problems.insert(problems.end(), found.begin(), found.end());
     }
     if (extras.git) {
-        std::vector<Note> selected_notes;
-        for (const auto& note : set.notes)
-            if (selected(note.path))
-                selected_notes.push_back(note);
-        auto found = backfill_problems(selected_notes, read_first_recorded(config), extras.today,
+        // Only the selected paths' problems are kept below.
+        auto found = backfill_problems(set.notes, read_first_recorded(config), extras.today,
                                        extras.late_after_days);
         problems.insert(problems.end(), found.begin(), found.end());
     }

@@ -418,6 +418,13 @@ KeyLines::KeyLines(const std::vector<Entry>& entries) {
     entries_ = &*known.insert(entries).first;
 }
 
+int key_line(const Note& note, std::string_view key) {
+    for (const auto& [name, line] : note.key_lines)
+        if (name == key)
+            return line;
+    return 1;
+}
+
 std::string effective_kind(const Note& note) {
     return note.kind.empty() ? "learning" : note.kind;
 }

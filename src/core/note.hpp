@@ -78,6 +78,9 @@ struct Note {
     int nuggets_line = 0;              // line of the Nuggets heading; 0 when absent
 };
 
+// The line of a front-matter key; the opening '---' line (1) when the key is absent.
+int key_line(const Note& note, std::string_view key);
+
 // "learning" when the note does not say.
 std::string effective_kind(const Note& note);
 

@@ -25,10 +25,6 @@ bool is_one_of(char c, std::string_view set) {
     return set.find(c) != std::string_view::npos;
 }
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 void find_emails(std::string_view line, std::vector<Contact>& out) {
     for (auto at = line.find('@'); at != std::string_view::npos; at = line.find('@', at + 1)) {
         std::size_t begin = at;
@@ -192,13 +188,9 @@ std::string digits_of(std::string_view text) {
 
 bool reserved_domain(const std::string& domain) {
     return domain == "example.com" || domain == "example.org" || domain == "example.net" ||
-           ends_with(domain, ".example") || ends_with(domain, ".test") ||
-           ends_with(domain, ".invalid") || ends_with(domain, ".localhost") ||
-           ends_with(domain, ".example.com");
-}
-
-bool contains(const std::vector<std::string>& items, const std::string& item) {
-    return std::find(items.begin(), items.end(), item) != items.end();
+           domain.ends_with(".example") || domain.ends_with(".test") ||
+           domain.ends_with(".invalid") || domain.ends_with(".localhost") ||
+           domain.ends_with(".example.com");
 }
 
 bool allowed(const Contact& contact, const PrivacyAllowList& allow) {
@@ -206,11 +198,11 @@ bool allowed(const Contact& contact, const PrivacyAllowList& allow) {
     switch (contact.kind) {
     case Contact::Kind::email: {
         const std::string domain = lower.substr(lower.rfind('@') + 1);
-        return reserved_domain(domain) || contains(allow.addresses, lower) ||
-               contains(allow.domains, domain);
+        return reserved_domain(domain) || util::contains(allow.addresses, lower) ||
+               util::contains(allow.domains, domain);
     }
-    case Contact::Kind::phone: return contains(allow.numbers, digits_of(contact.text));
-    case Contact::Kind::profile: return contains(allow.addresses, lower);
+    case Contact::Kind::phone: return util::contains(allow.numbers, digits_of(contact.text));
+    case Contact::Kind::profile: return util::contains(allow.addresses, lower);
     }
     return false;
 }

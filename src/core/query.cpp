@@ -7,10 +7,6 @@
 
 namespace pmi {
 
-static bool contains(const std::vector<std::string>& values, const std::string& value) {
-    return std::find(values.begin(), values.end(), value) != values.end();
-}
-
 std::vector<std::string> field_values(const Note& note, const std::string& key) {
     if (key == "customer")
         return {note.customer};
@@ -50,11 +46,11 @@ static bool where_matches(const Note& note, const std::string& key, const std::s
 }
 
 bool matches(const Note& note, const NoteFilter& filter) {
-    if (!filter.pms.empty() && !contains(filter.pms, note.pm))
+    if (!filter.pms.empty() && !util::contains(filter.pms, note.pm))
         return false;
-    if (!filter.products.empty() && !contains(filter.products, note.product))
+    if (!filter.products.empty() && !util::contains(filter.products, note.product))
         return false;
-    if (!filter.kinds.empty() && !contains(filter.kinds, effective_kind(note)))
+    if (!filter.kinds.empty() && !util::contains(filter.kinds, effective_kind(note)))
         return false;
     if (filter.since && note.date < *filter.since)
         return false;

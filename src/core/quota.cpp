@@ -39,10 +39,6 @@ bool earlier(const Note* a, const Note* b) {
     return a->date != b->date ? a->date < b->date : a->path < b->path;
 }
 
-bool contains(const std::vector<std::string>& items, const std::string& item) {
-    return std::find(items.begin(), items.end(), item) != items.end();
-}
-
 // Notes of `notes` (sorted) with a date inside `week`.
 std::pair<std::size_t, std::size_t> range_in(const std::vector<const Note*>& notes,
                                              const Week& week) {
@@ -138,7 +134,7 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
 
     std::map<std::string, PmNotes> by_pm;
     for (const auto& note : notes) {
-        if (!options.products.empty() && !contains(options.products, note.product))
+        if (!options.products.empty() && !util::contains(options.products, note.product))
             continue;
         PmNotes& pm = by_pm[note.pm];
         pm.all.push_back(&note);
@@ -178,10 +174,10 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
                 throw Error(fmt::format("--pm '{}': no such PM in the roster or in the notes", id));
         std::vector<std::string> kept;
         for (const auto& id : ids)
-            if (contains(options.pms, id))
+            if (util::contains(options.pms, id))
                 kept.push_back(id);
         for (const auto& id : options.pms)
-            if (!contains(kept, id) && by_pm.count(id) && !config.member(id))
+            if (!util::contains(kept, id) && by_pm.count(id) && !config.member(id))
                 kept.push_back(id); // asked for by name: listed even without notes in the window
         ids = kept;
     }

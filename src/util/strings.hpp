@@ -15,6 +15,7 @@ std::string to_lower_ascii(std::string_view text);
 
 std::vector<std::string> split(std::string_view text, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+bool contains(const std::vector<std::string>& items, std::string_view item);
 
 // Lowercase ASCII letters and digits separated by single dashes. Latin accents
 // are folded ("Café" -> "cafe"); anything else becomes a separator, so the

@@ -105,6 +105,24 @@ Learn how $3 works.
     } >"prod/interviews/$1/$2"
 }
 
+# use_pre_commit_hook: makes the current folder a git repository with the
+# example pre-commit hook installed, and pmi on the PATH hook_commit gives it.
+use_pre_commit_hook() {
+    mkdir -p "$WORK/bin"
+    ln -sf "$PMI_BIN" "$WORK/bin/pmi"
+    git init -q . && git config user.name Tester && git config user.email tester@example.com
+    cp "$SOURCE_DIR/examples/ci/pre-commit" .git/hooks/pre-commit
+    chmod +x .git/hooks/pre-commit
+}
+
+# hook_commit MESSAGE: commits what is staged, through the hook; exit code in
+# $CODE, the hook's messages in $ERR.
+hook_commit() {
+    PATH="$WORK/bin:$PATH" git commit -q -m "$1" >/dev/null 2>"$WORK/hook.err"
+    CODE=$?
+    ERR=$(cat "$WORK/hook.err")
+}
+
 finish() {
     echo "$CHECKS checks, $FAILURES failed"
     [ "$FAILURES" -eq 0 ] || exit 1

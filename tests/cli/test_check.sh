@@ -180,27 +180,22 @@ expect_code 2
 
 # --- the pre-commit hook example validates the staged notes ---
 team_tree hook
-mkdir -p "$WORK/bin"
-ln -s "$PMI_BIN" "$WORK/bin/pmi"
-git init -q . && git config user.name Tester && git config user.email tester@example.com
-cp "$SOURCE_DIR/examples/ci/pre-commit" .git/hooks/pre-commit
-chmod +x .git/hooks/pre-commit
-git add -A && PATH="$WORK/bin:$PATH" git commit -q -m "valid notes" >/dev/null 2>"$WORK/hook.err"
-CODE=$? ERR=$(cat "$WORK/hook.err")
+use_pre_commit_hook
+git add -A
+hook_commit "valid notes"
 expect_code 0
 printf -- '---\ncustomer: Broken\ndate: 2026-11-31\npm: dev\nproduct: portal\n---\n' \
     >"prod/interviews/portal/broken note-2026-11-30.md"
-git add -A && PATH="$WORK/bin:$PATH" git commit -q -m "a bad note" >/dev/null 2>"$WORK/hook.err"
-CODE=$? ERR=$(cat "$WORK/hook.err")
+git add -A
+hook_commit "a bad note"
 expect_code 1
 expect_err_contains "prod/interviews/portal/broken note-2026-11-30.md:3: error: "
 sed -i 's/2026-11-31/2026-11-30/' "prod/interviews/portal/broken note-2026-11-30.md"
-PATH="$WORK/bin:$PATH" git commit -q -m "fixed but not staged" >/dev/null 2>"$WORK/hook.err"
-CODE=$? ERR=$(cat "$WORK/hook.err")
+hook_commit "fixed but not staged"
 expect_code 1
 expect_err_contains "have changes that are not staged"
-git add -A && PATH="$WORK/bin:$PATH" git commit -q -m "fixed" >/dev/null 2>"$WORK/hook.err"
-CODE=$? ERR=$(cat "$WORK/hook.err")
+git add -A
+hook_commit "fixed"
 expect_code 0
 
 # --- lint's cross-note errors fail the gate: a file name that disagrees with its date ---

@@ -71,17 +71,13 @@ expect_err_contains "'privacy' must be true or false"
 # The pre-commit hook example runs lint --privacy on the staged notes.
 new_tree hook
 write_note portal acme-2026-11-20.md "Acme" 2026-11-20 caroline "tldr: Clean"
-mkdir -p "$WORK/bin"
-ln -s "$PMI_BIN" "$WORK/bin/pmi"
-git init -q . && git config user.name Tester && git config user.email tester@example.com
-cp "$SOURCE_DIR/examples/ci/pre-commit" .git/hooks/pre-commit
-chmod +x .git/hooks/pre-commit
-git add -A && PATH="$WORK/bin:$PATH" git commit -q -m "clean" >/dev/null 2>"$WORK/hook.err"
-CODE=$? ERR=$(cat "$WORK/hook.err")
+use_pre_commit_hook
+git add -A
+hook_commit "clean"
 expect_code 0
 printf -- '- Her cell: 415-555-0142\n' >>prod/interviews/portal/acme-2026-11-20.md
-git add -A && PATH="$WORK/bin:$PATH" git commit -q -m "leak" >/dev/null 2>"$WORK/hook.err"
-CODE=$? ERR=$(cat "$WORK/hook.err")
+git add -A
+hook_commit "leak"
 expect_code 1
 OUT=$(git log --format=%s) # the leak was not committed
 expect_out_equals "clean"

@@ -21,13 +21,6 @@ Note note_of(const std::string& pm, const Date& date, const std::string& custome
 
 } // namespace
 
-TEST_CASE("months_before clamps the day") {
-    CHECK(months_before(Date{2026, 11, 23}, 6) == Date{2026, 5, 23});
-    CHECK(months_before(Date{2026, 3, 31}, 1) == Date{2026, 2, 28});
-    CHECK(months_before(Date{2024, 3, 31}, 1) == Date{2024, 2, 29});
-    CHECK(months_before(Date{2026, 1, 15}, 13) == Date{2024, 12, 15});
-}
-
 TEST_CASE("build_cadence_report") {
     Config config;
     config.team = {{"ana", "Ana", "", std::nullopt, {Week{Date{2026, 11, 2}}}},

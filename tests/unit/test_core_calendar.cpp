@@ -124,3 +124,10 @@ TEST_CASE("parse_week") {
         CHECK_THROWS_AS(parse_week("2026-W4x", today, WeekStart::monday), Error);
     }
 }
+
+TEST_CASE("months_before clamps the day") {
+    CHECK(months_before(Date{2026, 11, 23}, 6) == Date{2026, 5, 23});
+    CHECK(months_before(Date{2026, 3, 31}, 1) == Date{2026, 2, 28});
+    CHECK(months_before(Date{2024, 3, 31}, 1) == Date{2024, 2, 29});
+    CHECK(months_before(Date{2026, 1, 15}, 13) == Date{2024, 12, 15});
+}

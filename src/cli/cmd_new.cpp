@@ -159,6 +159,9 @@ int run_new(const NewOptions& options, const Globals& globals) {
     const bool interactive = util::is_terminal(STDIN_FILENO) && util::is_terminal(STDOUT_FILENO);
     if (options.edit || (interactive && !options.no_edit))
         open_editor(file, config);
+    else if (util::is_terminal(STDERR_FILENO)) // a person, not a script, is waiting
+        std::cerr << "next: write the call's notes in that file (tldr, Goal, a nugget), then "
+                     "commit it\n";
     return exit_ok;
 }
 

@@ -29,6 +29,12 @@ CHECKS=$((CHECKS + 1)); cmp -s "$NOTE" first-copy.md || fail "existing note was 
 # customer's name from earlier notes.
 run new acme-2026-11-18 --product portal --pm caroline --no-edit
 expect_out_equals "prod/interviews/portal/acme-2026-11-18.md"
+expect_err_empty # scripts get the path only
+if command -v script >/dev/null; then # a person at a terminal is told what comes next
+    OUT=$(script -qec "$(printf '%q ' "$PMI_BIN" new beta --product portal --pm caroline --date 2026-11-18 --no-edit)" /dev/null </dev/null)
+    expect_out_contains "prod/interviews/portal/beta-2026-11-18.md"
+    expect_out_contains "next: write the call's notes in that file (tldr, Goal, a nugget), then commit it"
+fi
 expect_file_contains prod/interviews/portal/acme-2026-11-18.md 'customer: "Acme"'
 run new globex-corp-2026-11-19 --product billing --pm dev --no-edit
 expect_file_contains prod/interviews/billing/globex-corp-2026-11-19.md 'customer: "Globex Corp"'

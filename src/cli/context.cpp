@@ -72,8 +72,7 @@ void write_output(std::string_view text) {
 }
 
 void check_output() {
-    errno = 0;
-    std::cout.flush();
+    std::cout.flush(); // a failed write leaves its errno (ENOSPC, EIO…)
     const bool failed = !std::cout || std::fflush(stdout) != 0;
     if (failed) {
         const int error = errno;

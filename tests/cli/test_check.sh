@@ -39,7 +39,7 @@ CHECKS=$((CHECKS + 1))
 run --today 2026-11-16 check --format json
 expect_code 0
 expect_json 'data["passed"] is True and data["week"] == "2026-W46" and data["short"] == [] and data["errors"] == []'
-expect_json '[(p["pm"], p["status"], p["ok"]) for p in data["pms"]] == [("caroline", "met", True), ("dev", "met", True), ("mei", "excused", True), ("tom", "not-started", True)]'
+expect_json '[(p["pm"], p["status"], p["ok"]) for p in data["pms"]] == [("caroline", "met", True), ("dev", "met", True), ("mei", "excused", True), ("tom", "not_started", True)]'
 
 # --- failing: a PM short of the quota ---
 run --today 2026-11-16 check --week 2026-W45

@@ -160,12 +160,19 @@ dev                0  missed (0 of 1)       0  -
 team 2026-W46: 0 of 2 met, 2 missed"
 
 # no roster and no notes
-rm .pmi.yaml
+echo "notes: prod/interviews" >.pmi.yaml
 run --today 2026-11-18 report --format json
 expect_code 0
 expect_json 'data["pms"] == []'
 run --today 2026-11-18 report
 expect_out_contains "no PMs"
+
+# outside a repository: an error, not an empty report
+rm .pmi.yaml
+run --today 2026-11-18 report
+expect_code 2
+expect_err_contains "not in a pmi repository (no .pmi.yaml here or in any parent); run pmi init"
+echo "notes: prod/interviews" >.pmi.yaml
 
 # --- usage errors ---
 run --today 2026-11-18 report --week 2026-W54

@@ -309,23 +309,4 @@ void setup_completion(CLI::App& command, Globals& globals) {
     });
 }
 
-void setup_help(CLI::App& command, Globals& globals) {
-    auto name = std::make_shared<std::string>();
-    command.add_option("command", *name, "The command to explain");
-    CLI::App* root = command.get_parent();
-    command.callback([name, root, &globals] {
-        if (name->empty()) {
-            std::cout << root->help();
-            return;
-        }
-        for (CLI::App* sub : root->get_subcommands([](CLI::App*) { return true; }))
-            if (sub->get_name() == *name) {
-                std::cout << sub->help();
-                return;
-            }
-        throw Error(fmt::format("no command '{}'; see 'pmi help'", *name));
-        (void)globals;
-    });
-}
-
 } // namespace pmi::cli

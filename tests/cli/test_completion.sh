@@ -80,10 +80,4 @@ fi
 run completion tcsh
 expect_code 2
 
-run help list
-expect_code 0
-expect_out_contains "--where"
-run help nosuch
-expect_code 2
-
 finish

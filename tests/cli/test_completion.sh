@@ -50,12 +50,12 @@ expect_out_equals "bash
 zsh
 fish"
 candidates list --format ""
-expect_out_equals "table
+expect_out_equals "text
 json
 csv
 paths"
 candidates list --format=
-expect_out_equals "table
+expect_out_equals "text
 json
 csv
 paths"

@@ -29,7 +29,11 @@ bind 'set page-completions off'
 bind 'set bell-style none'
 source "$WORK/pmi.bash"
 pmi() {
-    case " \$* " in *" completion values "* | *" completion candidates "*) command pmi "\$@"; return ;; esac
+    local a prev=
+    for a; do
+        [[ \$prev == completion && (\$a == values || \$a == candidates) ]] && { command pmi "\$@"; return; }
+        prev=\$a
+    done
     printf '<%s>\n' "\$@"; echo DONE
 }
 echo READY
@@ -40,7 +44,11 @@ unsetopt beep
 fpath=("$WORK/zfunc" \$fpath)
 autoload -Uz compinit && compinit -u -d "$WORK/zcompdump"
 pmi() {
-    case " \$* " in *" completion values "* | *" completion candidates "*) command pmi "\$@"; return ;; esac
+    local a prev=
+    for a; do
+        [[ \$prev == completion && (\$a == values || \$a == candidates) ]] && { command pmi "\$@"; return; }
+        prev=\$a
+    done
     printf '<%s>\n' "\$@"; echo DONE
 }
 echo READY

@@ -16,10 +16,19 @@
 
 namespace pmi::cli {
 
+static std::string env_value(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+
 Context make_context(const Globals& globals) {
     Context context;
-    context.config = load_config(std::filesystem::current_path(), globals.root);
-    context.today = resolve_today(globals.today);
+    // The environment is read here, once; the core takes what it says as arguments.
+    context.config = load_config(std::filesystem::current_path(),
+                                 globals.root.empty() ? env_value("PMI_ROOT") : globals.root);
+    context.today = resolve_today(globals.today.empty() ? env_value("PMI_TODAY") : globals.today);
+    const std::string no_cache = env_value("PMI_NO_CACHE");
+    context.config.note_cache = no_cache.empty() || no_cache == "0";
     context.color = resolve_color(globals.color);
     return context;
 }

@@ -172,7 +172,7 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
     if (!options.pms.empty()) {
         for (const auto& id : options.pms)
             if (!config.member(id) && !by_pm.count(id))
-                throw Error(fmt::format("--pm '{}': no such PM in the roster or in the notes", id));
+                throw Error(fmt::format("no PM '{}' in the roster or in the notes", id));
         std::vector<std::string> kept;
         for (const auto& id : ids)
             if (util::contains(options.pms, id))

@@ -115,7 +115,7 @@ run --today 2026-11-18 report --week 2026-W46 --product billing --format json
 expect_json '[p["pm"] for p in data["pms"]] == ["dev", "mei", "sam"]'
 run --today 2026-11-18 report --pm nobody
 expect_code 2
-expect_err_contains "--pm 'nobody': no such PM"
+expect_err_contains "no PM 'nobody' in the roster"
 
 # --- markdown ---
 run --today 2026-11-18 report --week 2026-W46 --pm caroline --format markdown

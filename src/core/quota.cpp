@@ -17,7 +17,7 @@ const char* status_name(QuotaStatus status) {
     case QuotaStatus::missed: return "missed";
     case QuotaStatus::due: return "due";
     case QuotaStatus::excused: return "excused";
-    case QuotaStatus::not_started: return "not-started";
+    case QuotaStatus::not_started: return "not_started";
     }
     return "missed";
 }

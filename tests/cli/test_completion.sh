@@ -100,6 +100,10 @@ candidates --root "$ROOT" list --tag ""
 expect_out_contains "navigation"
 candidates "--root=$ROOT" list --pm ""
 expect_out_contains "caroline"
+candidates --root "$WORK/none" list --tag ""
+expect_out_equals "" # no repository: nothing, and no error on the command line
+expect_err_empty
+cd "$ROOT" || exit 2
 candidates --today 2026-03-04 list --week ""
 expect_out_contains "2026-W10"
 expect_out_contains "2026-W03"
@@ -108,10 +112,6 @@ candidates --today=2026-03-04 list --week 2026-W1
 expect_out_contains "2026-W10"
 PMI_TODAY=2026-03-04 candidates list --week ""
 expect_out_contains "2026-W10"
-candidates --root "$WORK/none" list --tag ""
-expect_out_equals "" # no repository: nothing, and no error on the command line
-expect_err_empty
-cd "$ROOT" || exit 2
 
 run --today 2026-11-20 completion values weeks
 expect_out_contains "this"

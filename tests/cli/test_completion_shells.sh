@@ -151,14 +151,14 @@ for SHELL_NAME in bash zsh fish; do
     in_shell $SHELL_NAME 'pmi list --pm=c' '<Tab>' '<Enter>'
     expect_screen '<--pm=caroline>'
 
-    # --root and --today on the line reach the values looked up.
+    # --today and --root on the line reach the values looked up.
+    in_shell $SHELL_NAME "pmi --today 2026-03-04 list --week 2026-W1" '<Tab>' '<Enter>'
+    expect_screen '<2026-W10>'
     cd "$WORK/elsewhere" || exit 2
     in_shell $SHELL_NAME "pmi --root $ROOT list --tag nav" '<Tab>' '<Enter>'
     expect_screen '<navigation>'
     in_shell $SHELL_NAME "pmi --root=$ROOT list --tag inv" '<Tab>' '<Enter>'
     expect_screen '<invoicing>'
-    in_shell $SHELL_NAME "pmi --today 2026-03-04 list --week 2026-W1" '<Tab>' '<Enter>'
-    expect_screen '<2026-W10>'
 
     # Commands' own words: help names commands, completion names shells,
     # guide lint takes files (there is no file here starting with l).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/fields.hpp"
 #include "core/markdown.hpp"
 #include "core/note.hpp"
 #include "util/strings.hpp"
@@ -221,21 +222,9 @@ std::optional<std::string> share_note(std::string_view text, const std::string& 
     if (!parse.note || !find_body(text, offset, first_line))
         return std::nullopt;
     Note note = std::move(*parse.note);
-    const auto clear_if = [&](const char* key, std::string& field) {
-        if (omits(omit, key))
-            field.clear();
-    };
-    clear_if("customer", note.customer);
-    clear_if("pm", note.pm);
-    clear_if("product", note.product);
-    clear_if("kind", note.kind);
-    clear_if("segment", note.segment);
-    clear_if("channel", note.channel);
-    clear_if("tldr", note.tldr);
-    if (omits(omit, "interviewees"))
-        note.interviewees.clear();
-    if (omits(omit, "tags"))
-        note.tags.clear();
+    for (const auto& field : note_fields)
+        if (omits(omit, field.key))
+            clear_field(note, field); // a date is removed from the text below
     std::erase_if(note.extra, [&](const ExtraField& field) { return omits(omit, field.key); });
 
     Redacted redacted = redact_body(text.substr(offset), first_line);

@@ -30,11 +30,11 @@ bool is_structure_char(char c) {
            (c >= '0' && c <= '9');
 }
 
-// Tabs in the leading run of indentation, quote and list marks become spaces up
-// to the next multiple of 4 columns, so columns can be counted in bytes.
-std::string expand_prefix_tabs(std::string_view line) {
-    std::string out;
-    out.reserve(line.size());
+// `line` into `out` (whose buffer is reused), with the tabs in the leading run
+// of indentation, quote and list marks made spaces up to the next multiple of 4
+// columns, so columns can be counted in bytes.
+void expand_prefix_tabs(std::string_view line, std::string& out) {
+    out.clear();
     std::size_t i = 0;
     for (; i < line.size(); ++i) {
         if (line[i] == '\t') {
@@ -46,7 +46,6 @@ std::string expand_prefix_tabs(std::string_view line) {
         out += line[i];
     }
     out.append(line.substr(i));
-    return out;
 }
 
 bool is_thematic_break(std::string_view text) {
@@ -287,7 +286,7 @@ void MarkdownScanner::finish(std::size_t depth) {
 }
 
 const MarkdownLine& MarkdownScanner::scan(std::string_view text, int number) {
-    expanded_ = expand_prefix_tabs(text);
+    expand_prefix_tabs(text, expanded_);
     line_ = MarkdownLine{};
     line_.number = number;
     line_.text = text;

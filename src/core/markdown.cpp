@@ -9,6 +9,8 @@ namespace pmi {
 namespace {
 
 constexpr std::size_t max_title_bytes = 4096;
+// Deeper quotes and lists read as text: keeps each line's work bounded.
+constexpr std::size_t max_depth = 32;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t';
@@ -186,7 +188,7 @@ std::size_t MarkdownScanner::match_containers(std::size_t& at) const {
 
 void MarkdownScanner::open_containers(std::size_t& at, bool paragraph_open) {
     const std::string_view text = expanded_;
-    while (true) {
+    while (open_.size() < max_depth) {
         const std::size_t indent = spaces_at(text, at);
         if (indent > 3)
             return;
@@ -296,6 +298,7 @@ const MarkdownLine& MarkdownScanner::scan(std::string_view text, int number) {
     const auto set_depths = [this] {
         for (const auto& container : open_)
             ++(container.quote ? line_.quote_depth : line_.list_depth);
+        line_.too_deep = open_.size() >= max_depth;
     };
     if (fence_.open && matched >= fence_.depth) {
         line_.inner = rest.substr(std::min(spaces_at(rest, 0), fence_.indent));

@@ -56,6 +56,7 @@ struct MarkdownLine {
     int list_depth = 0;      // list items the line is in
     bool item_start = false; // a list item starts on this line
     std::string_view item;   // item_start: the text after the innermost marker, trimmed
+    bool too_deep = false;   // in 32 quotes and lists: deeper marks are read as text
 
     bool nested() const { return quote_depth > 0 || list_depth > 0; }
 };

@@ -204,6 +204,11 @@ class SectionFilter {
 
     void line(std::string_view text, int number) {
         const MarkdownLine& line = scanner_.scan(text, number);
+        if (line.too_deep && private_level_ == 0 && !too_deep_reported_) {
+            error(number, "quotes and lists nested this deep are not read; share cannot tell "
+                          "what is private in them");
+            too_deep_reported_ = true;
+        }
         if (line.kind == LineKind::heading && heading(line))
             return;
         if (line.kind == LineKind::fence)
@@ -309,6 +314,7 @@ class SectionFilter {
     int private_level_ = 0;
     int private_line_ = 0;
     int fence_private_line_ = 0;
+    bool too_deep_reported_ = false;
 };
 
 bool is_front_matter_fence(std::string_view line) {

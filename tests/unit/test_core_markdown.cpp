@@ -180,6 +180,17 @@ TEST_CASE("MarkdownScanner: block quotes") {
     CHECK(scan("> foo\n\n> bar") == Lines{"text q1", "blank", "text q1"});
     CHECK(scan(">> ## deep\n> - item") == Lines{"h2[deep] q2", "item[item] text q1 l1"});
     CHECK(scan("- > ## in both") == Lines{"item[> ## in both] h2[in both] q1 l1"});
+
+    SUBCASE("nesting deeper than 32 reads as text") {
+        std::string deep;
+        for (int i = 0; i < 40; ++i)
+            deep += "> ";
+        MarkdownScanner scanner;
+        const MarkdownLine& line = scanner.scan(deep + "## Private", 1);
+        CHECK(line.kind == LineKind::text);
+        CHECK(line.quote_depth == 32);
+        CHECK(line.too_deep);
+    }
 }
 
 TEST_CASE("MarkdownScanner: fenced code blocks") {

@@ -85,6 +85,10 @@ TEST_CASE("redact_body: private sections") {
         CHECK(refused_at("- item\n  ## Private\n  SECRET\n") == 2);
         CHECK(refused_at("- ## Private\n") == 1);
         CHECK(refused_at("> Private\n> -------\n") == 1);
+        std::string deep;
+        for (int i = 0; i < 40; ++i)
+            deep += "> ";
+        CHECK(refused_at("a\n" + deep + "## Private\n") == 2);
     }
     SUBCASE("a code fence never closed that holds 'private' is refused") {
         CHECK(refused_at("a\n```\n## Private\nSECRET\n") == 2);

@@ -17,7 +17,7 @@ const char* status_name(QuotaStatus status) {
     case QuotaStatus::missed: return "missed";
     case QuotaStatus::due: return "due";
     case QuotaStatus::excused: return "excused";
-    case QuotaStatus::not_started: return "not-started";
+    case QuotaStatus::not_started: return "not_started";
     }
     return "missed";
 }
@@ -172,7 +172,7 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
     if (!options.pms.empty()) {
         for (const auto& id : options.pms)
             if (!config.member(id) && !by_pm.count(id))
-                throw Error(fmt::format("--pm '{}': no such PM in the roster or in the notes", id));
+                throw Error(fmt::format("no PM '{}' in the roster or in the notes", id));
         std::vector<std::string> kept;
         for (const auto& id : ids)
             if (util::contains(options.pms, id))

@@ -19,7 +19,7 @@ enum class QuotaStatus {
     not_started, // the week ends before the PM's `since` date
 };
 
-// "met", "missed", "due", "excused", "not-started": the machine-readable names.
+// "met", "missed", "due", "excused", "not_started": the machine-readable names.
 const char* status_name(QuotaStatus status);
 
 // Fine for the CI gate: met, excused or not started.

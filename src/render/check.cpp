@@ -119,8 +119,8 @@ std::string check_json(const CheckResult& result, const View&) {
     util::JsonWriter json;
     begin_json_document(json);
     json.key("week").value(week_label(result.quota.week));
-    json.key("start").value(format_date(result.quota.week.start));
-    json.key("end").value(format_date(week_end(result.quota.week)));
+    json.key("since").value(format_date(result.quota.week.start));
+    json.key("until").value(format_date(week_end(result.quota.week)));
     json.key("passed").value(result.passed());
     json.key("quota").value(result.quota.quota);
     json.key("pms").begin_array();

@@ -127,6 +127,19 @@ std::string markdown_escaped(std::string_view raw, BlockStart block_start) {
             out += '\\';
             out += c;
             break;
+        case ':':
+            // "http://…" would become a link (GFM's extended autolinks).
+            if (text.compare(i + 1, 2, "//") == 0)
+                out += '\\';
+            out += c;
+            break;
+        case '.':
+            // So would "www.…".
+            if (i >= 3 && util::to_lower_ascii(text.substr(i - 3, 3)) == "www" &&
+                (i == 3 || !is_word_char(text[i - 4])))
+                out += '\\';
+            out += c;
+            break;
         case '_': {
             // Inside a word an underscore is not emphasis; keep snake_case readable.
             const bool inside = i > 0 && i + 1 < text.size() && is_word_char(text[i - 1]) &&
@@ -237,18 +250,18 @@ std::string xml(std::string_view text) {
 }
 
 std::string github_data(std::string_view raw) {
-    const std::string text = terminal(raw, Lines::keep);
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '%': out += "%25"; break;
-        case '\r': out += "%0D"; break;
-        case '\n': out += "%0A"; break;
-        default: out += c;
-        }
+    // CR and LF are the command's own escapes (as @actions/core); other
+    // controls are shown, as on a terminal.
+    std::string text;
+    for (std::size_t i = 0; i < raw.size();) {
+        const std::size_t end = std::min(raw.find_first_of("\r\n%", i), raw.size());
+        append_visible(text, raw.substr(i, end - i), Lines::one);
+        if (end == raw.size())
+            break;
+        text += raw[end] == '\r' ? "%0D" : raw[end] == '\n' ? "%0A" : "%25";
+        i = end + 1;
     }
-    return out;
+    return text;
 }
 
 std::string github_property(std::string_view text) {

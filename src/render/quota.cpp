@@ -127,8 +127,8 @@ std::string quota_json(const QuotaReport& report, const View&) {
     util::JsonWriter json;
     begin_json_document(json);
     json.key("week").value(week_label(report.week));
-    json.key("start").value(format_date(report.week.start));
-    json.key("end").value(format_date(week_end(report.week)));
+    json.key("since").value(format_date(report.week.start));
+    json.key("until").value(format_date(week_end(report.week)));
     json.key("today").value(format_date(report.today));
     json.key("quota").value(report.quota);
     json.key("weeks").begin_array();
@@ -181,7 +181,7 @@ std::string quota_json(const QuotaReport& report, const View&) {
 
 std::string quota_csv(const QuotaReport& report, const View&) {
     Table table;
-    table.headers = {"pm",    "name",  "in_roster", "week",   "start",     "end",
+    table.headers = {"pm",    "name",  "in_roster", "week",   "since",     "until",
                      "count", "quota", "status",    "streak", "last_date", "last_customer"};
     for (const auto& row : report.rows)
         for (const auto& week : row.weeks)

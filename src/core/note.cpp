@@ -13,6 +13,7 @@
 
 #include "core/fields.hpp"
 #include "core/frontmatter.hpp"
+#include "core/markdown.hpp"
 #include "util/json.hpp"
 #include "util/strings.hpp"
 
@@ -309,46 +310,30 @@ void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line
     }
 }
 
-int heading_level(std::string_view line) {
-    int level = 0;
-    while (level < static_cast<int>(line.size()) && line[level] == '#')
-        ++level;
-    if (level == 0 || level > 6 || (level < static_cast<int>(line.size()) && line[level] != ' '))
-        return 0;
-    return level;
-}
-
+// Sections are the top-level level-2 headings (ATX or setext); nuggets the
+// items of the first-level lists under a "Nuggets" heading.
 void scan_body(LineReader& lines, int line_number, Note& note) {
     lines.set_max_line(max_kept_line_bytes);
-    std::string line;
+    MarkdownScanner scanner;
+    std::string text;
     bool cut = false;
     bool in_nuggets = false;
-    bool in_fence = false;
-    while (lines.next(line, cut)) {
-        ++line_number;
-        const auto trimmed = util::trim(line);
-        if (trimmed.rfind("```", 0) == 0 || trimmed.rfind("~~~", 0) == 0)
-            in_fence = !in_fence;
-        if (in_fence)
-            continue;
-        if (const int level = heading_level(line)) {
-            if (level <= 2)
+    while (lines.next(text, cut)) {
+        const MarkdownLine& line = scanner.scan(text, ++line_number);
+        if (line.kind == LineKind::heading && !line.nested()) {
+            if (line.level <= 2)
                 in_nuggets = false;
-            if (level == 2) {
-                std::string title(util::trim(std::string_view(line).substr(2)));
-                in_nuggets = util::starts_with_ci(title, "nuggets");
+            if (line.level == 2) {
+                in_nuggets = util::starts_with_ci(line.title, "nuggets");
                 if (in_nuggets && note.nuggets_line == 0)
-                    note.nuggets_line = line_number;
-                note.sections.push_back(std::move(title));
+                    note.nuggets_line = line.title_line;
+                note.sections.emplace_back(line.title);
             }
             continue;
         }
-        if (in_nuggets && line.size() > 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') &&
-            line[1] == ' ') {
-            const auto text = util::trim(std::string_view(line).substr(2));
-            if (!text.empty() && util::is_valid_utf8(text))
-                note.nuggets.emplace_back(text);
-        }
+        if (in_nuggets && line.item_start && line.list_depth == 1 && line.quote_depth == 0 &&
+            !line.item.empty() && util::is_valid_utf8(line.item))
+            note.nuggets.emplace_back(line.item);
     }
 }
 

@@ -14,7 +14,6 @@
 #include "core/fields.hpp"
 #include "core/frontmatter.hpp"
 #include "core/markdown.hpp"
-#include "util/json.hpp"
 #include "util/strings.hpp"
 
 namespace pmi {
@@ -511,17 +510,6 @@ std::string format_interviewee(const Interviewee& person) {
     if (person.name.empty())
         return person.role;
     return person.name + " (" + person.role + ")";
-}
-
-void write_interviewees_json(util::JsonWriter& json, const std::vector<Interviewee>& people) {
-    json.begin_array();
-    for (const auto& person : people) {
-        json.begin_object();
-        json.key("name").value(person.name);
-        json.key("role").value(person.role);
-        json.end_object();
-    }
-    json.end_array();
 }
 
 } // namespace pmi

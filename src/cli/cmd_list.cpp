@@ -77,6 +77,7 @@ int run_list(const ListOptions& options, const Globals& globals) {
     const NoteFilter filter = make_filter(options.filter, context);
     NoteSet set = load_notes(context.config);
     print_problems(set.problems);
+    warn_unknown_filter_values(options.filter, context, set.notes);
     const std::vector<Note> notes = select_notes(std::move(set.notes), filter);
     if (options.format == "json") {
         write_notes_json(std::cout, notes);

@@ -54,16 +54,6 @@ std::string resolve_pm(const std::string& given, const Config& config) {
     throw Error("no product manager: use --pm ID or set PMI_PM");
 }
 
-std::vector<std::string> product_folders(const Config& config) {
-    std::vector<std::string> folders;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(config.notes_path(), ec))
-        if (entry.is_directory(ec) && entry.path().filename().string()[0] != '.')
-            folders.push_back(entry.path().filename().string());
-    std::sort(folders.begin(), folders.end());
-    return folders;
-}
-
 std::string resolve_product(const std::string& given, const Config& config) {
     if (!given.empty())
         return given;
@@ -145,10 +135,15 @@ int run_new(const NewOptions& options, const Globals& globals) {
     note.tldr = options.tldr;
     note.segment = options.segment;
     note.channel = options.channel;
-    if (!config.products.empty() && std::find(config.products.begin(), config.products.end(),
-                                              note.product) == config.products.end())
-        warn(fmt::format("product '{}' is not in {} (known: {})", note.product, config_file_name,
-                         util::join(config.products, ", ")));
+    if (!config.products.empty() && !util::contains(config.products, note.product)) {
+        // Adding a product is an edit of the config, not a side effect of a typo.
+        const std::string best = util::closest_match(note.product, config.products);
+        throw Error(fmt::format("product '{}' is not in the products of {}{} (known: {}; add a "
+                                "new product there first)",
+                                note.product, config_file_name,
+                                best.empty() ? "" : fmt::format("; did you mean '{}'?", best),
+                                util::join(config.products, ", ")));
+    }
     if (!config.team.empty() && !config.member(note.pm))
         warn(fmt::format("PM '{}' is not in the team roster of {}", note.pm, config_file_name));
 

@@ -197,13 +197,15 @@ void read_date(Reader& reader, const YamlNode& node, Note& note) {
 }
 
 void read_tags(Reader& reader, const YamlNode& node, Note& note) {
+    std::unordered_set<std::string_view> seen; // views into the values read, alive until return
     const auto add = [&](std::string_view tag) {
         tag = util::trim(tag);
-        if (!tag.empty() && std::find(note.tags.begin(), note.tags.end(), tag) == note.tags.end())
+        if (!tag.empty() && seen.insert(tag).second)
             note.tags.emplace_back(tag);
     };
     if (node.type == YamlNode::Type::scalar) {
-        for (const auto& tag : util::split(node.scalar, ','))
+        const auto parts = util::split(node.scalar, ',');
+        for (const auto& tag : parts)
             add(tag);
         return;
     }
@@ -258,6 +260,17 @@ void read_interviewees(Reader& reader, const YamlNode& node, Note& note) {
     }
 }
 
+// "; line 3 has 'Customer'" when a key of `root` is a near miss of the missing `key`.
+std::string near_miss_hint(const YamlNode& root, std::string_view key) {
+    for (std::size_t i = 0; i < root.entries.size(); ++i)
+        if (near_miss_key(root.entries[i].first) == key)
+            return fmt::format("; line {} has '{}', did you mean '{}'?",
+                               i < root.key_lines.size() ? root.key_lines[i]
+                                                         : root.entries[i].second.line,
+                               root.entries[i].first, key);
+    return "";
+}
+
 void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line) {
     if (root.type != YamlNode::Type::map && root.type != YamlNode::Type::null) {
         reader.error(root.line, fmt::format("front matter must be a map of keys, not {}",
@@ -306,7 +319,8 @@ void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line
         if (!value || value->type == YamlNode::Type::null ||
             (value->type == YamlNode::Type::scalar && util::trim(value->scalar).empty()))
             reader.error(value ? value->line : open_line,
-                         fmt::format("missing required field '{}'", key));
+                         fmt::format("missing required field '{}'{}", key,
+                                     value ? "" : near_miss_hint(root, key)));
     }
 }
 
@@ -416,6 +430,19 @@ KeyLines::KeyLines(const std::vector<Entry>& entries) {
     static std::unordered_set<std::vector<Entry>, KeyLinesHash> known;
     const std::lock_guard lock(mutex);
     entries_ = &*known.insert(entries).first;
+}
+
+std::string near_miss_key(std::string_view key) {
+    if (key.size() > 16 ||
+        std::find(std::begin(note_keys), std::end(note_keys), key) != std::end(note_keys))
+        return ""; // far from every known key, or known
+    const std::string lowered = util::to_lower_ascii(key);
+    for (const char* known : note_keys) {
+        const std::string_view name = known;
+        if (lowered == name || (name.size() >= 4 && util::edit_distance(lowered, name) == 1))
+            return std::string(name);
+    }
+    return "";
 }
 
 int key_line(const Note& note, std::string_view key) {

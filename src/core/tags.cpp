@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "core/render.hpp"
 #include "util/json.hpp"
@@ -13,10 +15,11 @@ namespace pmi {
 
 std::vector<std::string> distinct_tags(const Note& note) {
     std::vector<std::string> tags;
+    std::unordered_set<std::string_view> seen; // views into note.tags
     for (const auto& raw : note.tags) {
-        std::string tag(util::trim(raw));
-        if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end())
-            tags.push_back(std::move(tag));
+        const std::string_view tag = util::trim(raw);
+        if (!tag.empty() && seen.insert(tag).second)
+            tags.emplace_back(tag);
     }
     return tags;
 }
@@ -46,7 +49,8 @@ TagReport build_tag_report(const std::vector<Note>& notes) {
         report.tags.push_back({tag, acc.count,
                                std::vector<std::string>(acc.products.begin(), acc.products.end()),
                                acc.first, acc.last});
-        by_key[util::tag_key(tag)].push_back({tag, acc.count});
+        by_key[util::lookalike_key(tag)].push_back(
+            {tag, acc.count, util::has_lookalike_letters(tag)});
     }
     std::sort(report.tags.begin(), report.tags.end(), [](const TagStat& a, const TagStat& b) {
         if (a.count != b.count)
@@ -79,7 +83,8 @@ static Table tag_table(const TagReport& report) {
 static std::string spellings_text(const TagDuplicate& duplicate, const char* quote) {
     std::vector<std::string> parts;
     for (const auto& spelling : duplicate.spellings)
-        parts.push_back(fmt::format("{0}{1}{0} ({2})", quote, spelling.tag, spelling.count));
+        parts.push_back(fmt::format("{0}{1}{0} ({2}{3})", quote, spelling.tag, spelling.count,
+                                    spelling.lookalike ? ", lookalike letters" : ""));
     return util::join(parts, ", ");
 }
 

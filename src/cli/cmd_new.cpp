@@ -135,8 +135,10 @@ int run_new(const NewOptions& options, const Globals& globals) {
     note.tldr = options.tldr;
     note.segment = options.segment;
     note.channel = options.channel;
-    if (!config.products.empty() && !util::contains(config.products, note.product)) {
-        // Adding a product is an edit of the config, not a side effect of a typo.
+    // Adding a product is an edit of the config, not a side effect of a typo. (A
+    // name that is no folder name gets create_note's more precise error.)
+    if (!config.products.empty() && !util::contains(config.products, note.product) &&
+        util::slugify(note.product) == note.product) {
         const std::string best = util::closest_match(note.product, config.products);
         throw Error(fmt::format("product '{}' is not in the products of {}{} (known: {}; add a "
                                 "new product there first)",
@@ -174,6 +176,7 @@ void setup_new(CLI::App& command, Globals& globals) {
                        "Product manager id (default: PMI_PM, git user.email in the roster, $USER)");
     command.add_option("--tag", options->tags, "A tag (repeatable)");
     command.add_option("--kind", options->kind, "learning, sales, support or usability")
+        ->check(closest_choice({std::begin(note_kinds), std::end(note_kinds)}))
         ->check(CLI::IsMember({"learning", "sales", "support", "usability"}))
         ->capture_default_str();
     command.add_option("--interviewee", options->interviewees,

@@ -63,6 +63,7 @@ void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set
                        "Only notes with this tag (repeatable; all must match)");
     command
         .add_option("--kind", options.kinds, "Only this kind: learning, sales, support, usability")
+        ->check(closest_choice({std::begin(note_kinds), std::end(note_kinds)}))
         ->check(CLI::IsMember({"learning", "sales", "support", "usability"}));
     command.add_option("--since", options.since, "Only notes on or after this date (YYYY-MM-DD)");
     command.add_option("--until", options.until, "Only notes on or before this date (YYYY-MM-DD)");
@@ -151,7 +152,6 @@ void warn_unknown_filter_values(const FilterOptions& options, const Context& con
     }
     warn_unknown("--pm", options.pms, pms, "product manager");
     warn_unknown("--product", options.products, products, "product");
-    warn_unknown("--kind", options.kinds, {std::begin(note_kinds), std::end(note_kinds)}, "kind");
     // Tags match by util::tag_key, as the filter does.
     std::set<std::string> tag_keys;
     for (const auto& tag : tags)
@@ -159,6 +159,18 @@ void warn_unknown_filter_values(const FilterOptions& options, const Context& con
     for (const auto& tag : options.tags)
         if (!tag_keys.count(util::tag_key(tag)))
             warn_unknown("--tag", {tag}, tags, "tag in any note");
+}
+
+CLI::Validator closest_choice(std::vector<std::string> choices) {
+    return CLI::Validator(
+        [choices = std::move(choices)](std::string& value) -> std::string {
+            if (util::contains(choices, value))
+                return "";
+            const std::string best = util::closest_match(value, choices);
+            return fmt::format("'{}' is not one of {}{}", value, util::join(choices, ", "),
+                               best.empty() ? "" : fmt::format("; did you mean '{}'?", best));
+        },
+        "");
 }
 
 void add_format_option(CLI::App& command, std::string& format,

@@ -439,7 +439,9 @@ std::string near_miss_key(std::string_view key) {
     const std::string lowered = util::to_lower_ascii(key);
     for (const char* known : note_keys) {
         const std::string_view name = known;
-        if (lowered == name || (name.size() >= 4 && util::edit_distance(lowered, name) == 1))
+        const bool one_edit_possible = name.size() >= 4 && lowered.size() + 1 >= name.size() &&
+                                       lowered.size() <= name.size() + 1;
+        if (lowered == name || (one_edit_possible && util::edit_distance(lowered, name) == 1))
             return std::string(name);
     }
     return "";

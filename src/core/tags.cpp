@@ -52,12 +52,18 @@ TagReport build_tag_report(const std::vector<Note>& notes) {
         by_key[util::lookalike_key(tag)].push_back(
             {tag, acc.count, util::has_lookalike_letters(tag)});
     }
-    std::sort(report.tags.begin(), report.tags.end(), [](const TagStat& a, const TagStat& b) {
-        if (a.count != b.count)
-            return a.count > b.count;
-        const std::string la = util::to_lower_ascii(a.tag), lb = util::to_lower_ascii(b.tag);
-        return la != lb ? la < lb : a.tag < b.tag;
+    // by_tag is sorted by tag: a stable sort by (count, lowercase) keeps that order for ties.
+    std::vector<std::pair<std::string, TagStat>> keyed;
+    keyed.reserve(report.tags.size());
+    for (auto& stat : report.tags)
+        keyed.emplace_back(util::to_lower_ascii(stat.tag), std::move(stat));
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+        if (a.second.count != b.second.count)
+            return a.second.count > b.second.count;
+        return a.first < b.first;
     });
+    for (std::size_t i = 0; i < keyed.size(); ++i)
+        report.tags[i] = std::move(keyed[i].second);
     for (auto& [key, spellings] : by_key) {
         if (spellings.size() < 2)
             continue;

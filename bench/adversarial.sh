@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times pmi on the inputs that were once quadratic (issue 13): one note with
 # 120,000 tags, one with 95,000 keys, 2,000 duplicate notes. Prints a markdown
-# table: wall time, peak memory and output size of one run of each command.
+# table: wall and CPU time, peak memory and output size of one run of each
+# command (on a shared machine, CPU time is the steadier number).
 #
 #   bench/adversarial.sh
 #
@@ -34,18 +35,19 @@ measure() {
     local out="$BENCH_DIR/.out" timing="$BENCH_DIR/.time"
     rm -rf "$BENCH_DIR/$case/.pmi" "$BENCH_DIR/$case/prod/interviews/"{INDEX,TAGS}.md "$BENCH_DIR/junit.xml"
     (cd "$BENCH_DIR/$case" &&
-        PMI_NO_CACHE=1 /usr/bin/time -o "$timing" -f '%e %M' "$PMI" --today 2026-11-25 "$@" \
+        PMI_NO_CACHE=1 /usr/bin/time -o "$timing" -f '%e %U %S %M' "$PMI" --today 2026-11-25 "$@" \
             >"$out" 2>&1) || true
     local bytes
     bytes=$(stat -c %s "$out")
     if [ -f "$BENCH_DIR/junit.xml" ]; then bytes=$((bytes + $(stat -c %s "$BENCH_DIR/junit.xml"))); fi
-    read -r seconds kb < <(tail -n 1 "$timing")
-    printf '| %s | pmi %s | %s s | %s MB | %s |\n' "$case" "$*" "$seconds" \
+    read -r seconds user system kb < <(tail -n 1 "$timing")
+    printf '| %s | pmi %s | %s s | %s s | %s MB | %s |\n' "$case" "$*" "$seconds" \
+        "$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')" \
         "$(awk -v kb="$kb" 'BEGIN { printf "%.1f", kb / 1024 }')" "$bytes"
 }
 
-echo "| case | command | wall time | peak memory | output bytes |"
-echo "|---|---|---:|---:|---:|"
+echo "| case | command | wall time | CPU time | peak memory | output bytes |"
+echo "|---|---|---:|---:|---:|---:|"
 measure tags list
 measure tags index
 measure tags tags

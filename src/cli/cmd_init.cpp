@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "core/create.hpp"
+#include "render/escape.hpp"
 #include "util/fs.hpp"
 
 namespace pmi::cli {
@@ -13,10 +14,10 @@ static void write_once(const fs::path& file, const std::string& content, const c
     std::string error;
     switch (util::write_new_atomic(file, content, error)) {
     case util::CreateResult::created:
-        std::cout << "created " << what << ": " << file.string() << '\n';
+        std::cout << "created " << what << ": " << escape::terminal(file.string()) << '\n';
         break;
     case util::CreateResult::exists:
-        std::cout << "kept existing " << what << ": " << file.string() << '\n';
+        std::cout << "kept existing " << what << ": " << escape::terminal(file.string()) << '\n';
         break;
     case util::CreateResult::failed:
         throw Error(fmt::format("{}: cannot write: {}", file.string(), error));
@@ -38,7 +39,7 @@ static int run_init(const std::string& directory, const std::string& pm) {
     case util::CreateResult::failed:
         throw Error(fmt::format("{}: cannot write: {}", config_file.string(), error));
     }
-    std::cout << "created config: " << config_file.string() << '\n';
+    std::cout << "created config: " << escape::terminal(config_file.string()) << '\n';
 
     Config config = parse_config(default_config(pm), config_file.string());
     config.root = root;
@@ -46,7 +47,7 @@ static int run_init(const std::string& directory, const std::string& pm) {
     if (ec)
         throw Error(fmt::format("{}: cannot create folder: {}", config.notes_path().string(),
                                 ec.message()));
-    std::cout << "notes folder: " << config.notes_path().string() << '\n';
+    std::cout << "notes folder: " << escape::terminal(config.notes_path().string()) << '\n';
     fs::create_directories(config.template_path().parent_path(), ec);
     write_once(config.template_path(), default_template(), "note template");
     write_once(root / ".pmi" / ".gitignore", "cache/\n", "ignore file");

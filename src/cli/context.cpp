@@ -1,13 +1,17 @@
 #include "cli/context.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fmt/format.h>
 #include <iostream>
 #include <set>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "render/escape.hpp"
 #include "util/pager.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
@@ -48,11 +52,28 @@ std::size_t terminal_width() {
 
 void print_problems(const std::vector<Problem>& problems) {
     for (const auto& problem : problems)
-        std::cerr << format_problem(problem) << '\n';
+        std::cerr << escape::terminal(format_problem(problem)) << '\n';
 }
 
 void warn(const std::string& message) {
-    std::cerr << "pmi: warning: " << message << '\n';
+    std::cerr << "pmi: warning: " << escape::terminal(message) << '\n';
+}
+
+void write_output(std::string_view text) {
+    std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
+    check_output();
+}
+
+void check_output() {
+    errno = 0;
+    std::cout.flush();
+    const bool failed = !std::cout || std::fflush(stdout) != 0;
+    if (failed) {
+        const int error = errno;
+        std::cout.clear();
+        throw Error(fmt::format("cannot write to standard output: {}",
+                                error ? std::strerror(error) : "write error"));
+    }
 }
 
 void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set) {
@@ -92,12 +113,7 @@ NoteFilter make_filter(const FilterOptions& options, const Context& context) {
     if (!options.until.empty())
         filter.until = parse_date_option(options.until, "--until");
     if (!options.week.empty()) {
-        const Week week = parse_week(options.week, context.today, context.config.week_start);
-        const Date end = week_end(week);
-        if (!filter.since || *filter.since < week.start)
-            filter.since = week.start;
-        if (!filter.until || *filter.until > end)
-            filter.until = end;
+        clamp_to_week(filter, parse_week(options.week, context.today, context.config.week_start));
     }
     for (const auto& condition : options.where) {
         const auto equals = condition.find('=');
@@ -173,12 +189,49 @@ CLI::Validator closest_choice(std::vector<std::string> choices) {
         "");
 }
 
-void add_format_option(CLI::App& command, std::string& format,
-                       const std::vector<std::string>& formats) {
+bool has_filters(const FilterOptions& filter) {
+    return !filter.pms.empty() || !filter.products.empty() || !filter.customer.empty() ||
+           !filter.tags.empty() || !filter.kinds.empty() || !filter.since.empty() ||
+           !filter.until.empty() || !filter.where.empty();
+}
+
+void clamp_to_week(NoteFilter& filter, const Week& week) {
+    const Date end = week_end(week);
+    if (!filter.since || *filter.since < week.start)
+        filter.since = week.start;
+    if (!filter.until || *filter.until > end)
+        filter.until = end;
+}
+
+void add_format_option(CLI::App& command, Format& format, const std::vector<Format>& formats,
+                       const std::vector<FormatAlias>& hidden_aliases) {
     format = formats.front();
-    command.add_option("--format", format, "Output format: " + util::join(formats, ", "))
-        ->check(CLI::IsMember(formats))
-        ->capture_default_str();
+    std::vector<std::string> names;
+    std::vector<std::pair<std::string, Format>> accepted;
+    for (Format each : formats) {
+        names.emplace_back(format_name(each));
+        accepted.emplace_back(format_name(each), each);
+    }
+    for (const auto& alias : hidden_aliases)
+        accepted.emplace_back(alias.name, alias.format);
+    std::vector<std::string> accepted_names;
+    for (const auto& entry : accepted)
+        accepted_names.push_back(entry.first);
+    command
+        .add_option_function<std::string>(
+            "--format",
+            [&format, accepted](const std::string& name) {
+                for (const auto& [accepted_name, value] : accepted)
+                    if (accepted_name == name)
+                        format = value;
+            },
+            "Output format: " + util::join(names, ", "))
+        ->check(CLI::IsMember(accepted_names).description("{" + util::join(names, ",") + "}"))
+        ->default_str(names.front());
+}
+
+View text_view(const Context& context) {
+    return View{context.color, terminal_width()};
 }
 
 CLI::Option* add_optional_week_option(CLI::App& command, std::string& week,

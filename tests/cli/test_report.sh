@@ -199,7 +199,9 @@ expect_code 0
 expect_out_contains "| mei | \`"
 expect_out_contains "Weeks: . none"
 run --today 2026-11-18 report --cadence --format csv --pm mei
-expect_out_contains "PM,WEEKS,INTERVIEWS"
+expect_out_contains "pm,name,in_roster,interviews,median_gap_days,longest_gap_days"
+expect_out_contains "mei,Mei Tanaka,yes,1,,14,2026-11-04,2026-11-18,yes,week,2026-W45,1"
+expect_out_contains "mei,Mei Tanaka,yes,1,,14,2026-11-04,2026-11-18,yes,customer,"
 run --today 2026-11-18 report --cadence --weeks 4
 expect_code 2
 expect_err_contains "excludes"

@@ -124,11 +124,11 @@ expect_out_lacks "Secret"
 
 # What loaded is what was written: CRLF, BOM, anchors and tabs leave no trace.
 run_bounded list --customer crlf --format json
-expect_json 'data[0]["customer"] == "Crlf" and data[0]["tldr"] == "Windows"'
+expect_json 'data["notes"][0]["customer"] == "Crlf" and data["notes"][0]["tldr"] == "Windows"'
 run_bounded list --customer anchor --format json
-expect_json 'data[0]["customer"] == "Anchor" and data[0]["tldr"] == "Anchor"'
+expect_json 'data["notes"][0]["customer"] == "Anchor" and data["notes"][0]["tldr"] == "Anchor"'
 run_bounded list --customer tabvalue --format json
-expect_json 'data[0]["customer"] == "Tabvalue" and data[0]["tldr"] == "a\tb"'
+expect_json 'data["notes"][0]["customer"] == "Tabvalue" and data["notes"][0]["tldr"] == "a\tb"'
 run_bounded list --customer secret --format paths
 expect_out_equals ""
 

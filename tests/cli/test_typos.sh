@@ -99,7 +99,7 @@ write_note portal quote-2026-11-13.md "Quote" 2026-11-13 dev 'tldr: "first
   second"
 segment: smb'
 run list --format json
-expect_json '[n["tldr"] for n in data if n["customer"] == "Quote"] == ["first second"] and [n["segment"] for n in data if n["customer"] == "Quote"] == ["smb"]'
+expect_json '[n["tldr"] for n in data["notes"] if n["customer"] == "Quote"] == ["first second"] and [n["segment"] for n in data["notes"] if n["customer"] == "Quote"] == ["smb"]'
 rm prod/interviews/portal/quote-2026-11-13.md
 
 # Lookalike tags (a Cyrillic а, a fullwidth s) are likely duplicates.

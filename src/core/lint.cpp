@@ -245,10 +245,14 @@ struct Linter {
         for (const auto& [key, by_spelling] : spellings) {
             if (by_spelling.size() < 2)
                 continue;
-            const auto most = std::max_element(
-                by_spelling.begin(), by_spelling.end(), [](const auto& a, const auto& b) {
-                    return a.second.size() < b.second.size(); // ties: the first in order
-                });
+            // The most used spelling without lookalike letters, so that lint never
+            // asks to copy a Cyrillic 'а'; ties: the first in order.
+            const auto rank = [](const auto& entry) {
+                return std::pair(!util::has_lookalike_letters(entry.first), entry.second.size());
+            };
+            const auto most =
+                std::max_element(by_spelling.begin(), by_spelling.end(),
+                                 [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
             for (const auto& [spelling, users] : by_spelling) {
                 if (spelling == most->first)
                     continue;

@@ -112,5 +112,12 @@ expect_out_contains "Likely duplicates (same tag spelled differently):
 expect_out_contains "  sso (1), $(printf '\xef\xbd\x93')so (1, lookalike letters)"
 run lint prod/interviews/portal/umbrella-2026-11-16.md
 expect_out_contains "warning: tag 'n$(printf '\xd0\xb0')vigation' is spelled 'navigation' in 1 other note (it has letters that only look Latin, or invisible characters)"
+# Even when the lookalike is the more used spelling, lint never asks to copy it.
+write_note portal umbrella-2026-11-12.md "Umbrella" 2026-11-12 dev "tldr: x
+tags: [\"n$(printf '\xd0\xb0')vigation\"]"
+run lint prod/interviews/billing/globex-2026-11-19.md
+expect_out_lacks "is spelled 'n$(printf '\xd0\xb0')vigation'"
+run lint prod/interviews/portal/umbrella-2026-11-12.md
+expect_out_contains "warning: tag 'n$(printf '\xd0\xb0')vigation' is spelled 'navigation' in 1 other note"
 
 finish

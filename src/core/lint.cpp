@@ -214,10 +214,12 @@ struct Linter {
         error(*group[0], key_line(*group[0], "customer"),
               fmt::format("duplicate note: same customer, date and PM as {}",
                           listed(others_of_first)));
+        // The first note outside the first one's series; there is one, as not all are equal.
+        std::size_t outside_first = 1;
+        while (series[outside_first] == series[0])
+            ++outside_first;
         for (std::size_t i = 1; i < group.size(); ++i) {
-            std::size_t other = 0;
-            while (series[other] == series[i])
-                ++other; // the first note of another series; there is one, as not all are equal
+            const std::size_t other = series[i] == series[0] ? outside_first : 0;
             error(*group[i], key_line(*group[i], "customer"),
                   fmt::format("duplicate note: same customer, date and PM as {}",
                               group[other]->path));

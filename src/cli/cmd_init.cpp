@@ -24,9 +24,27 @@ static void write_once(const fs::path& file, const std::string& content, const c
     }
 }
 
+// The folder of the .pmi.yaml in `folder` or above it, if any.
+static fs::path enclosing_repository(const fs::path& folder) {
+    std::error_code ec;
+    for (fs::path dir = fs::absolute(folder, ec).lexically_normal(); !dir.empty();
+         dir = dir.parent_path()) {
+        if (fs::exists(dir / config_file_name, ec))
+            return dir;
+        if (dir == dir.parent_path())
+            break;
+    }
+    return {};
+}
+
 static int run_init(const std::string& directory, const std::string& pm) {
     const fs::path root = directory.empty() ? fs::path(".") : fs::path(directory);
     std::error_code ec;
+    // A nested config would shadow the team's for everyone working below it.
+    if (const fs::path existing = enclosing_repository(root);
+        !existing.empty() && !fs::exists(root / config_file_name, ec))
+        throw Error(fmt::format("{} is already in the pmi repository at {}; not creating another",
+                                root.string(), existing.string()));
     fs::create_directories(root, ec);
     if (ec)
         throw Error(fmt::format("{}: cannot create folder: {}", root.string(), ec.message()));

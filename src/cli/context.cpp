@@ -18,10 +18,27 @@
 
 namespace pmi::cli {
 
+static std::string env_value(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+
 Context make_context(const Globals& globals) {
     Context context;
-    context.config = load_config(std::filesystem::current_path(), globals.root);
-    context.today = resolve_today(globals.today);
+    // The environment is read here, once; the core takes what it says as arguments.
+    context.config = load_config(std::filesystem::current_path(),
+                                 globals.root.empty() ? env_value("PMI_ROOT") : globals.root);
+    // Like git outside a repository: a CI job pointed at the wrong folder must
+    // fail, not find no notes and go green.
+    if (context.config.config_file.empty())
+        throw Error(fmt::format("not in a pmi repository (no {} {}); run pmi init",
+                                config_file_name,
+                                globals.root.empty() && env_value("PMI_ROOT").empty()
+                                    ? "here or in any parent"
+                                    : "in " + context.config.root.string()));
+    context.today = resolve_today(globals.today.empty() ? env_value("PMI_TODAY") : globals.today);
+    const std::string no_cache = env_value("PMI_NO_CACHE");
+    context.config.note_cache = no_cache.empty() || no_cache == "0";
     context.color = resolve_color(globals.color);
     return context;
 }
@@ -65,8 +82,7 @@ void write_output(std::string_view text) {
 }
 
 void check_output() {
-    errno = 0;
-    std::cout.flush();
+    std::cout.flush(); // a failed write leaves its errno (ENOSPC, EIO…)
     const bool failed = !std::cout || std::fflush(stdout) != 0;
     if (failed) {
         const int error = errno;

@@ -411,9 +411,4 @@ bool write_note_cache(const fs::path& file,
     return util::write_atomic(file, write).empty();
 }
 
-bool note_cache_enabled() {
-    const char* value = std::getenv("PMI_NO_CACHE");
-    return !value || !*value || std::string_view(value) == "0";
-}
-
 } // namespace pmi

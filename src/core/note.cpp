@@ -441,7 +441,7 @@ std::string near_miss_key(std::string_view key) {
         const std::string_view name = known;
         const bool one_edit_possible = name.size() >= 4 && lowered.size() + 1 >= name.size() &&
                                        lowered.size() <= name.size() + 1;
-        if (lowered == name || (one_edit_possible && util::edit_distance(lowered, name) == 1))
+        if (lowered == name || (one_edit_possible && util::damerau_distance(lowered, name) == 1))
             return std::string(name);
     }
     return "";

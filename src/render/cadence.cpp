@@ -107,8 +107,8 @@ Table cadence_table(const CadenceReport& report) {
 std::string cadence_json(const CadenceReport& report, const View&) {
     util::JsonWriter json;
     begin_json_document(json);
-    json.key("from").value(format_date(report.first));
-    json.key("to").value(format_date(report.today));
+    json.key("since").value(format_date(report.first));
+    json.key("until").value(format_date(report.today));
     json.key("months").value(report.months);
     json.key("weeks").begin_array();
     for (const auto& week : report.quota.weeks)

@@ -12,9 +12,13 @@ namespace pmi {
 
 std::string short_pm_text(const PmQuota& row, const CheckResult& result) {
     const WeekCount& week = row.selected();
-    return fmt::format("{}: {} of {} interviews in {} ({})", row.pm, week.count, result.quota.quota,
-                       week_label(week.week),
-                       week.status == QuotaStatus::due ? "still due" : status_name(week.status));
+    std::string text =
+        fmt::format("{}: {} of {} interviews in {} ({})", row.pm, week.count, result.quota.quota,
+                    week_label(week.week),
+                    week.status == QuotaStatus::due ? "still due" : status_name(week.status));
+    if (const std::string extra = not_counted_text(week); !extra.empty())
+        text += "; " + extra;
+    return text;
 }
 
 static std::size_t invalid_files(const CheckResult& result) {
@@ -119,8 +123,8 @@ std::string check_json(const CheckResult& result, const View&) {
     util::JsonWriter json;
     begin_json_document(json);
     json.key("week").value(week_label(result.quota.week));
-    json.key("start").value(format_date(result.quota.week.start));
-    json.key("end").value(format_date(week_end(result.quota.week)));
+    json.key("since").value(format_date(result.quota.week.start));
+    json.key("until").value(format_date(week_end(result.quota.week)));
     json.key("passed").value(result.passed());
     json.key("quota").value(result.quota.quota);
     json.key("pms").begin_array();

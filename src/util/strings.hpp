@@ -42,7 +42,11 @@ bool has_lookalike_letters(std::string_view text);
 // Damerau-free Levenshtein distance, for "did you mean" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// The candidate closest to `word` by edit_distance, ignoring ASCII case, if it
+// Like edit_distance, but swapping two adjacent characters is one edit
+// (optimal string alignment): "lsit" is 1 from "list".
+std::size_t damerau_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` by damerau_distance, ignoring ASCII case, if it
 // is within `max_distance` edits (ties: the first); empty when none is.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates,
                           std::size_t max_distance = 2);

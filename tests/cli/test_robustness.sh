@@ -180,4 +180,16 @@ expect_out_equals "prod/interviews/portal/good-2026-11-20.md"
 run_bounded lint
 expect_code 0
 
+# A full disk on stdout is an error, not a silent success.
+if [ -w /dev/full ]; then
+    for args in "list" "list --format json" "report" "tags --format json"; do
+        # shellcheck disable=SC2086
+        "$PMI_BIN" --root "$SOURCE_DIR/examples" --today 2026-11-23 $args >/dev/full 2>"$WORK/full.err"
+        CODE=$?
+        ERR=$(cat "$WORK/full.err")
+        expect_code 2
+        expect_err_contains "cannot write to standard output: No space left on device"
+    done
+fi
+
 finish

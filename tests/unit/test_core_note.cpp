@@ -171,6 +171,7 @@ TEST_CASE("near_miss_key") {
     CHECK(near_miss_key("tl;dr") == "tldr");
     CHECK(near_miss_key("tldr ") == "tldr");
     CHECK(near_miss_key("PM") == "pm");
+    CHECK(near_miss_key("tgas") == "tags"); // a swap is one edit
     CHECK(near_miss_key("tags").empty());
     CHECK(near_miss_key("pms").empty()); // one edit from a key shorter than four letters
     CHECK(near_miss_key("renewal").empty());

@@ -13,6 +13,7 @@
 #include "core/backfill.hpp"
 #include "core/check.hpp"
 #include "core/create.hpp"
+#include "core/fields.hpp"
 #include "core/privacy.hpp"
 #include "util/json.hpp"
 #include "util/strings.hpp"

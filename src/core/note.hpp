@@ -56,16 +56,6 @@ class KeyLines {
 
 inline constexpr const char* note_kinds[] = {"learning", "sales", "support", "usability"};
 
-// The front-matter keys pmi reads; any other key is kept as an extra field.
-inline constexpr const char* note_keys[] = {"customer", "date",         "pm",      "product",
-                                            "kind",     "interviewees", "segment", "channel",
-                                            "tags",     "tldr"};
-
-// The key of note_keys that `key` (not one of them) is most likely a typo of:
-// the same but for case ("Customer"), or one edit from a key of four or more
-// letters ("tag", "interviewee", "tl;dr", "tldr "). Empty when none.
-std::string near_miss_key(std::string_view key);
-
 struct Note {
     std::string path; // relative to the repository root, with '/'
     std::string customer;

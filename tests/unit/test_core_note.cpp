@@ -163,21 +163,6 @@ TEST_CASE("parse_note errors name the line") {
     }
 }
 
-TEST_CASE("near_miss_key") {
-    CHECK(near_miss_key("tag") == "tags");
-    CHECK(near_miss_key("Customer") == "customer");
-    CHECK(near_miss_key("Interviewees") == "interviewees");
-    CHECK(near_miss_key("interviewee") == "interviewees");
-    CHECK(near_miss_key("tl;dr") == "tldr");
-    CHECK(near_miss_key("tldr ") == "tldr");
-    CHECK(near_miss_key("PM") == "pm");
-    CHECK(near_miss_key("tgas") == "tags"); // a swap is one edit
-    CHECK(near_miss_key("tags").empty());
-    CHECK(near_miss_key("pms").empty()); // one edit from a key shorter than four letters
-    CHECK(near_miss_key("renewal").empty());
-    CHECK(near_miss_key("crm_id").empty());
-}
-
 TEST_CASE("write_note") {
     Note note;
     note.customer = "yes";

@@ -58,7 +58,8 @@ std::vector<std::string> product_folders(const Config& config) {
     std::vector<std::string> folders;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(config.notes_path(), ec))
-        if (entry.is_directory(ec) && entry.path().filename().string()[0] != '.')
+        if (!entry.is_symlink(ec) && entry.is_directory(ec) &&
+            entry.path().filename().string()[0] != '.')
             folders.push_back(entry.path().filename().string());
     std::sort(folders.begin(), folders.end());
     return folders;
@@ -81,9 +82,12 @@ std::string resolve_product(const std::string& given, const Config& config) {
 std::string customer_name(const std::string& typed, const Config& config) {
     if (typed != util::slugify(typed))
         return typed;
-    for (const auto& note : load_notes(config).notes)
-        if (util::slugify(note.customer) == typed)
-            return note.customer;
+    // No notes folder yet (or one pmi will refuse to write into): nothing to reuse.
+    util::WalkError unusable;
+    if (util::open_beneath(config.root, config.notes_dir, util::MissingFolders::fail, unusable))
+        for (const auto& note : load_notes(config).notes)
+            if (util::slugify(note.customer) == typed)
+                return note.customer;
     std::string name;
     bool start = true;
     for (char c : typed) {

@@ -74,6 +74,9 @@ void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set
 Date parse_date_option(const std::string& text, const char* option) {
     if (const auto date = parse_date(text))
         return *date;
+    const std::string problem = date_problem(text);
+    if (problem.starts_with("is outside"))
+        throw Error(fmt::format("{}: '{}' {}", option, text, problem));
     throw Error(fmt::format("{}: '{}' is not a date YYYY-MM-DD", option, text));
 }
 

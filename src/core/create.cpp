@@ -42,7 +42,13 @@ std::string default_template() {
 }
 
 std::string default_config(const std::string& pm_id) {
-    const std::string id = pm_id.empty() ? "caroline" : pm_id;
+    // Quoted, backslashes and quotes escaped: whatever the id, it stays one string.
+    std::string id;
+    for (char c : pm_id.empty() ? std::string("caroline") : pm_id) {
+        if (c == '"' || c == '\\')
+            id += '\\';
+        id += c;
+    }
     return fmt::format(R"(# pmi configuration (see `man pmi`).
 # Where the interview notes live, relative to this file.
 notes: prod/interviews
@@ -62,7 +68,7 @@ products: []
 
 # The team. `since`: no quota before this date; `away`: excused weeks.
 team:
-  - id: {}
+  - id: "{}"
     name: Caroline Diaz
     email: caroline@example.com
     since: 2026-01-05

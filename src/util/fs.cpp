@@ -43,6 +43,16 @@ static std::string temporary_name(const std::string& name) {
     return "." + name + ".tmp-" + std::to_string(::getpid()) + "-" + random_suffix();
 }
 
+std::string write_into(const std::filesystem::path& path, std::string_view content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return std::strerror(errno);
+    const bool ok = write_all(fd, content);
+    const int saved_errno = errno;
+    ::close(fd);
+    return ok ? std::string() : std::strerror(saved_errno);
+}
+
 std::string write_atomic(const std::filesystem::path& path, std::string_view content) {
     return write_atomic(path, [&](const TextSink& sink) { sink(content); });
 }

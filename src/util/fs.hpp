@@ -28,6 +28,11 @@ std::string write_atomic(const std::filesystem::path& path, std::string_view con
 std::string write_atomic(const std::filesystem::path& path,
                          const std::function<void(const TextSink&)>& write);
 
+// Writes `content` into the existing file at `path` (a device, a FIFO),
+// following links, without creating or replacing anything. Returns an empty
+// string on success, otherwise what went wrong.
+std::string write_into(const std::filesystem::path& path, std::string_view content);
+
 // Reads a whole file; nullopt and `error` set if it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);
 

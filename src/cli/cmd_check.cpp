@@ -4,11 +4,11 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "core/check.hpp"
 #include "core/lint.hpp"
 #include "core/privacy.hpp"
 #include "core/repo_files.hpp"
 #include "core/store.hpp"
+#include "render/check.hpp"
 #include "util/fs.hpp"
 
 namespace pmi::cli {
@@ -19,7 +19,7 @@ namespace {
 
 struct CheckOptions {
     std::string week = "last";
-    std::string format;
+    Format format = Format::text;
     std::string junit;
 };
 
@@ -91,8 +91,7 @@ std::string own_file_reason(const Config& config, const fs::path& path) {
 // holding a JUnit report (or nothing). Never pmi's own files, never a link.
 void write_junit(const Config& config, const std::string& destination, const std::string& xml) {
     if (destination == "-") {
-        std::cout << xml;
-        std::cout.flush();
+        write_output(xml);
         return;
     }
     const fs::path path = destination;
@@ -137,16 +136,10 @@ int run_check_command(const CheckOptions& options, const Globals& globals) {
         extra_problems.insert(extra_problems.end(), contacts.begin(), contacts.end());
     }
     const CheckResult result = run_check(context.config, set, context.today, week, extra_problems);
-    if (options.format == "json")
-        std::cout << check_json(result);
-    else if (options.format == "github")
-        std::cout << check_github(result);
-    else
-        std::cout << check_text(result);
-    std::cout.flush();
-    append_step_summary(check_markdown(result));
+    write_output(render(check_formats, options.format, result, View{}));
+    append_step_summary(check_markdown(result, View{}));
     if (!options.junit.empty())
-        write_junit(context.config, options.junit, check_junit(result));
+        write_junit(context.config, options.junit, check_junit(result, View{}));
     return result.passed() ? exit_ok : exit_check_failed;
 }
 
@@ -167,7 +160,7 @@ void setup_check(CLI::App& command, Globals& globals) {
                     "The week to check (default: last, the last completed week): this, last, "
                     "2026-W47 or a date in the week")
         ->capture_default_str();
-    add_format_option(command, options->format, {"text", "github", "json"});
+    add_format_option(command, options->format, check_formats);
     command.add_option("--junit", options->junit,
                        "Also write a JUnit XML report to FILE (- for stdout); an existing file "
                        "is replaced only if it is a JUnit report");

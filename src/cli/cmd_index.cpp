@@ -3,9 +3,10 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "core/index.hpp"
 #include "core/repo_files.hpp"
 #include "core/store.hpp"
+#include "render/escape.hpp"
+#include "render/index.hpp"
 #include "util/fs.hpp"
 
 namespace pmi::cli {
@@ -77,22 +78,22 @@ int run_index(const IndexOptions& options, const Globals& globals) {
         const bool up_to_date = existing.up_to_date;
         if (mode == IndexMode::check) {
             if (!existing.exists)
-                std::cout << shown << ": missing; run 'pmi index'\n";
+                std::cout << escape::terminal(shown) << ": missing; run 'pmi index'\n";
             else if (!up_to_date)
-                std::cout << shown << ": stale; run 'pmi index'\n";
+                std::cout << escape::terminal(shown) << ": stale; run 'pmi index'\n";
             if (!up_to_date)
                 exit_code = exit_check_failed;
             continue;
         }
         if (up_to_date) {
-            std::cout << shown << ": up to date\n";
+            std::cout << escape::terminal(shown) << ": up to date\n";
             continue;
         }
         if (existing.exists && !existing.written_by_pmi && !options.force)
             throw Error(shown + ": not written by pmi (no generated header); not replaced. Move "
                                 "it away, or run 'pmi index --force' to replace it");
         write_repo_file(config.root, file.path, write);
-        std::cout << shown << (existing.exists ? ": updated\n" : ": written\n");
+        std::cout << escape::terminal(shown) << (existing.exists ? ": updated\n" : ": written\n");
     }
     if (mode == IndexMode::check && exit_code == exit_ok)
         std::cout << "INDEX.md and TAGS.md are up to date (" << set.notes.size() << " notes)\n";

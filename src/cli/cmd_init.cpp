@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "core/create.hpp"
 #include "core/repo_files.hpp"
+#include "render/escape.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"
 
@@ -71,7 +72,7 @@ void check_places(const fs::path& root, const std::string& notes_dir) {
 
 void write_once(const fs::path& root, const fs::path& relative, const std::string& content,
                 const char* what) {
-    const std::string shown = (root / relative).string();
+    const std::string shown = escape::terminal((root / relative).string());
     switch (create_repo_file(root, relative, content)) {
     case util::CreateResult::created:
         std::cout << "created " << what << ": " << shown << '\n';
@@ -81,6 +82,19 @@ void write_once(const fs::path& root, const fs::path& relative, const std::strin
         break;
     case util::CreateResult::failed: break; // create_repo_file threw
     }
+}
+
+// The folder of the .pmi.yaml in `folder` or above it, if any.
+fs::path enclosing_repository(const fs::path& folder) {
+    std::error_code ec;
+    for (fs::path dir = fs::absolute(folder, ec).lexically_normal(); !dir.empty();
+         dir = dir.parent_path()) {
+        if (fs::exists(dir / config_file_name, ec))
+            return dir;
+        if (dir == dir.parent_path())
+            break;
+    }
+    return {};
 }
 
 int run_init(const std::string& directory, const std::string& pm) {
@@ -93,20 +107,25 @@ int run_init(const std::string& directory, const std::string& pm) {
         throw Error(
             fmt::format("--pm '{}' cannot be written to {}", visible(pm), config_file_name));
     const fs::path root = directory.empty() ? fs::path(".") : fs::path(directory);
+    std::error_code ec;
+    // A nested config would shadow the team's for everyone working below it.
+    if (const fs::path existing = enclosing_repository(root);
+        !existing.empty() && !fs::exists(root / config_file_name, ec))
+        throw Error(fmt::format("{} is already in the pmi repository at {}; not creating another",
+                                root.string(), existing.string()));
     check_places(root, config.notes_dir);
 
-    std::error_code ec;
     fs::create_directories(root, ec);
     if (ec)
         throw Error(fmt::format("{}: cannot create folder: {}", root.string(), ec.message()));
     if (create_repo_file(root, config_file_name, config_text) == util::CreateResult::exists)
         throw Error(
             fmt::format("{} already exists; not overwritten", (root / config_file_name).string()));
-    std::cout << "created config: " << (root / config_file_name).string() << '\n';
+    std::cout << "created config: " << escape::terminal((root / config_file_name).string()) << '\n';
     config.root = root;
     static_cast<void>(
         open_repo_folder(root, config.notes_dir, util::MissingFolders::create, Access::write));
-    std::cout << "notes folder: " << config.notes_path().string() << '\n';
+    std::cout << "notes folder: " << escape::terminal(config.notes_path().string()) << '\n';
     write_once(root, fs::path(".pmi") / "template.md", default_template(), "note template");
     write_once(root, fs::path(".pmi") / ".gitignore", "cache/\ntmp/\n", "ignore file");
     std::cout << "next: list your products and team in " << config_file_name

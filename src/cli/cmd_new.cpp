@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "core/create.hpp"
 #include "core/store.hpp"
+#include "render/escape.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
@@ -158,7 +159,7 @@ int run_new(const NewOptions& options, const Globals& globals) {
 
     const fs::path file = create_note(config, note, note_template(config));
     std::error_code ec;
-    std::cout << util::relative_to(file, fs::current_path(ec)) << '\n';
+    std::cout << escape::terminal(util::relative_to(file, fs::current_path(ec))) << '\n';
     std::cout.flush();
     const bool interactive = util::is_terminal(STDIN_FILENO) && util::is_terminal(STDOUT_FILENO);
     if (options.edit || (interactive && !options.no_edit))

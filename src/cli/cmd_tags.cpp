@@ -2,7 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "core/store.hpp"
-#include "core/tags.hpp"
+#include "render/tags.hpp"
 
 namespace pmi::cli {
 
@@ -12,7 +12,7 @@ struct TagsOptions {
     std::string since;
     std::string until;
     std::vector<std::string> products;
-    std::string format;
+    Format format = Format::text;
 };
 
 int run_tags(const TagsOptions& options, const Globals& globals) {
@@ -26,12 +26,7 @@ int run_tags(const TagsOptions& options, const Globals& globals) {
     const NoteSet set = load_notes(context.config);
     print_problems(set.problems);
     const TagReport report = build_tag_report(select_notes(set.notes, filter));
-    if (options.format == "json")
-        std::cout << tags_json(report);
-    else if (options.format == "markdown")
-        std::cout << tags_markdown(report);
-    else
-        std::cout << tags_text(report, context.color);
+    write_output(render(tags_formats, options.format, report, text_view(context)));
     return exit_ok;
 }
 
@@ -42,7 +37,7 @@ void setup_tags(CLI::App& command, Globals& globals) {
     command.add_option("--since", options->since, "Only notes on or after this date (YYYY-MM-DD)");
     command.add_option("--until", options->until, "Only notes on or before this date (YYYY-MM-DD)");
     command.add_option("--product", options->products, "Only this product (repeatable)");
-    add_format_option(command, options->format, {"text", "markdown", "json"});
+    add_format_option(command, options->format, tags_formats);
     command.callback([options, &globals] { globals.exit_code = run_tags(*options, globals); });
 }
 

@@ -527,9 +527,4 @@ bool write_note_cache(const fs::path& root,
     return util::write_atomic_at(folder.fd(), cache_name, write).empty();
 }
 
-bool note_cache_enabled() {
-    const char* value = std::getenv("PMI_NO_CACHE");
-    return !value || !*value || std::string_view(value) == "0";
-}
-
 } // namespace pmi

@@ -364,30 +364,4 @@ LintReport lint_paths(const Config& config, const std::vector<fs::path>& paths,
     return report;
 }
 
-std::string lint_github(const LintReport& report) {
-    std::string out;
-    for (const auto& problem : report.problems) {
-        std::string properties = "file=" + github_escape_property(problem.path);
-        if (problem.line > 0)
-            properties += fmt::format(",line={}", problem.line);
-        out +=
-            fmt::format("::{} {}::{}\n", problem.severity == Severity::error ? "error" : "warning",
-                        properties, github_escape_data(problem.message));
-    }
-    return out;
-}
-
-std::string lint_json(const LintReport& report) {
-    util::JsonWriter json;
-    json.begin_object();
-    json.key("files").value(report.files);
-    json.key("valid").value(report.valid);
-    json.key("errors").value(report.count(Severity::error));
-    json.key("warnings").value(report.count(Severity::warning));
-    json.key("problems");
-    write_problems_json(json, report.problems);
-    json.end_object();
-    return json.str();
-}
-
 } // namespace pmi

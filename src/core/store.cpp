@@ -375,8 +375,9 @@ NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files
 NoteSet load_note_files(const Config& config, const std::vector<std::string>& files, BodyScan scan,
                         unsigned threads, CacheMode cache) {
     const std::size_t count = files.size();
-    const auto linked_cache = linked_cache_folder(config);
-    const bool use_cache = uses_cache(config, count, cache) && !linked_cache;
+    const bool wants_cache = uses_cache(config, count, cache);
+    const auto linked_cache = wants_cache ? linked_cache_folder(config) : std::nullopt;
+    const bool use_cache = wants_cache && !linked_cache;
     const std::int64_t now = now_ns();
 
     // Notes are loaded into their final place, which holds each one's path
@@ -478,7 +479,7 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
     }
 
     NoteSet set;
-    if (linked_cache && cache == CacheMode::automatic)
+    if (linked_cache)
         set.problems.push_back(*linked_cache);
     std::size_t kept = 0;
     for (std::size_t i = 0; i < count; ++i) {

@@ -99,6 +99,7 @@ fs::path create_note(const Config& config, const Note& note, const std::string& 
     const util::FolderHandle handle =
         open_repo_folder(config.root, relative_folder, util::MissingFolders::create, Access::write);
     const util::FolderHandle temporaries = open_temporaries(config.root);
+    util::remove_stale_temporaries(handle.fd()); // left beside notes when .pmi/tmp was not usable
 
     const std::string content = write_note(note, body);
     const std::string stem = slug + "-" + format_date(note.date);

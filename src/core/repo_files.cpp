@@ -54,8 +54,11 @@ std::pair<fs::path, std::string> split(const fs::path& relative) {
     return {relative.parent_path(), relative.filename().string()};
 }
 
-void refuse_link(const util::FolderHandle& folder, const fs::path& relative,
-                 const std::string& name) {
+// Refuses a link at `name`, and removes from the folder temporary files a killed run left
+// there when .pmi/tmp could not be used.
+void prepare_target(const util::FolderHandle& folder, const fs::path& relative,
+                    const std::string& name) {
+    util::remove_stale_temporaries(folder.fd());
     if (util::entry_kind_at(folder.fd(), name) == util::EntryKind::symlink)
         throw Error(fmt::format("{} is a symbolic link; pmi does not write through links",
                                 relative.generic_string()));
@@ -68,7 +71,7 @@ void write_repo_file(const fs::path& root, const fs::path& relative,
     const auto [folder_path, name] = split(relative);
     const util::FolderHandle folder =
         open_repo_folder(root, folder_path, util::MissingFolders::create, Access::write);
-    refuse_link(folder, relative, name);
+    prepare_target(folder, relative, name);
     const util::FolderHandle temporaries = open_temporaries(root);
     if (const std::string error = util::write_atomic_at(folder.fd(), name, write, temporaries.fd());
         !error.empty())
@@ -80,7 +83,7 @@ util::CreateResult create_repo_file(const fs::path& root, const fs::path& relati
     const auto [folder_path, name] = split(relative);
     const util::FolderHandle folder =
         open_repo_folder(root, folder_path, util::MissingFolders::create, Access::write);
-    refuse_link(folder, relative, name);
+    prepare_target(folder, relative, name);
     const util::FolderHandle temporaries = open_temporaries(root);
     std::string error;
     const auto result =

@@ -181,10 +181,12 @@ wait "$dead"
 mkdir -p .pmi/tmp
 echo "half a note" >".pmi/tmp/.acme-2026-11-21.md.tmp-$dead-abcdefgh"
 echo "mine, still running" >".pmi/tmp/.INDEX.md.tmp-$$-abcdefgh"
+echo "half a note" >"prod/interviews/portal/.acme-2026-11-22.md.tmp-$dead-abcdefgh"
 run --today "$TODAY" new acme --date 2026-11-21 --product portal --pm caroline --no-edit
 expect_code 0
 expect_no_file ".pmi/tmp/.acme-2026-11-21.md.tmp-$dead-abcdefgh"
 expect_file ".pmi/tmp/.INDEX.md.tmp-$$-abcdefgh"
+expect_no_file "prod/interviews/portal/.acme-2026-11-22.md.tmp-$dead-abcdefgh"
 run --today "$TODAY" index
 expect_code 0
 OUT=$(git status --porcelain --untracked-files=all)

@@ -23,6 +23,8 @@ const std::vector<CommandSpec>& command_table() {
         {"new", "Create a note for an interview and open it in the editor", setup_new},
         {"list", "List notes, newest first, filtered by PM, product, tag, week or any key",
          setup_list, true},
+        {"search", "Search what customers said: words, phrases, prefixes, with the note of each",
+         setup_search, true},
         {"report", "Weekly quota report: interviews per PM against the quota, streaks",
          setup_report, true},
         {"check", "CI gate: fail when a PM missed last week's quota or a note is invalid",

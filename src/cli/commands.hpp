@@ -20,6 +20,7 @@ void setup_index(CLI::App& command, Globals& globals);
 void setup_themes(CLI::App& command, Globals& globals);
 void setup_share(CLI::App& command, Globals& globals);
 void setup_signals(CLI::App& command, Globals& globals);
+void setup_search(CLI::App& command, Globals& globals);
 void setup_guide(CLI::App& command, Globals& globals);
 void setup_help(CLI::App& command, Globals& globals);
 void setup_completion(CLI::App& command, Globals& globals);

@@ -399,16 +399,21 @@ bool write_note_cache(const fs::path& file, std::string_view content) {
 
 bool write_note_cache(const fs::path& file,
                       const std::function<void(const util::TextSink&)>& write) {
+    if (!ensure_cache_folder(file.parent_path()))
+        return false;
+    return util::write_atomic(file, write).empty();
+}
+
+bool ensure_cache_folder(const fs::path& folder) {
     std::error_code ec;
-    const fs::path folder = file.parent_path();
+    if (fs::is_symlink(folder, ec))
+        return false;
     if (!fs::is_directory(folder, ec)) {
         if (!fs::create_directories(folder, ec) || ec)
             return false;
     }
     const fs::path ignore = folder / ".gitignore";
-    if (!fs::exists(ignore, ec) && !util::write_atomic(ignore, "*\n").empty())
-        return false;
-    return util::write_atomic(file, write).empty();
+    return fs::exists(ignore, ec) || util::write_atomic(ignore, "*\n").empty();
 }
 
 bool note_cache_enabled() {

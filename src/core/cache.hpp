@@ -85,6 +85,10 @@ class NoteCacheWriter {
     std::unordered_map<const void*, std::uint32_t> key_lists_;
 };
 
+// Creates the cache folder (.pmi/cache) with a .gitignore of its own if
+// needed. False when it cannot, or when the folder is a symbolic link.
+bool ensure_cache_folder(const std::filesystem::path& folder);
+
 // Writes the cache atomically, creating .pmi/cache (with a .gitignore of its
 // own so it never shows in git) if needed. Returns false, silently, when it
 // cannot: a read-only repository simply has no cache.

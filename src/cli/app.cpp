@@ -25,6 +25,8 @@ const std::vector<CommandSpec>& command_table() {
          setup_list, true},
         {"search", "Search what customers said: words, phrases, prefixes, with the note of each",
          setup_search, true},
+        {"mv", "Move a note to another product, date, customer or PM: the lines and the file",
+         setup_mv},
         {"report", "Weekly quota report: interviews per PM against the quota, streaks",
          setup_report, true},
         {"check", "CI gate: fail when a PM missed last week's quota or a note is invalid",

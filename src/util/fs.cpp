@@ -56,19 +56,31 @@ std::string write_atomic(const std::filesystem::path& path, std::string_view con
     return write_atomic(path, [&](const TextSink& sink) { sink(content); });
 }
 
-std::string write_atomic(const std::filesystem::path& path,
-                         const std::function<void(const TextSink&)>& write) {
+namespace {
+
+// write_atomic, the temporary file created with `mode` (and set to it exactly
+// when `exact_mode`, whatever the umask).
+std::string write_atomic_mode(const std::filesystem::path& path,
+                              const std::function<void(const TextSink&)>& write, unsigned mode,
+                              bool exact_mode) {
     const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     int fd = -1;
     std::filesystem::path temporary;
     for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
         temporary = folder / ("." + path.filename().string() + ".tmp-" + random_suffix());
-        fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                    static_cast<mode_t>(mode));
         if (fd < 0 && errno != EEXIST)
             return std::strerror(errno);
     }
     if (fd < 0)
         return "could not create a temporary file";
+    if (exact_mode && ::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
+        const int error = errno;
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        return std::strerror(error);
+    }
     bool written = true;
     int saved_errno = 0;
     write([&](std::string_view piece) {
@@ -87,6 +99,19 @@ std::string write_atomic(const std::filesystem::path& path,
         return std::strerror(error);
     }
     return {};
+}
+
+} // namespace
+
+std::string write_atomic(const std::filesystem::path& path,
+                         const std::function<void(const TextSink&)>& write) {
+    return write_atomic_mode(path, write, 0644, false);
+}
+
+std::string write_atomic_keeping_mode(const std::filesystem::path& path, std::string_view content,
+                                      unsigned mode) {
+    return write_atomic_mode(
+        path, [&](const TextSink& sink) { sink(content); }, mode & 07777, true);
 }
 
 namespace {

@@ -21,6 +21,8 @@ const std::vector<CommandSpec>& command_table() {
         {"init", "Set up a repository: .pmi.yaml, the notes folder and the note template",
          setup_init},
         {"new", "Create a note for an interview and open it in the editor", setup_new},
+        {"open", "Open an existing note in the editor: by path, customer, date or any search",
+         setup_open},
         {"list", "List notes, newest first, filtered by PM, product, tag, week or any key",
          setup_list, true},
         {"search", "Search what customers said: words, phrases, prefixes, with the note of each",

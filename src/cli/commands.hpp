@@ -22,6 +22,7 @@ void setup_share(CLI::App& command, Globals& globals);
 void setup_signals(CLI::App& command, Globals& globals);
 void setup_search(CLI::App& command, Globals& globals);
 void setup_mv(CLI::App& command, Globals& globals);
+void setup_open(CLI::App& command, Globals& globals);
 void setup_guide(CLI::App& command, Globals& globals);
 void setup_help(CLI::App& command, Globals& globals);
 void setup_completion(CLI::App& command, Globals& globals);

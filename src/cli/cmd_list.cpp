@@ -11,6 +11,7 @@ namespace {
 
 struct ListOptions {
     FilterOptions filter;
+    std::string match;
     std::string format;
 };
 
@@ -77,7 +78,10 @@ int run_list(const ListOptions& options, const Globals& globals) {
     const NoteFilter filter = make_filter(options.filter, context);
     NoteSet set = load_notes(context.config);
     print_problems(set.problems);
-    const std::vector<Note> notes = select_notes(std::move(set.notes), filter);
+    const std::vector<Note> notes =
+        options.match.empty()
+            ? select_notes(std::move(set.notes), filter)
+            : apply_match(options.match, context, set.notes, select_notes(set.notes, filter));
     if (options.format == "json") {
         write_notes_json(std::cout, notes);
     } else if (options.format == "csv") {
@@ -98,6 +102,7 @@ int run_list(const ListOptions& options, const Globals& globals) {
 void setup_list(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<ListOptions>();
     add_filter_options(command, options->filter);
+    add_match_option(command, options->match);
     add_format_option(command, options->format, {"table", "json", "csv", "paths"});
     command.callback([options, &globals] { globals.exit_code = run_list(*options, globals); });
 }

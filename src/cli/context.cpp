@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "core/search.hpp"
 #include "util/pager.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
@@ -104,6 +105,22 @@ NoteFilter make_filter(const FilterOptions& options, const Context& context) {
                                   std::string(util::trim(condition.substr(equals + 1))));
     }
     return filter;
+}
+
+void add_match_option(CLI::App& command, std::string& match) {
+    command.add_option("--match", match,
+                       "Only notes a search matches (the query syntax of pmi search)");
+}
+
+std::vector<Note> apply_match(const std::string& match, const Context& context,
+                              const std::vector<Note>& all, std::vector<Note> selected) {
+    if (match.empty())
+        return selected;
+    std::vector<std::string> warnings;
+    auto kept = keep_matching(context.config, all, std::move(selected), match, warnings);
+    for (const auto& warning : warnings)
+        warn(warning);
+    return kept;
 }
 
 void add_format_option(CLI::App& command, std::string& format,

@@ -430,6 +430,57 @@ std::size_t SearchIndex::tombstones() {
     return static_cast<std::size_t>(meta_number(db_, "tombstones"));
 }
 
+namespace {
+
+// A cheap test that skips most lines that cannot match: porter stemming only
+// changes a word's ending, never its first two letters, so a matching ASCII
+// line holds (case aside) the first two letters of some searched word. Lines
+// with other characters (accents) are always kept; so is every line when a
+// searched word is not plain ASCII.
+class LineFilter {
+  public:
+    explicit LineFilter(const std::vector<std::string>& words) {
+        for (const auto& word : words) {
+            std::string token;
+            for (std::size_t i = 0; i <= word.size(); ++i) {
+                const auto c = i < word.size() ? static_cast<unsigned char>(word[i]) : ' ';
+                if (c >= 0x80) {
+                    keep_all_ = true;
+                    return;
+                }
+                if (std::isalnum(c)) {
+                    token += static_cast<char>(std::tolower(c));
+                } else if (!token.empty()) {
+                    prefixes_.push_back(token.substr(0, 2));
+                    token.clear();
+                }
+            }
+        }
+        keep_all_ = keep_all_ || prefixes_.empty();
+    }
+
+    bool may_match(std::string_view line) {
+        if (keep_all_)
+            return true;
+        lower_.assign(line);
+        for (auto& c : lower_) {
+            if (static_cast<unsigned char>(c) >= 0x80)
+                return true;
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        return std::any_of(prefixes_.begin(), prefixes_.end(), [&](const std::string& prefix) {
+            return lower_.find(prefix) != std::string::npos;
+        });
+    }
+
+  private:
+    bool keep_all_ = false;
+    std::vector<std::string> prefixes_;
+    std::string lower_;
+};
+
+} // namespace
+
 std::vector<std::vector<LineMatch>> match_lines(const SearchQuery& query,
                                                 const std::vector<std::string>& texts) {
     std::vector<std::vector<LineMatch>> result(texts.size());
@@ -448,6 +499,7 @@ std::vector<std::vector<LineMatch>> match_lines(const SearchQuery& query,
         exec(db, "BEGIN");
         {
             Statement insert(db, "INSERT INTO line(rowid, text) VALUES(?, ?)");
+            LineFilter filter(query.words);
             std::string line;
             for (std::size_t i = 0; i < texts.size(); ++i) {
                 const std::string& text = texts[i];
@@ -457,14 +509,17 @@ std::vector<std::vector<LineMatch>> match_lines(const SearchQuery& query,
                     std::size_t end = text.find('\n', start);
                     if (end == std::string::npos)
                         end = text.size();
-                    line.assign(text, start, end - start);
+                    const std::string_view view(text.data() + start, end - start);
+                    start = end + 1;
+                    if (!filter.may_match(view))
+                        continue;
+                    line.assign(view);
                     // The markers of highlight() below must be unambiguous.
                     std::replace(line.begin(), line.end(), '\x01', ' ');
                     std::replace(line.begin(), line.end(), '\x02', ' ');
                     insert.bind(1, (static_cast<std::int64_t>(i) << line_bits) | number)
                         .bind(2, line)
                         .run();
-                    start = end + 1;
                 }
             }
         }

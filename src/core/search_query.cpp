@@ -121,7 +121,7 @@ class Translator {
             fail("unbalanced parentheses: a ')' has no '('");
         if (match.empty())
             fail("nothing to search for: give a word");
-        return {match, join(highlights_, " OR ")};
+        return {match, join(highlights_, " OR "), words_};
     }
 
   private:
@@ -129,6 +129,7 @@ class Translator {
     std::size_t pos_ = 0;
     std::size_t terms_ = 0;
     std::vector<std::string> highlights_;
+    std::vector<std::string> words_;
 
     const Token* peek() const { return pos_ < tokens_.size() ? &tokens_[pos_] : nullptr; }
     bool next_is(TokenType type) const { return peek() && peek()->type == type; }
@@ -224,8 +225,10 @@ class Translator {
             if (++terms_ > max_terms)
                 fail(fmt::format("too many words (at most {})", max_terms));
             std::string term = quoted(token);
-            if (!negated)
+            if (!negated) {
                 highlights_.push_back(term);
+                words_.push_back(token.text);
+            }
             return term;
         }
         default: fail("unexpected operator");

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pmi {
 
@@ -10,8 +11,9 @@ namespace pmi {
 // parentheses. Every word and phrase is passed to FTS5 as a quoted string, so
 // nothing the user types (NEAR(, col:, ^, +) is ever FTS5 syntax.
 struct SearchQuery {
-    std::string match;     // the whole query, an FTS5 expression
-    std::string highlight; // the words to find, ORed: marks the lines that match
+    std::string match;              // the whole query, an FTS5 expression
+    std::string highlight;          // the words to find, ORed: marks the lines that match
+    std::vector<std::string> words; // the words and phrases to find, as written
 };
 
 // Throws pmi::Error with a message for the user (never SQLite's) when the query

@@ -145,3 +145,14 @@ TEST_CASE("gather_evidence") {
     CHECK(by_segment.rows[0].value == "smb");
     CHECK(by_segment.rows[1].value == "(none)");
 }
+
+TEST_CASE("match_lines skips no line that matches") {
+    // Stemming: "using" and "use" are one word; accents are ignored.
+    const auto lines = match_lines(parse_search_query("using resume"),
+                                   {"We USE it\nnothing\nr\xc3\xa9sum\xc3\xa9 sent\nponies"});
+    REQUIRE(lines.size() == 1);
+    REQUIRE(lines[0].size() == 2);
+    CHECK(lines[0][0].line == 1);
+    CHECK(lines[0][1].line == 3);
+    CHECK(match_lines(parse_search_query("pony"), {"ponies"})[0].size() == 1);
+}

@@ -31,6 +31,21 @@ OUT=$(complete_line "pmi guide ")
 expect_out_equals "lint"
 OUT=$(complete_line "pmi guide --format github l")
 expect_out_lacks "lint" # past the first word: a file
+# The commands of issue 15 and their options.
+OUT=$(complete_line "pmi sea")
+expect_out_equals "search"
+OUT=$(complete_line "pmi search --ra")
+expect_out_equals "--rank"
+OUT=$(complete_line "pmi search --by ")
+expect_out_contains "segment"
+OUT=$(complete_line "pmi mv --cus")
+expect_out_equals "--customer"
+OUT=$(complete_line "pmi ope")
+expect_out_equals "open"
+OUT=$(complete_line "pmi tags --var")
+expect_out_equals "--variants"
+OUT=$(complete_line "pmi list --mat")
+expect_out_equals "--match"
 OUT=$(complete_line "pmi lint --pri")
 expect_out_equals "--privacy"
 OUT=$(complete_line "pmi lint --gi")

@@ -238,7 +238,9 @@ expect_out_equals "prod/interviews/portal/evil-2026-11-05.md"
 expect_no_file "$WORK/elsewhere.sqlite"
 rm .pmi/cache/search.sqlite
 
-# Concurrent searches (and a note added meanwhile) all succeed.
+# Concurrent searches (and a note added meanwhile) all succeed, even when
+# they all create the index at once.
+rm -rf .pmi/cache
 for i in 1 2 3 4 5 6; do
     "$PMI_BIN" search spreadsheet --format paths >"$WORK/concurrent.$i" 2>&1 &
 done

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "render/escape.hpp"
 #include "util/pager.hpp"
 #include "util/strings.hpp"
 
@@ -91,7 +92,7 @@ static std::string closest_command(const std::string& word) {
 }
 
 static int usage_error(const std::string& message) {
-    std::cerr << "pmi: error: " << message << '\n'
+    std::cerr << "pmi: error: " << escape::terminal(message) << '\n'
               << "Run 'pmi --help' for the commands, 'pmi COMMAND --help' for their options.\n";
     return exit_usage;
 }
@@ -146,12 +147,11 @@ int run(int argc, char** argv) {
             }
             return usage_error(error.what());
         }
+        check_output();
         return globals.exit_code;
-    } catch (const Error& error) {
-        std::cerr << "pmi: error: " << error.what() << '\n';
-        return exit_usage;
     } catch (const std::exception& error) {
-        std::cerr << "pmi: error: " << error.what() << '\n';
+        // Messages quote values from notes and arguments: shown, never obeyed.
+        std::cerr << "pmi: error: " << escape::terminal(error.what()) << '\n';
         return exit_usage;
     }
 }

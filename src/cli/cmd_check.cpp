@@ -4,10 +4,10 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "core/check.hpp"
 #include "core/lint.hpp"
 #include "core/privacy.hpp"
 #include "core/store.hpp"
+#include "render/check.hpp"
 #include "util/fs.hpp"
 
 namespace pmi::cli {
@@ -16,7 +16,7 @@ namespace {
 
 struct CheckOptions {
     std::string week = "last";
-    std::string format;
+    Format format = Format::text;
     std::string junit;
 };
 
@@ -48,16 +48,11 @@ int run_check_command(const CheckOptions& options, const Globals& globals) {
         extra_problems.insert(extra_problems.end(), contacts.begin(), contacts.end());
     }
     const CheckResult result = run_check(context.config, set, context.today, week, extra_problems);
-    if (options.format == "json")
-        std::cout << check_json(result);
-    else if (options.format == "github")
-        std::cout << check_github(result);
-    else
-        std::cout << check_text(result);
-    std::cout.flush();
-    append_step_summary(check_markdown(result));
+    write_output(render(check_formats, options.format, result, View{}));
+    append_step_summary(check_markdown(result, View{}));
     if (!options.junit.empty())
-        if (const std::string error = util::write_atomic(options.junit, check_junit(result));
+        if (const std::string error =
+                util::write_atomic(options.junit, check_junit(result, View{}));
             !error.empty())
             throw Error(fmt::format("--junit: cannot write '{}': {}", options.junit, error));
     return result.passed() ? exit_ok : exit_check_failed;
@@ -80,7 +75,7 @@ void setup_check(CLI::App& command, Globals& globals) {
                     "The week to check (default: last, the last completed week): this, last, "
                     "2026-W47 or a date in the week")
         ->capture_default_str();
-    add_format_option(command, options->format, {"text", "github", "json"});
+    add_format_option(command, options->format, check_formats);
     command.add_option("--junit", options->junit, "Also write a JUnit XML report to FILE");
     command.callback(
         [options, &globals] { globals.exit_code = run_check_command(*options, globals); });

@@ -2,8 +2,9 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "core/index.hpp"
 #include "core/store.hpp"
+#include "render/escape.hpp"
+#include "render/index.hpp"
 #include "util/fs.hpp"
 
 namespace pmi::cli {
@@ -52,22 +53,22 @@ int run_index(const IndexOptions& options, const Globals& globals) {
         const bool up_to_date = matches && *matches;
         if (mode == IndexMode::check) {
             if (!exists)
-                std::cout << shown << ": missing; run 'pmi index'\n";
+                std::cout << escape::terminal(shown) << ": missing; run 'pmi index'\n";
             else if (!up_to_date)
-                std::cout << shown << ": stale; run 'pmi index'\n";
+                std::cout << escape::terminal(shown) << ": stale; run 'pmi index'\n";
             if (!up_to_date)
                 exit_code = exit_check_failed;
             continue;
         }
         if (up_to_date) {
-            std::cout << shown << ": up to date\n";
+            std::cout << escape::terminal(shown) << ": up to date\n";
             continue;
         }
         std::string content;
         write([&](std::string_view piece) { content += piece; });
         if (const std::string failure = util::write_atomic(file.path, content); !failure.empty())
             throw Error(shown + ": cannot write: " + failure);
-        std::cout << shown << (exists ? ": updated\n" : ": written\n");
+        std::cout << escape::terminal(shown) << (exists ? ": updated\n" : ": written\n");
     }
     if (mode == IndexMode::check && exit_code == exit_ok)
         std::cout << "INDEX.md and TAGS.md are up to date (" << set.notes.size() << " notes)\n";

@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "core/create.hpp"
+#include "render/escape.hpp"
 #include "util/fs.hpp"
 
 namespace pmi::cli {
@@ -13,19 +14,37 @@ static void write_once(const fs::path& file, const std::string& content, const c
     std::string error;
     switch (util::write_new_atomic(file, content, error)) {
     case util::CreateResult::created:
-        std::cout << "created " << what << ": " << file.string() << '\n';
+        std::cout << "created " << what << ": " << escape::terminal(file.string()) << '\n';
         break;
     case util::CreateResult::exists:
-        std::cout << "kept existing " << what << ": " << file.string() << '\n';
+        std::cout << "kept existing " << what << ": " << escape::terminal(file.string()) << '\n';
         break;
     case util::CreateResult::failed:
         throw Error(fmt::format("{}: cannot write: {}", file.string(), error));
     }
 }
 
+// The folder of the .pmi.yaml in `folder` or above it, if any.
+static fs::path enclosing_repository(const fs::path& folder) {
+    std::error_code ec;
+    for (fs::path dir = fs::absolute(folder, ec).lexically_normal(); !dir.empty();
+         dir = dir.parent_path()) {
+        if (fs::exists(dir / config_file_name, ec))
+            return dir;
+        if (dir == dir.parent_path())
+            break;
+    }
+    return {};
+}
+
 static int run_init(const std::string& directory, const std::string& pm) {
     const fs::path root = directory.empty() ? fs::path(".") : fs::path(directory);
     std::error_code ec;
+    // A nested config would shadow the team's for everyone working below it.
+    if (const fs::path existing = enclosing_repository(root);
+        !existing.empty() && !fs::exists(root / config_file_name, ec))
+        throw Error(fmt::format("{} is already in the pmi repository at {}; not creating another",
+                                root.string(), existing.string()));
     fs::create_directories(root, ec);
     if (ec)
         throw Error(fmt::format("{}: cannot create folder: {}", root.string(), ec.message()));
@@ -38,7 +57,7 @@ static int run_init(const std::string& directory, const std::string& pm) {
     case util::CreateResult::failed:
         throw Error(fmt::format("{}: cannot write: {}", config_file.string(), error));
     }
-    std::cout << "created config: " << config_file.string() << '\n';
+    std::cout << "created config: " << escape::terminal(config_file.string()) << '\n';
 
     Config config = parse_config(default_config(pm), config_file.string());
     config.root = root;
@@ -46,7 +65,7 @@ static int run_init(const std::string& directory, const std::string& pm) {
     if (ec)
         throw Error(fmt::format("{}: cannot create folder: {}", config.notes_path().string(),
                                 ec.message()));
-    std::cout << "notes folder: " << config.notes_path().string() << '\n';
+    std::cout << "notes folder: " << escape::terminal(config.notes_path().string()) << '\n';
     fs::create_directories(config.template_path().parent_path(), ec);
     write_once(config.template_path(), default_template(), "note template");
     write_once(root / ".pmi" / ".gitignore", "cache/\n", "ignore file");

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "core/lint.hpp"
+#include "render/lint.hpp"
 
 namespace pmi::cli {
 
@@ -10,7 +10,7 @@ namespace {
 
 struct LintOptions {
     std::vector<std::string> paths;
-    std::string format;
+    Format format = Format::text;
     bool privacy = false;
     bool git = false;
     int late_after_days = default_late_after_days;
@@ -25,20 +25,10 @@ int run_lint(const LintOptions& options, const Globals& globals) {
     extras.late_after_days = options.late_after_days;
     extras.today = context.today;
     const LintReport report = lint_paths(context.config, paths, extras);
-    const std::size_t errors = report.count(Severity::error);
-    const std::size_t warnings = report.count(Severity::warning);
-    if (options.format == "json") {
-        std::cout << lint_json(report);
-    } else if (options.format == "github") {
-        std::cout << lint_github(report);
-    } else {
-        for (const auto& problem : report.problems)
-            std::cout << format_problem(problem) << '\n';
-        std::cerr << fmt::format("{} note file{}: {} valid, {} error{}, {} warning{}\n",
-                                 report.files, report.files == 1 ? "" : "s", report.valid, errors,
-                                 errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
-    }
-    return errors > 0 ? exit_check_failed : exit_ok;
+    write_output(render(lint_formats, options.format, report, View{}));
+    if (options.format == Format::text)
+        std::cerr << lint_tally(report) << '\n';
+    return report.count(Severity::error) > 0 ? exit_check_failed : exit_ok;
 }
 
 } // namespace
@@ -57,7 +47,7 @@ void setup_lint(CLI::App& command, Globals& globals) {
                     "With --git: days after the interview a note may be written")
         ->check(CLI::Range(0, 3650))
         ->capture_default_str();
-    add_format_option(command, options->format, {"text", "github", "json"});
+    add_format_option(command, options->format, lint_formats);
     command.footer(
         "Exit 0 when no note has an error (warnings are listed but pass), 1 otherwise, 2 for "
         "usage errors. --privacy reports each contact detail masked, so the report does not "

@@ -1,8 +1,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/terminal_text.hpp"
 #include "core/move.hpp"
+#include "render/escape.hpp"
 
 namespace pmi::cli {
 
@@ -41,10 +41,10 @@ int run_mv(const MoveOptions& options, const Globals& globals) {
     const MoveResult result =
         move_note(context.config, resolve_note_path(options.note, context.config), change);
     if (result.from == result.to)
-        std::cout << terminal_safe(result.to) << (result.edited ? ": updated" : ": unchanged")
+        std::cout << escape::terminal(result.to) << (result.edited ? ": updated" : ": unchanged")
                   << '\n';
     else
-        std::cout << terminal_safe(result.from) << " -> " << terminal_safe(result.to)
+        std::cout << escape::terminal(result.from) << " -> " << escape::terminal(result.to)
                   << (result.used_git ? " (git mv)" : "") << '\n';
     return exit_ok;
 }

@@ -5,10 +5,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/editor.hpp"
-#include "cli/terminal_text.hpp"
 #include "core/create.hpp"
 #include "core/edit.hpp"
 #include "core/store.hpp"
+#include "render/escape.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
@@ -116,13 +116,13 @@ bool offer_existing(const Note& note, const Config& config, const NewOptions& op
     if (!interactive || options.no_edit) {
         if (util::is_terminal(STDERR_FILENO)) // a person, not a script, is waiting
             warn(fmt::format("{} already has a note on {}: {}; to reopen it: pmi open {}",
-                             terminal_safe(note.customer), format_date(note.date),
-                             terminal_safe(existing.front()), shell_quote(existing.front())));
+                             escape::terminal(note.customer), format_date(note.date),
+                             escape::terminal(existing.front()), shell_quote(existing.front())));
         return false;
     }
     std::cerr << fmt::format("{} already has a note on {}: {}\nopen it instead? [Y/n] ",
-                             terminal_safe(note.customer), format_date(note.date),
-                             terminal_safe(existing.front()))
+                             escape::terminal(note.customer), format_date(note.date),
+                             escape::terminal(existing.front()))
               << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
@@ -169,7 +169,7 @@ int run_new(const NewOptions& options, const Globals& globals) {
         return exit_ok;
     const fs::path file = create_note(config, note, note_template(config));
     std::error_code ec;
-    std::cout << util::relative_to(file, fs::current_path(ec)) << '\n';
+    std::cout << escape::terminal(util::relative_to(file, fs::current_path(ec))) << '\n';
     std::cout.flush();
     const bool interactive = util::is_terminal(STDIN_FILENO) && util::is_terminal(STDOUT_FILENO);
     if (options.edit || (interactive && !options.no_edit))

@@ -4,11 +4,11 @@
 
 #include "cli/commands.hpp"
 #include "cli/editor.hpp"
-#include "cli/terminal_text.hpp"
 #include "core/create.hpp"
 #include "core/query.hpp"
 #include "core/search.hpp"
 #include "core/store.hpp"
+#include "render/escape.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
@@ -69,8 +69,8 @@ std::vector<Note> candidates(const std::string& arg, const Context& context,
 }
 
 std::string describe(const Note& note) {
-    return terminal_safe(fmt::format("{}  {}  {}  {}  {}", format_date(note.date), note.customer,
-                                     note.pm, note.product, note.tldr));
+    return escape::terminal(fmt::format("{}  {}  {}  {}  {}", format_date(note.date), note.customer,
+                                        note.pm, note.product, note.tldr));
 }
 
 // At a terminal: a numbered list on stderr and the user's choice; nullopt
@@ -105,9 +105,9 @@ int run_open(const OpenOptions& options, const Globals& globals) {
             util::is_terminal(STDIN_FILENO) && util::is_terminal(STDERR_FILENO);
         if (!interactive) {
             std::cerr << fmt::format("pmi: error: {} notes match '{}'; name one:\n", found.size(),
-                                     terminal_safe(arg));
+                                     escape::terminal(arg));
             for (const auto& note : found)
-                std::cerr << "  " << terminal_safe(note.path) << "  " << describe(note) << '\n';
+                std::cerr << "  " << escape::terminal(note.path) << "  " << describe(note) << '\n';
             return exit_usage;
         }
         const auto choice = choose(found);
@@ -117,7 +117,8 @@ int run_open(const OpenOptions& options, const Globals& globals) {
     }
     const fs::path file = context.config.root / found[chosen].path;
     std::error_code ec;
-    std::cout << terminal_safe(util::relative_to(file, fs::current_path(ec))) << '\n' << std::flush;
+    std::cout << escape::terminal(util::relative_to(file, fs::current_path(ec))) << '\n'
+              << std::flush;
     open_editor(file, context.config);
     return exit_ok;
 }

@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "core/cadence.hpp"
-#include "core/quota.hpp"
 #include "core/store.hpp"
+#include "render/cadence.hpp"
+#include "render/quota.hpp"
 #include "util/strings.hpp"
 
 namespace pmi::cli {
@@ -16,29 +16,10 @@ struct ReportOptions {
     int weeks = 1;
     std::vector<std::string> pms;
     std::vector<std::string> products;
-    std::string format;
+    Format format = Format::text;
     bool cadence = false;
     int months = 6;
 };
-
-std::string counted_kinds(const Config& config) {
-    if (config.quota_kinds.empty())
-        return "every kind but sales";
-    return "kinds " + util::join(config.quota_kinds, ", ");
-}
-
-std::string title(const QuotaReport& report, const Config& config) {
-    const std::string weeks =
-        report.weeks.size() == 1
-            ? fmt::format("{} ({})", week_label(report.week), week_span(report.week))
-            : fmt::format("{} to {} ({} to {})", week_label(report.weeks.front()),
-                          week_label(report.week), format_date(report.weeks.front().start),
-                          format_date(week_end(report.week)));
-    return fmt::format("{}: quota {} a week, counting {}", weeks, report.quota,
-                       counted_kinds(config));
-}
-
-constexpr const char* grid_legend = "0! missed, 0? still due, away excused, - not started";
 
 int run_cadence(const ReportOptions& options, const Context& context, const NoteSet& set) {
     QuotaOptions filters;
@@ -46,23 +27,7 @@ int run_cadence(const ReportOptions& options, const Context& context, const Note
     filters.products = options.products;
     const CadenceReport report =
         build_cadence_report(context.config, set.notes, context.today, options.months, filters);
-    if (options.format == "json") {
-        std::cout << cadence_json(report);
-    } else if (options.format == "csv") {
-        std::cout << render_csv(cadence_table(report));
-    } else if (options.format == "markdown") {
-        std::cout << "### " << cadence_title(report) << "\n\n";
-        if (!report.rows.empty())
-            std::cout << render_markdown(cadence_table(report, true)) << '\n';
-        std::cout << "Weeks: " << cadence_legend << "\n";
-    } else {
-        std::cout << cadence_title(report) << '\n';
-        if (report.rows.empty())
-            std::cout << "no PMs: add a team roster to " << config_file_name << " or write notes\n";
-        else
-            std::cout << render_text(cadence_table(report), context.color, terminal_width());
-        std::cout << "weeks: " << cadence_legend << '\n';
-    }
+    write_output(render(cadence_formats, options.format, report, text_view(context)));
     return exit_ok;
 }
 
@@ -83,28 +48,7 @@ int run_report(const ReportOptions& options, const Globals& globals) {
     quota_options.products = options.products;
     const QuotaReport report =
         build_quota_report(context.config, set.notes, context.today, week, quota_options);
-    const bool grid = options.weeks > 1;
-    if (options.format == "json") {
-        std::cout << quota_json(report);
-    } else if (options.format == "csv") {
-        std::cout << quota_csv(report);
-    } else if (options.format == "markdown") {
-        std::cout << "### Interviews " << title(report, context.config) << "\n\n";
-        if (!report.rows.empty())
-            std::cout << render_markdown(grid ? quota_grid(report) : quota_table(report)) << '\n';
-        if (grid)
-            std::cout << "Legend: " << grid_legend << "\n\n";
-        std::cout << team_line(report) << '\n';
-    } else {
-        std::cout << title(report, context.config) << '\n';
-        if (report.rows.empty())
-            std::cout << "no PMs: add a team roster to " << config_file_name << " or write notes\n";
-        else if (grid)
-            std::cout << render_text(quota_grid(report), context.color) << grid_legend << '\n';
-        else
-            std::cout << render_text(quota_table(report), context.color, terminal_width());
-        std::cout << team_line(report) << '\n';
-    }
+    write_output(render(quota_formats, options.format, report, text_view(context)));
     return exit_ok;
 }
 
@@ -145,7 +89,7 @@ void setup_report(CLI::App& command, Globals& globals) {
     command.add_option("--pm", options->pms, "Only this product manager (repeatable)");
     command.add_option("--product", options->products,
                        "Only notes of this product, and the PMs who wrote them (repeatable)");
-    add_format_option(command, options->format, {"text", "markdown", "json", "csv"});
+    add_format_option(command, options->format, quota_formats);
     command.callback([options, &globals] { globals.exit_code = run_report(*options, globals); });
 }
 

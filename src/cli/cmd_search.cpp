@@ -4,10 +4,10 @@
 #include <set>
 
 #include "cli/commands.hpp"
-#include "cli/terminal_text.hpp"
 #include "core/query.hpp"
 #include "core/search.hpp"
 #include "core/store.hpp"
+#include "render/escape.hpp"
 #include "util/json.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
@@ -19,7 +19,7 @@ namespace {
 struct SearchCommandOptions {
     std::vector<std::string> query; // the words of the query, as several arguments or one
     FilterOptions filter;
-    std::string format;
+    Format format = Format::text;
     std::string by;
     std::size_t context = 0;
     bool rank = false;
@@ -44,17 +44,17 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 
 std::string highlighted(std::string_view line, const LineMatch* match, Color color) {
     if (!match || color == Color::off)
-        return terminal_safe(line);
+        return escape::terminal(line);
     std::string out;
     std::size_t at = 0;
     for (const auto& [start, end] : match->spans) {
         if (start < at || end > line.size())
             continue;
-        out += terminal_safe(line.substr(at, start - at));
-        out += paint(terminal_safe(line.substr(start, end - start)), Style::red, color);
+        out += escape::terminal(line.substr(at, start - at));
+        out += paint(escape::terminal(line.substr(start, end - start)), Style::red, color);
         at = end;
     }
-    return out + terminal_safe(line.substr(std::min(at, line.size())));
+    return out + escape::terminal(line.substr(std::min(at, line.size())));
 }
 
 std::string note_heading(const Note& note) {
@@ -68,8 +68,8 @@ void print_text(const std::vector<SearchResult>& results, std::size_t context, C
         if (!first)
             std::cout << '\n';
         first = false;
-        std::cout << paint(terminal_safe(note_heading(result.note)), Style::bold, color) << '\n';
-        const std::string path = terminal_safe(result.note.path);
+        std::cout << paint(escape::terminal(note_heading(result.note)), Style::bold, color) << '\n';
+        const std::string path = escape::terminal(result.note.path);
         if (result.lines.empty()) {
             std::cout << path << '\n';
             continue;
@@ -100,7 +100,8 @@ void print_text(const std::vector<SearchResult>& results, std::size_t context, C
 
 void print_json(const std::vector<SearchResult>& results) {
     util::JsonWriter json;
-    json.begin_array();
+    begin_json_document(json);
+    json.key("notes").begin_array();
     for (const auto& result : results) {
         const Note& note = result.note;
         json.begin_object();
@@ -141,13 +142,14 @@ void print_json(const std::vector<SearchResult>& results) {
         json.drain(std::cout);
     }
     json.end_array();
+    json.end_object();
     json.finish(std::cout);
 }
 
-void print_evidence(const Evidence& evidence, const std::string& format, Color color) {
-    if (format == "json") {
+void print_evidence(const Evidence& evidence, Format format, Color color) {
+    if (format == Format::json) {
         util::JsonWriter json;
-        json.begin_object();
+        begin_json_document(json);
         json.key("by").value(evidence.field);
         json.key("customers").value(evidence.customers);
         json.key("segments").value(evidence.segments);
@@ -175,8 +177,9 @@ void print_evidence(const Evidence& evidence, const std::string& format, Color c
     table.headers = {field, "CUSTOMERS", "NOTES", "LATEST"};
     table.align = {Align::left, Align::right, Align::right, Align::left};
     for (const auto& row : evidence.rows)
-        table.rows.push_back({Cell(terminal_safe(row.value)), Cell(std::to_string(row.customers)),
-                              Cell(std::to_string(row.notes)), Cell(format_date(row.latest))});
+        table.rows.push_back({Cell(escape::terminal(row.value)),
+                              Cell(std::to_string(row.customers)), Cell(std::to_string(row.notes)),
+                              Cell(format_date(row.latest))});
     std::cout << render_text(table, color, terminal_width());
     std::cout << fmt::format("\n{} customer{} in {} segment{}, {} note{}, {} to {}\n",
                              evidence.customers, evidence.customers == 1 ? "" : "s",
@@ -228,7 +231,7 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
 
     SearchOptions search;
     search.order = options.rank ? SearchOrder::rank : SearchOrder::newest;
-    const bool want_lines = options.by.empty() && options.format != "paths";
+    const bool want_lines = options.by.empty() && options.format != Format::paths;
     search.lines = want_lines ? SearchLines::matching : SearchLines::none;
     ProgressLine progress;
     search.progress = [&progress](std::size_t done, std::size_t total) { progress(done, total); };
@@ -243,11 +246,12 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
 
     if (!options.by.empty()) {
         print_evidence(gather_evidence(results, options.by), options.format, context.color);
+        check_output();
         return exit_ok;
     }
-    if (options.format == "json") {
+    if (options.format == Format::json) {
         print_json(results);
-    } else if (options.format == "paths") {
+    } else if (options.format == Format::paths) {
         for (const auto& result : results)
             std::cout << result.note.path << '\n';
     } else if (results.empty()) {
@@ -255,6 +259,7 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
     } else {
         print_text(results, options.context, context.color);
     }
+    check_output();
     return exit_ok;
 }
 
@@ -268,7 +273,7 @@ void setup_search(CLI::App& command, Globals& globals) {
                     "after -- when it starts with -")
         ->required();
     add_filter_options(command, options->filter);
-    add_format_option(command, options->format, {"text", "json", "paths"});
+    add_format_option(command, options->format, {Format::text, Format::json, Format::paths});
     std::vector<std::string> fields(std::begin(evidence_fields), std::end(evidence_fields));
     command
         .add_option("--by", options->by,

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "core/share.hpp"
 #include "core/store.hpp"
+#include "render/escape.hpp"
 #include "util/fs.hpp"
 
 namespace pmi::cli {
@@ -22,12 +23,6 @@ struct ShareOptions {
     FilterOptions filter;
     std::string out;
 };
-
-bool has_filters(const FilterOptions& filter) {
-    return !filter.pms.empty() || !filter.products.empty() || !filter.customer.empty() ||
-           !filter.tags.empty() || !filter.kinds.empty() || !filter.since.empty() ||
-           !filter.until.empty() || !filter.where.empty();
-}
 
 // A note to share: where it is on disk and how it is shown.
 struct Source {
@@ -45,11 +40,7 @@ std::vector<Source> selected_sources(const ShareOptions& options, const Context&
     if (options.week_option->count() > 0) {
         const Week week = parse_week(options.week.empty() ? "this" : options.week, context.today,
                                      context.config.week_start);
-        const Date end = week_end(week);
-        if (!filter.since || *filter.since < week.start)
-            filter.since = week.start;
-        if (!filter.until || *filter.until > end)
-            filter.until = end;
+        clamp_to_week(filter, week);
     }
     const NoteSet set = load_notes(context.config);
     print_problems(set.problems);
@@ -136,14 +127,15 @@ int run_share(const ShareOptions& options, const Globals& globals) {
             continue;
         }
         if (out.empty()) {
-            std::cout << (first ? "" : "\n") << *shared;
+            write_output((first ? "" : "\n") + escape::terminal(*shared, escape::Lines::keep));
             first = false;
             continue;
         }
         const fs::path target = out / source.file.filename();
         if (const std::string failure = util::write_atomic(target, *shared); !failure.empty())
             throw Error(fmt::format("cannot write {}: {}", target.string(), failure));
-        std::cout << (fs::path(options.out) / source.file.filename()).string() << '\n';
+        write_output(escape::terminal((fs::path(options.out) / source.file.filename()).string()) +
+                     '\n');
     }
     return code;
 }

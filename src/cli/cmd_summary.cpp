@@ -3,8 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "core/store.hpp"
-#include "core/summary.hpp"
-#include "util/json.hpp"
+#include "render/summary.hpp"
 
 namespace pmi::cli {
 
@@ -16,55 +15,28 @@ struct SummaryOptions {
     std::string match;
     std::string week;
     CLI::Option* week_option = nullptr;
-    std::string format;
+    Format format = Format::markdown;
 };
 
-bool has_filters(const FilterOptions& filter) {
-    return !filter.pms.empty() || !filter.products.empty() || !filter.customer.empty() ||
-           !filter.tags.empty() || !filter.kinds.empty() || !filter.since.empty() ||
-           !filter.until.empty() || !filter.where.empty();
-}
-
-// Summarises one note, with warnings on stderr when the tl;dr is missing.
-NoteSummary summarize_with_warnings(const Note& note) {
-    NoteSummary summary = summarize_note(note);
-    if (summary.source == TldrSource::first_nugget)
-        print_problems({{note.path, 0, Severity::warning, "no tldr; using the first nugget"}});
-    else if (summary.source == TldrSource::none)
-        print_problems(
-            {{note.path, 0, Severity::warning, "no tldr and no nuggets to use instead"}});
-    return summary;
-}
-
-std::string summaries_json(const std::vector<Note>& notes,
-                           const std::vector<NoteSummary>& summaries) {
-    util::JsonWriter json;
-    json.begin_array();
-    for (std::size_t i = 0; i < notes.size(); ++i) {
-        json.begin_object();
-        json.key("path").value(notes[i].path);
-        json.key("summary").value(summaries[i].text);
-        const TldrSource source = summaries[i].source;
-        json.key("source").value(source == TldrSource::tldr           ? "tldr"
-                                 : source == TldrSource::first_nugget ? "nugget"
-                                                                      : "none");
-        json.end_object();
+// Warns on stderr about the notes whose summary has no tl;dr of their own.
+void warn_missing_tldrs(const std::vector<Note>& notes) {
+    for (const auto& note : notes) {
+        const NoteSummary summary = summarize_note(note);
+        if (summary.source == TldrSource::first_nugget)
+            print_problems({{note.path, 0, Severity::warning, "no tldr; using the first nugget"}});
+        else if (summary.source == TldrSource::none)
+            print_problems(
+                {{note.path, 0, Severity::warning, "no tldr and no nuggets to use instead"}});
     }
-    json.end_array();
-    return json.str();
 }
 
-// Prints the two-line summaries, separated by blank lines.
-void print_summaries(const std::vector<Note>& notes, const std::string& format) {
-    std::vector<NoteSummary> summaries;
-    for (const auto& note : notes)
-        summaries.push_back(summarize_with_warnings(note));
-    if (format == "json") {
-        std::cout << summaries_json(notes, summaries);
-        return;
-    }
-    for (std::size_t i = 0; i < summaries.size(); ++i)
-        std::cout << (i ? "\n" : "") << summaries[i].text;
+// The two-line summaries of chosen notes, separated by blank lines (JSON: the
+// digest's shape, without a week).
+void print_summaries(const std::vector<Note>& notes, const Context& context, Format format) {
+    warn_missing_tldrs(notes);
+    const Digest digest =
+        build_digest(notes, context.config, std::nullopt, RosterEntries::omit, {});
+    write_output(render(digest_formats, format, digest, text_view(context)));
 }
 
 int summarize_paths(const SummaryOptions& options, const Context& context) {
@@ -77,7 +49,7 @@ int summarize_paths(const SummaryOptions& options, const Context& context) {
         if (parse.note)
             notes.push_back(std::move(*parse.note));
     }
-    print_summaries(notes, options.format);
+    print_summaries(notes, context, options.format);
     return notes.empty() ? exit_usage : exit_ok;
 }
 
@@ -85,11 +57,7 @@ int run_digest(const SummaryOptions& options, const Context& context) {
     const Week week = parse_week(options.week.empty() ? "this" : options.week, context.today,
                                  context.config.week_start);
     NoteFilter filter = make_filter(options.filter, context);
-    const Date end = week_end(week);
-    if (!filter.since || *filter.since < week.start)
-        filter.since = week.start;
-    if (!filter.until || *filter.until > end)
-        filter.until = end;
+    clamp_to_week(filter, week);
     const NoteSet set = load_notes(context.config, BodyScan::sections);
     print_problems(set.problems);
     const std::vector<Note> notes =
@@ -103,12 +71,7 @@ int run_digest(const SummaryOptions& options, const Context& context) {
                      has_filters(others) || !options.match.empty() ? RosterEntries::omit
                                                                    : RosterEntries::include,
                      options.filter.pms);
-    if (options.format == "json")
-        std::cout << digest_json(digest);
-    else if (options.format == "text")
-        std::cout << digest_text(digest);
-    else
-        std::cout << digest_markdown(digest);
+    write_output(render(digest_formats, options.format, digest, text_view(context)));
     return exit_ok;
 }
 
@@ -128,9 +91,9 @@ int run_summary(const SummaryOptions& options, const Globals& globals) {
     const std::vector<Note> notes =
         apply_match(options.match, context, set.notes,
                     select_notes(set.notes, make_filter(options.filter, context)));
-    if (notes.empty() && options.format != "json")
+    if (notes.empty() && options.format != Format::json)
         std::cerr << "no notes match\n";
-    print_summaries(notes, options.format);
+    print_summaries(notes, context, options.format);
     return exit_ok;
 }
 
@@ -144,7 +107,7 @@ void setup_summary(CLI::App& command, Globals& globals) {
         "Staff-meeting digest of this week (default), last, 2026-W47 or a date");
     add_filter_options(command, options->filter, FilterSet::without_week);
     add_match_option(command, options->match);
-    add_format_option(command, options->format, {"markdown", "text", "json"});
+    add_format_option(command, options->format, digest_formats);
     command.callback([options, &globals] { globals.exit_code = run_summary(*options, globals); });
 }
 

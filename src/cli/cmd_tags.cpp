@@ -5,10 +5,11 @@
 #include <sys/stat.h>
 
 #include "cli/commands.hpp"
-#include "cli/terminal_text.hpp"
 #include "core/store.hpp"
 #include "core/tag_rename.hpp"
 #include "core/tags.hpp"
+#include "render/escape.hpp"
+#include "render/tags.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"
 
@@ -23,7 +24,7 @@ struct TagsOptions {
     std::string since;
     std::string until;
     std::vector<std::string> products;
-    std::string format;
+    Format format = Format::text;
 };
 
 // Renames a tag in every note that has it; prints each file changed (its
@@ -70,7 +71,7 @@ int run_rename(const TagsOptions& options, const Globals& globals) {
             if (options.dry_run) {
                 for (const auto& line : util::split(unified_diff(*text, *renamed, note.path), '\n'))
                     if (!line.empty())
-                        std::cout << terminal_safe(line) << '\n';
+                        std::cout << escape::terminal(line) << '\n';
                 continue;
             }
             struct stat info {};
@@ -79,9 +80,9 @@ int run_rename(const TagsOptions& options, const Globals& globals) {
             if (const auto failure = util::write_atomic_keeping_mode(file, *renamed, info.st_mode);
                 !failure.empty())
                 throw Error(note.path + ": cannot write: " + failure);
-            std::cout << terminal_safe(note.path) << '\n';
+            std::cout << escape::terminal(note.path) << '\n';
         } catch (const Error& error) {
-            std::cerr << "pmi: error: " << terminal_safe(error.what()) << '\n';
+            std::cerr << "pmi: error: " << escape::terminal(error.what()) << '\n';
             code = exit_usage;
         }
     }
@@ -109,12 +110,7 @@ int run_tags(const TagsOptions& options, const Globals& globals) {
     const NoteSet set = load_notes(context.config);
     print_problems(set.problems);
     const TagReport report = build_tag_report(select_notes(set.notes, filter));
-    if (options.format == "json")
-        std::cout << tags_json(report);
-    else if (options.format == "markdown")
-        std::cout << tags_markdown(report);
-    else
-        std::cout << tags_text(report, context.color);
+    write_output(render(tags_formats, options.format, report, text_view(context)));
     return exit_ok;
 }
 
@@ -130,7 +126,7 @@ void setup_tags(CLI::App& command, Globals& globals) {
     command.add_option("--since", options->since, "Only notes on or after this date (YYYY-MM-DD)");
     command.add_option("--until", options->until, "Only notes on or before this date (YYYY-MM-DD)");
     command.add_option("--product", options->products, "Only this product (repeatable)");
-    add_format_option(command, options->format, {"text", "markdown", "json"});
+    add_format_option(command, options->format, tags_formats);
     command.callback([options, &globals] { globals.exit_code = run_tags(*options, globals); });
 }
 

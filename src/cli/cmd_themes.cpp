@@ -2,7 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "core/store.hpp"
-#include "core/themes.hpp"
+#include "render/themes.hpp"
 
 namespace pmi::cli {
 
@@ -14,7 +14,7 @@ struct ThemesOptions {
     std::string match;
     std::string since;
     std::string until;
-    std::string format;
+    Format format = Format::text;
 };
 
 int run_themes(const ThemesOptions& options, const Globals& globals) {
@@ -32,12 +32,7 @@ int run_themes(const ThemesOptions& options, const Globals& globals) {
     const ThemesReport report =
         build_themes(apply_match(options.match, context, set.notes, set.notes),
                      context.config.products, period, context.today);
-    if (options.format == "json")
-        std::cout << themes_json(report);
-    else if (options.format == "markdown")
-        std::cout << themes_markdown(report);
-    else
-        std::cout << themes_text(report, context.color);
+    write_output(render(themes_formats, options.format, report, text_view(context)));
     return exit_ok;
 }
 
@@ -49,7 +44,7 @@ void setup_themes(CLI::App& command, Globals& globals) {
                        "First day of the period (YYYY-MM-DD; default: 90 days before --until)");
     command.add_option("--until", options->until, "Last day of the period (default: today)");
     add_match_option(command, options->match);
-    add_format_option(command, options->format, {"text", "markdown", "json"});
+    add_format_option(command, options->format, themes_formats);
     command.callback([options, &globals] { globals.exit_code = run_themes(*options, globals); });
 }
 

@@ -1,22 +1,43 @@
 #include "cli/context.hpp"
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fmt/format.h>
 #include <iostream>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "core/search.hpp"
+#include "render/escape.hpp"
 #include "util/pager.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
 
 namespace pmi::cli {
 
+static std::string env_value(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+
 Context make_context(const Globals& globals) {
     Context context;
-    context.config = load_config(std::filesystem::current_path(), globals.root);
-    context.today = resolve_today(globals.today);
+    // The environment is read here, once; the core takes what it says as arguments.
+    context.config = load_config(std::filesystem::current_path(),
+                                 globals.root.empty() ? env_value("PMI_ROOT") : globals.root);
+    // Like git outside a repository: a CI job pointed at the wrong folder must
+    // fail, not find no notes and go green.
+    if (context.config.config_file.empty())
+        throw Error(fmt::format("not in a pmi repository (no {} {}); run pmi init",
+                                config_file_name,
+                                globals.root.empty() && env_value("PMI_ROOT").empty()
+                                    ? "here or in any parent"
+                                    : "in " + context.config.root.string()));
+    context.today = resolve_today(globals.today.empty() ? env_value("PMI_TODAY") : globals.today);
+    const std::string no_cache = env_value("PMI_NO_CACHE");
+    context.config.note_cache = no_cache.empty() || no_cache == "0";
     context.color = resolve_color(globals.color);
     return context;
 }
@@ -47,11 +68,27 @@ std::size_t terminal_width() {
 
 void print_problems(const std::vector<Problem>& problems) {
     for (const auto& problem : problems)
-        std::cerr << format_problem(problem) << '\n';
+        std::cerr << escape::terminal(format_problem(problem)) << '\n';
 }
 
 void warn(const std::string& message) {
-    std::cerr << "pmi: warning: " << message << '\n';
+    std::cerr << "pmi: warning: " << escape::terminal(message) << '\n';
+}
+
+void write_output(std::string_view text) {
+    std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
+    check_output();
+}
+
+void check_output() {
+    std::cout.flush(); // a failed write leaves its errno (ENOSPC, EIO…)
+    const bool failed = !std::cout || std::fflush(stdout) != 0;
+    if (failed) {
+        const int error = errno;
+        std::cout.clear();
+        throw Error(fmt::format("cannot write to standard output: {}",
+                                error ? std::strerror(error) : "write error"));
+    }
 }
 
 void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set) {
@@ -90,12 +127,7 @@ NoteFilter make_filter(const FilterOptions& options, const Context& context) {
     if (!options.until.empty())
         filter.until = parse_date_option(options.until, "--until");
     if (!options.week.empty()) {
-        const Week week = parse_week(options.week, context.today, context.config.week_start);
-        const Date end = week_end(week);
-        if (!filter.since || *filter.since < week.start)
-            filter.since = week.start;
-        if (!filter.until || *filter.until > end)
-            filter.until = end;
+        clamp_to_week(filter, parse_week(options.week, context.today, context.config.week_start));
     }
     for (const auto& condition : options.where) {
         const auto equals = condition.find('=');
@@ -123,12 +155,49 @@ std::vector<Note> apply_match(const std::string& match, const Context& context,
     return kept;
 }
 
-void add_format_option(CLI::App& command, std::string& format,
-                       const std::vector<std::string>& formats) {
+bool has_filters(const FilterOptions& filter) {
+    return !filter.pms.empty() || !filter.products.empty() || !filter.customer.empty() ||
+           !filter.tags.empty() || !filter.kinds.empty() || !filter.since.empty() ||
+           !filter.until.empty() || !filter.where.empty();
+}
+
+void clamp_to_week(NoteFilter& filter, const Week& week) {
+    const Date end = week_end(week);
+    if (!filter.since || *filter.since < week.start)
+        filter.since = week.start;
+    if (!filter.until || *filter.until > end)
+        filter.until = end;
+}
+
+void add_format_option(CLI::App& command, Format& format, const std::vector<Format>& formats,
+                       const std::vector<FormatAlias>& hidden_aliases) {
     format = formats.front();
-    command.add_option("--format", format, "Output format: " + util::join(formats, ", "))
-        ->check(CLI::IsMember(formats))
-        ->capture_default_str();
+    std::vector<std::string> names;
+    std::vector<std::pair<std::string, Format>> accepted;
+    for (Format each : formats) {
+        names.emplace_back(format_name(each));
+        accepted.emplace_back(format_name(each), each);
+    }
+    for (const auto& alias : hidden_aliases)
+        accepted.emplace_back(alias.name, alias.format);
+    std::vector<std::string> accepted_names;
+    for (const auto& entry : accepted)
+        accepted_names.push_back(entry.first);
+    command
+        .add_option_function<std::string>(
+            "--format",
+            [&format, accepted](const std::string& name) {
+                for (const auto& [accepted_name, value] : accepted)
+                    if (accepted_name == name)
+                        format = value;
+            },
+            "Output format: " + util::join(names, ", "))
+        ->check(CLI::IsMember(accepted_names).description("{" + util::join(names, ",") + "}"))
+        ->default_str(names.front());
+}
+
+View text_view(const Context& context) {
+    return View{context.color, terminal_width()};
 }
 
 CLI::Option* add_optional_week_option(CLI::App& command, std::string& week,

@@ -8,7 +8,7 @@
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "core/query.hpp"
-#include "core/render.hpp"
+#include "render/format.hpp"
 
 namespace pmi::cli {
 
@@ -40,6 +40,13 @@ void print_problems(const std::vector<Problem>& problems);
 
 void warn(const std::string& message);
 
+// Writes `text` to standard output. A write that fails (a full disk, a closed
+// file) is reported as an error naming the cause, exit 2.
+void write_output(std::string_view text);
+
+// Throws pmi::Error when standard output has failed (checked once at exit too).
+void check_output();
+
 // The filter options shared by list, summary and report.
 struct FilterOptions {
     std::vector<std::string> pms;
@@ -67,9 +74,35 @@ void add_match_option(CLI::App& command, std::string& match);
 std::vector<Note> apply_match(const std::string& match, const Context& context,
                               const std::vector<Note>& all, std::vector<Note> selected);
 
-// Adds --format restricted to `formats`, the first being the default.
-void add_format_option(CLI::App& command, std::string& format,
-                       const std::vector<std::string>& formats);
+// Whether any filter but --week is given.
+bool has_filters(const FilterOptions& options);
+
+// Narrows the filter's dates to the week.
+void clamp_to_week(NoteFilter& filter, const Week& week);
+
+// Adds --format restricted to `formats`, the first being the default. A hidden
+// alias is accepted but neither shown in help nor completed (an old name).
+struct FormatAlias {
+    const char* name;
+    Format format;
+};
+void add_format_option(CLI::App& command, Format& format, const std::vector<Format>& formats,
+                       const std::vector<FormatAlias>& hidden_aliases = {});
+
+template <typename Data>
+void add_format_option(CLI::App& command, Format& format, const FormatTable<Data>& table,
+                       const std::vector<FormatAlias>& hidden_aliases = {}) {
+    add_format_option(command, format, formats_of(table), hidden_aliases);
+}
+
+template <typename Data>
+void add_format_option(CLI::App& command, Format& format, const StreamFormatTable<Data>& table,
+                       const std::vector<FormatAlias>& hidden_aliases = {}) {
+    add_format_option(command, format, formats_of(table), hidden_aliases);
+}
+
+// The View for text output: colour and terminal width.
+View text_view(const Context& context);
 
 Date parse_date_option(const std::string& text, const char* option);
 

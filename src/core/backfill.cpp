@@ -39,8 +39,7 @@ FirstRecorded parse_first_recorded(std::string_view log) {
 FirstRecorded read_first_recorded(const Config& config) {
     const std::string root = config.root.string();
     if (!util::capture_output({"git", "-C", root, "rev-parse", "--git-dir"}))
-        throw Error(
-            fmt::format("--git: '{}' is not in a git repository, or git is not installed", root));
+        throw Error(fmt::format("'{}' is not in a git repository, or git is not installed", root));
     const auto log =
         util::capture_output({"git", "-C", root, "-c", "log.showSignature=false", "log", "-z",
                               "--format=%x01%ad", "--date=short", "--name-status",

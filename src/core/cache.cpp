@@ -416,9 +416,4 @@ bool ensure_cache_folder(const fs::path& folder) {
     return fs::exists(ignore, ec) || util::write_atomic(ignore, "*\n").empty();
 }
 
-bool note_cache_enabled() {
-    const char* value = std::getenv("PMI_NO_CACHE");
-    return !value || !*value || std::string_view(value) == "0";
-}
-
 } // namespace pmi

@@ -98,8 +98,4 @@ bool write_note_cache(
     const std::filesystem::path& file,
     const std::function<void(const std::function<void(std::string_view)>&)>& write);
 
-// False when the PMI_NO_CACHE environment variable is set (to anything but
-// "" or "0").
-bool note_cache_enabled();
-
 } // namespace pmi

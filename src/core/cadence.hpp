@@ -9,7 +9,6 @@
 #include "core/config.hpp"
 #include "core/note.hpp"
 #include "core/quota.hpp"
-#include "core/render.hpp"
 
 namespace pmi {
 
@@ -48,16 +47,5 @@ struct CadenceReport {
 // `filters.products` narrow it as in the quota report; `filters.weeks` is ignored.
 CadenceReport build_cadence_report(const Config& config, const std::vector<Note>& notes,
                                    const Date& today, int months, QuotaOptions filters = {});
-
-// One character a week, oldest first: '.' none, 1-9 interviews, '+' ten or more,
-// 'a' away (excused), '-' before the PM's since date.
-std::string cadence_strip(const PmQuota& row);
-inline constexpr const char* cadence_legend =
-    ". none, 1-9 interviews, + ten or more, a away, - before the PM's start";
-
-// PM, WEEKS (the strip), INTERVIEWS, MEDIAN GAP, LONGEST GAP, CUSTOMERS, SEGMENTS.
-Table cadence_table(const CadenceReport& report, bool strip_as_code = false);
-std::string cadence_title(const CadenceReport& report);
-std::string cadence_json(const CadenceReport& report);
 
 } // namespace pmi

@@ -159,10 +159,7 @@ Week parse_week(std::string_view text, const Date& today, WeekStart week_start) 
 }
 
 Date resolve_today(std::string_view override_text) {
-    std::string_view text = override_text;
-    const char* from_env = std::getenv("PMI_TODAY");
-    if (text.empty() && from_env && *from_env)
-        text = from_env;
+    const std::string_view text = override_text;
     if (!text.empty()) {
         if (const auto date = parse_date(text))
             return *date;

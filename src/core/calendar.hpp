@@ -61,7 +61,7 @@ struct Period {
     bool contains(const Date& date) const { return first <= date && date <= last; }
 };
 
-// Today from `override_text` ("YYYY-MM-DD", e.g. --today), else PMI_TODAY, else the clock.
+// Today from `override_text` ("YYYY-MM-DD", from --today or PMI_TODAY), else the clock.
 Date resolve_today(std::string_view override_text);
 
 } // namespace pmi

@@ -8,7 +8,6 @@
 #include "core/error.hpp"
 #include "core/quota.hpp"
 #include "core/store.hpp"
-#include "util/json.hpp"
 
 namespace pmi {
 
@@ -28,31 +27,5 @@ struct CheckResult {
 // those of severity error fail the check. A problem found by both is listed once.
 CheckResult run_check(const Config& config, const NoteSet& notes, const Date& today,
                       const Week& week, const std::vector<Problem>& extra_problems = {});
-
-// "dev: 0 of 1 interviews in 2026-W46 (missed)".
-std::string short_pm_text(const PmQuota& row, const CheckResult& result);
-
-// Plain text, the same on a terminal or not.
-std::string check_text(const CheckResult& result);
-// GitHub Actions workflow commands (::error …), then the plain text.
-std::string check_github(const CheckResult& result);
-// Markdown for $GITHUB_STEP_SUMMARY.
-std::string check_markdown(const CheckResult& result);
-std::string check_json(const CheckResult& result);
-// JUnit XML: a testsuite "quota" with a testcase per PM, and a testsuite "notes"
-// with a testcase per invalid note (one passing testcase when all are valid).
-std::string check_junit(const CheckResult& result);
-
-// Escaping for GitHub workflow commands: `%`, CR and LF in the message; in
-// properties also `:` and `,`.
-std::string github_escape_data(std::string_view text);
-std::string github_escape_property(std::string_view text);
-
-// Problems as a JSON array of {path, line, severity, message}.
-void write_problems_json(util::JsonWriter& json, const std::vector<Problem>& problems);
-
-// Text escaped for XML content and attribute values; control characters that
-// XML 1.0 forbids become U+FFFD.
-std::string xml_escape(std::string_view text);
 
 } // namespace pmi

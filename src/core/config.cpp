@@ -225,10 +225,7 @@ static fs::path find_upwards(const fs::path& start, const char* name) {
 
 Config load_config(const fs::path& start, const std::string& root_override) {
     fs::path root;
-    std::string override_text = root_override;
-    if (override_text.empty())
-        if (const char* env = std::getenv("PMI_ROOT"))
-            override_text = env;
+    const std::string& override_text = root_override;
     std::error_code ec;
     if (!override_text.empty()) {
         root = fs::absolute(override_text, ec);

@@ -30,6 +30,7 @@ struct Config {
     std::vector<std::string> share_omit; // front-matter keys `pmi share` leaves out
     // Extra words per emotion for `pmi signals` (signals.emotions in .pmi.yaml).
     std::vector<std::pair<std::string, std::vector<std::string>>> emotion_words;
+    bool note_cache = true;                 // the front end turns it off (PMI_NO_CACHE)
     bool privacy_check = false;             // `privacy: true`: pmi check runs lint --privacy
     std::vector<std::string> privacy_allow; // privacy.allow: contacts that may appear in notes
 

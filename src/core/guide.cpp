@@ -186,9 +186,4 @@ std::vector<GuideFinding> lint_guide(std::istream& in, int& questions) {
     return findings;
 }
 
-std::string format_guide_finding(const std::string& path, const GuideFinding& finding) {
-    return fmt::format("{}:{}: warning: {}; try \"{}\"", path, finding.line, finding.message,
-                       finding.suggestion);
-}
-
 } // namespace pmi

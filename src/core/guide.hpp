@@ -33,7 +33,15 @@ std::vector<GuideFinding> lint_question(std::string_view question, int line);
 // `questions` gets the number of list items read.
 std::vector<GuideFinding> lint_guide(std::istream& in, int& questions);
 
-// "path:line: warning: message; try \"suggestion\"".
-std::string format_guide_finding(const std::string& path, const GuideFinding& finding);
+// The findings of the guides linted in one run.
+struct GuideFileFindings {
+    std::string path;
+    std::vector<GuideFinding> findings;
+};
+struct GuideReport {
+    std::vector<GuideFileFindings> files;
+    int questions = 0;     // list items read
+    std::size_t count = 0; // findings
+};
 
 } // namespace pmi

@@ -11,9 +11,9 @@
 #include <unordered_set>
 
 #include "core/backfill.hpp"
-#include "core/edit.hpp"
 #include "core/check.hpp"
 #include "core/create.hpp"
+#include "core/edit.hpp"
 #include "core/privacy.hpp"
 #include "util/json.hpp"
 #include "util/strings.hpp"
@@ -367,32 +367,6 @@ LintReport lint_paths(const Config& config, const std::vector<fs::path>& paths,
         std::unique(report.problems.begin(), report.problems.end(), problem_equal),
         report.problems.end());
     return report;
-}
-
-std::string lint_github(const LintReport& report) {
-    std::string out;
-    for (const auto& problem : report.problems) {
-        std::string properties = "file=" + github_escape_property(problem.path);
-        if (problem.line > 0)
-            properties += fmt::format(",line={}", problem.line);
-        out +=
-            fmt::format("::{} {}::{}\n", problem.severity == Severity::error ? "error" : "warning",
-                        properties, github_escape_data(problem.message));
-    }
-    return out;
-}
-
-std::string lint_json(const LintReport& report) {
-    util::JsonWriter json;
-    json.begin_object();
-    json.key("files").value(report.files);
-    json.key("valid").value(report.valid);
-    json.key("errors").value(report.count(Severity::error));
-    json.key("warnings").value(report.count(Severity::warning));
-    json.key("problems");
-    write_problems_json(json, report.problems);
-    json.end_object();
-    return json.str();
 }
 
 } // namespace pmi

@@ -51,8 +51,4 @@ struct LintExtras {
 LintReport lint_paths(const Config& config, const std::vector<std::filesystem::path>& paths,
                       const LintExtras& extras = {});
 
-// The report as GitHub Actions workflow commands, one per problem.
-std::string lint_github(const LintReport& report);
-std::string lint_json(const LintReport& report);
-
 } // namespace pmi

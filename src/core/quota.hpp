@@ -7,7 +7,6 @@
 #include "core/calendar.hpp"
 #include "core/config.hpp"
 #include "core/note.hpp"
-#include "core/render.hpp"
 
 namespace pmi {
 
@@ -20,7 +19,7 @@ enum class QuotaStatus {
     not_started, // the week ends before the PM's `since` date
 };
 
-// "met", "missed", "due", "excused", "not-started": the machine-readable names.
+// "met", "missed", "due", "excused", "not_started": the machine-readable names.
 const char* status_name(QuotaStatus status);
 
 // Fine for the CI gate: met, excused or not started.
@@ -58,7 +57,8 @@ struct QuotaReport {
     Date today;
     int quota = 1;
     WeekStart week_start = WeekStart::monday;
-    std::vector<Week> weeks;   // the window, oldest first
+    std::vector<std::string> counted_kinds; // quota.kinds; empty: every kind but sales
+    std::vector<Week> weeks;                // the window, oldest first
     std::vector<PmQuota> rows; // roster order (or by id without a roster), then others by id
 };
 
@@ -76,34 +76,9 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
                                const Date& today, const Week& week,
                                const QuotaOptions& options = {});
 
-// The status as a person reads it: "met", "missed (0 of 1)", "0 of 1, due by Sunday",
-// "excused (away)", "not started (since 2026-10-19)".
-std::string status_text(const PmQuota& row, const QuotaReport& report);
-
 struct TeamCounts {
     int met = 0, missed = 0, due = 0, excused = 0, not_started = 0, not_in_roster = 0;
 };
 TeamCounts team_counts(const QuotaReport& report);
-
-// "team: 2 of 3 met, 1 missed, 1 excused" for the selected week; PMs not in the
-// roster are counted apart ("1 not in roster").
-std::string team_line(const QuotaReport& report);
-
-// "2026-11-16 to 2026-11-22".
-std::string week_span(const Week& week);
-
-// The PM's label in tables: the id, plus " (not in roster)" when so.
-std::string pm_label(const PmQuota& row);
-
-// One row per PM: PM, NAME, COUNT, QUOTA, STATUS, STREAK, LAST INTERVIEW.
-Table quota_table(const QuotaReport& report);
-// One row per PM, a column per week of the window: counts, "0!" for a miss,
-// "away" for excused, "-" before `since`; then STREAK.
-Table quota_grid(const QuotaReport& report);
-
-// The report as JSON (both the selected week and the window).
-std::string quota_json(const QuotaReport& report);
-// CSV: one line per PM per week of the window, with that week's streak and last interview.
-std::string quota_csv(const QuotaReport& report);
 
 } // namespace pmi

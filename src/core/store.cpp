@@ -303,7 +303,7 @@ class FolderStat {
 
 bool uses_cache(const Config& config, std::size_t files, CacheMode cache) {
     std::error_code ec;
-    return cache == CacheMode::automatic && files >= min_cached_files && note_cache_enabled() &&
+    return cache == CacheMode::automatic && files >= min_cached_files && config.note_cache &&
            (!config.config_file.empty() || fs::is_directory(config.root / ".pmi", ec));
 }
 

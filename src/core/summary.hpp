@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,10 @@ namespace pmi {
 enum class TldrSource { tldr, first_nugget, none };
 
 struct NoteSummary {
-    std::string text; // two lines, each ending with '\n'
+    std::string talked_with; // see talked_with()
+    Date date;
+    std::string tldr; // on one line; empty when there is neither a tldr nor a nugget
+    std::string path;
     TldrSource source = TldrSource::tldr;
 };
 
@@ -23,7 +27,7 @@ std::string talked_with(const Note& note);
 // The two lines a PM pastes to the dev team:
 //   tl;dr – talked with Jo Smith (end user) at Acme Corp on 2026-11-20: <tldr>
 //   Full interview notes at prod/interviews/portal/acme-corp-2026-11-20.md
-// Falls back to the first nugget, then to "(no tldr)"; `source` says which.
+// Falls back to the first nugget, then to nothing; `source` says which.
 NoteSummary summarize_note(const Note& note);
 
 // The staff-meeting digest of one week: per PM, each interview with its nuggets.
@@ -34,7 +38,7 @@ struct DigestPm {
 };
 
 struct Digest {
-    Week week;
+    std::optional<Week> week;  // none for summaries of chosen notes
     std::vector<DigestPm> pms; // sorted by id
 };
 
@@ -43,11 +47,13 @@ enum class RosterEntries { include, omit };
 // Groups `notes` (already filtered to the week) by PM. With RosterEntries::include,
 // roster members active in the week (and listed in `only_pms` when it is not
 // empty) appear even without interviews.
-Digest build_digest(const std::vector<Note>& notes, const Config& config, const Week& week,
-                    RosterEntries roster, const std::vector<std::string>& only_pms);
+// Without a week (summaries of chosen notes), no roster entries are added.
+Digest build_digest(const std::vector<Note>& notes, const Config& config,
+                    const std::optional<Week>& week, RosterEntries roster,
+                    const std::vector<std::string>& only_pms);
 
-std::string digest_markdown(const Digest& digest);
-std::string digest_text(const Digest& digest);
-std::string digest_json(const Digest& digest);
+// Digest order: by date, then the numbered series of one day in call order
+// (acme-2026-11-20.md before acme-2026-11-20-2.md before -10.md).
+bool earlier_in_digest(const Note& a, const Note& b);
 
 } // namespace pmi

@@ -5,7 +5,6 @@
 #include <map>
 #include <set>
 
-#include "core/render.hpp"
 #include "util/json.hpp"
 #include "util/strings.hpp"
 
@@ -63,84 +62,6 @@ TagReport build_tag_report(const std::vector<Note>& notes) {
         report.duplicates.push_back({key, std::move(spellings)});
     }
     return report;
-}
-
-static Table tag_table(const TagReport& report) {
-    Table table;
-    table.headers = {"TAG", "COUNT", "PRODUCTS", "FIRST", "LAST"};
-    table.align = {Align::left, Align::right};
-    for (const auto& stat : report.tags)
-        table.rows.push_back({Cell(stat.tag), Cell(std::to_string(stat.count)),
-                              Cell(util::join(stat.products, ", ")), Cell(format_date(stat.first)),
-                              Cell(format_date(stat.last))});
-    return table;
-}
-
-static std::string spellings_text(const TagDuplicate& duplicate, const char* quote) {
-    std::vector<std::string> parts;
-    for (const auto& spelling : duplicate.spellings)
-        parts.push_back(fmt::format("{0}{1}{0} ({2})", quote, spelling.tag, spelling.count));
-    return util::join(parts, ", ");
-}
-
-std::string tags_text(const TagReport& report, Color color) {
-    if (report.tags.empty())
-        return "no tags\n";
-    std::string out = render_text(tag_table(report), color);
-    if (!report.duplicates.empty()) {
-        out += "\nLikely duplicates (same tag spelled differently):\n";
-        for (const auto& duplicate : report.duplicates)
-            out += "  " + spellings_text(duplicate, "") + "\n";
-    }
-    return out;
-}
-
-std::string tags_markdown(const TagReport& report) {
-    std::string out = "## Tags\n\n";
-    if (report.tags.empty())
-        return out + "No tags.\n";
-    Table table = tag_table(report);
-    table.headers = {"Tag", "Count", "Products", "First", "Last"};
-    out += render_markdown(table);
-    if (!report.duplicates.empty()) {
-        out += "\n## Likely duplicates\n\n";
-        for (const auto& duplicate : report.duplicates)
-            out += "- " + spellings_text(duplicate, "`") + "\n";
-    }
-    return out;
-}
-
-std::string tags_json(const TagReport& report) {
-    util::JsonWriter json;
-    json.begin_object();
-    json.key("tags").begin_array();
-    for (const auto& stat : report.tags) {
-        json.begin_object();
-        json.key("tag").value(stat.tag);
-        json.key("count").value(stat.count);
-        json.key("products").strings(stat.products);
-        json.key("first").value(format_date(stat.first));
-        json.key("last").value(format_date(stat.last));
-        json.end_object();
-    }
-    json.end_array();
-    json.key("duplicates").begin_array();
-    for (const auto& duplicate : report.duplicates) {
-        json.begin_object();
-        json.key("key").value(duplicate.key);
-        json.key("spellings").begin_array();
-        for (const auto& spelling : duplicate.spellings) {
-            json.begin_object();
-            json.key("tag").value(spelling.tag);
-            json.key("count").value(spelling.count);
-            json.end_object();
-        }
-        json.end_array();
-        json.end_object();
-    }
-    json.end_array();
-    json.end_object();
-    return json.str();
 }
 
 } // namespace pmi

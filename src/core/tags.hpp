@@ -6,7 +6,6 @@
 
 #include "core/calendar.hpp"
 #include "core/note.hpp"
-#include "core/render.hpp"
 
 namespace pmi {
 
@@ -39,9 +38,5 @@ TagReport build_tag_report(const std::vector<Note>& notes);
 
 // The tags of a note without repeats (same spelling listed twice counts once).
 std::vector<std::string> distinct_tags(const Note& note);
-
-std::string tags_text(const TagReport& report, Color color);
-std::string tags_markdown(const TagReport& report);
-std::string tags_json(const TagReport& report);
 
 } // namespace pmi

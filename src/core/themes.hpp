@@ -6,7 +6,6 @@
 
 #include "core/calendar.hpp"
 #include "core/note.hpp"
-#include "core/render.hpp"
 
 namespace pmi {
 
@@ -69,9 +68,5 @@ inline constexpr long lapsed_after_days = 90;
 // `notes` is the whole tree; `products` the configured products.
 ThemesReport build_themes(const std::vector<Note>& notes, const std::vector<std::string>& products,
                           const Period& period, const Date& today);
-
-std::string themes_text(const ThemesReport& report, Color color);
-std::string themes_markdown(const ThemesReport& report);
-std::string themes_json(const ThemesReport& report);
 
 } // namespace pmi

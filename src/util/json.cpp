@@ -13,8 +13,18 @@ namespace {
 void append_quoted(std::string& out, std::string_view text) {
     out += '"';
     const bool valid = is_valid_utf8(text);
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         const auto byte = static_cast<unsigned char>(c);
+        // DEL and the C1 controls (U+0080-U+009F, C2 80-9F) are escaped too,
+        // so a terminal showing the JSON never obeys them.
+        if (valid && byte == 0xC2 && i + 1 < text.size() &&
+            static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned char>(text[++i]));
+            out += buffer;
+            continue;
+        }
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -22,7 +32,7 @@ void append_quoted(std::string& out, std::string_view text) {
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
         default:
-            if (byte < 0x20) {
+            if (byte < 0x20 || byte == 0x7F) {
                 char buffer[8];
                 std::snprintf(buffer, sizeof buffer, "\\u%04x", byte);
                 out += buffer;

@@ -19,6 +19,22 @@ static char lower(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+std::string one_line(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : trim(text)) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty())
+            out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
     if (text.size() < prefix.size())
         return false;
@@ -88,8 +104,7 @@ static std::string_view fold_accent(char32_t cp) {
     return "";
 }
 
-// Decodes one UTF-8 code point at text[i]; returns its length, or 0 if invalid.
-static std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char lead = byte(i);
     std::size_t length = 0;

@@ -10,6 +10,9 @@ namespace util {
 // Whitespace (space, tab, CR, LF) removed from both ends.
 std::string_view trim(std::string_view text);
 
+// Trimmed, with each run of whitespace (line breaks included) as one space.
+std::string one_line(std::string_view text);
+
 bool starts_with_ci(std::string_view text, std::string_view prefix);
 std::string to_lower_ascii(std::string_view text);
 
@@ -30,6 +33,10 @@ std::string tag_key(std::string_view tag);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 bool is_valid_utf8(std::string_view text);
+
+// Decodes one UTF-8 code point at text[i] into `cp`; returns its length in
+// bytes, or 0 when the bytes there are not valid UTF-8 (overlong, surrogate…).
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp);
 
 // Display width in terminal columns: one per UTF-8 code point.
 std::size_t display_width(std::string_view text);

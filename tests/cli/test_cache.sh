@@ -153,7 +153,7 @@ if command -v git >/dev/null; then
     agree "a checkout back"
     git checkout -q two
     run --today "$TODAY" list --format json --customer "Odd Keys"
-    expect_json 'data[0]["pm"] == "tom"'
+    expect_json 'data["notes"][0]["pm"] == "tom"'
     expect_out_lacks "contoso-bank-2026-09-15.md"
     agree "a checkout"
 fi

@@ -39,7 +39,7 @@ CHECKS=$((CHECKS + 1))
 run --today 2026-11-16 check --format json
 expect_code 0
 expect_json 'data["passed"] is True and data["week"] == "2026-W46" and data["short"] == [] and data["errors"] == []'
-expect_json '[(p["pm"], p["status"], p["ok"]) for p in data["pms"]] == [("caroline", "met", True), ("dev", "met", True), ("mei", "excused", True), ("tom", "not-started", True)]'
+expect_json '[(p["pm"], p["status"], p["ok"]) for p in data["pms"]] == [("caroline", "met", True), ("dev", "met", True), ("mei", "excused", True), ("tom", "not_started", True)]'
 
 # --- failing: a PM short of the quota ---
 run --today 2026-11-16 check --week 2026-W45
@@ -162,9 +162,22 @@ expect_out_contains "  caroline: 0 of 1 interviews in 2026-W46 (missed)"
 expect_out_contains "  dev: 0 of 1 interviews in 2026-W46 (missed)"
 expect_out_contains "notes: 0 valid"
 # ...but a tree with neither roster nor notes has nothing to fail
-rm .pmi.yaml
+echo "notes: prod/interviews" >.pmi.yaml
 run --today 2026-11-16 check
 expect_code 0
+# ...and no .pmi.yaml at all is no repository: a CI job in the wrong folder fails
+rm .pmi.yaml
+for command in check "check --format github" report list "new acme" index lint summary tags themes; do
+    # shellcheck disable=SC2086
+    run --today 2026-11-16 $command
+    expect_code 2
+    expect_err_contains "not in a pmi repository"
+    expect_out_lacks "ok"
+done
+expect_no_file prod/interviews/acme-2026-11-16.md
+run --root "$WORK" --today 2026-11-16 check
+expect_code 2
+expect_err_contains "not in a pmi repository (no .pmi.yaml in $WORK)"
 
 # --- usage errors: exit 2 ---
 team_tree usage

@@ -55,7 +55,7 @@ expect_out_equals "--cadence"
 OUT=$(complete_line "pmi report --mon")
 expect_out_equals "--months"
 OUT=$(complete_line "pmi list --format ")
-expect_out_equals "table
+expect_out_equals "text
 json
 csv
 paths"
@@ -87,7 +87,7 @@ expect_code 0
 expect_out_contains "#compdef pmi"
 run completion fish
 expect_code 0
-expect_out_contains "complete -c pmi -n '__fish_seen_subcommand_from list' -l format -x -a 'table json csv paths'"
+expect_out_contains "complete -c pmi -n '__fish_seen_subcommand_from list' -l format -x -a 'text json csv paths'"
 expect_out_contains "complete -c pmi -n '__fish_seen_subcommand_from guide' -a 'lint'"
 if command -v fish >/dev/null; then
     CHECKS=$((CHECKS + 1)); printf '%s\n' "$OUT" | fish --no-execute || fail "fish syntax"

@@ -46,19 +46,19 @@ CHECKS=$((CHECKS + 1))
 
 run guide lint --format json guide.md
 expect_code 1
-expect_json 'len(data) == 6'
-expect_json 'data[3] == {"path": "guide.md", "line": 9, "kind": "hypothetical", "question": "Would you pay for bulk edit?", "message": "hypothetical about the future (\"would you pay\"); people predict their own behaviour badly", "suggestion": "Tell me about the last time you…"}'
-expect_json '[f["kind"] for f in data] == ["closed", "closed", "leading", "hypothetical", "double", "closed"]'
+expect_json 'len(data["findings"]) == 6'
+expect_json 'data["findings"][3] == {"path": "guide.md", "line": 9, "kind": "hypothetical", "question": "Would you pay for bulk edit?", "message": "hypothetical about the future (\"would you pay\"); people predict their own behaviour badly", "suggestion": "Tell me about the last time you…"}'
+expect_json '[f["kind"] for f in data["findings"]] == ["closed", "closed", "leading", "hypothetical", "double", "closed"]'
 
 # CRLF guides give the same lines.
 sed 's/$/\r/' guide.md >crlf.md
 run guide lint crlf.md --format json
-expect_json 'len(data) == 6 and data[0]["question"] == "Do you export reports?"'
+expect_json 'len(data["findings"]) == 6 and data["findings"][0]["question"] == "Do you export reports?"'
 
 # Unreadable files: exit 2, the others still linted.
 run guide lint missing.md
 expect_code 2
-expect_err_contains "cannot read missing.md"
+expect_err_contains "missing.md: error: cannot read the guide"
 run guide lint missing.md guide.md
 expect_code 2
 expect_out_contains "guide.md:6:"

@@ -42,4 +42,16 @@ expect_code 0
 expect_file elsewhere/.pmi.yaml
 expect_file_contains elsewhere/.pmi.yaml "id: mei"
 
+# init inside an existing repository would shadow the team's config: refused.
+mkdir -p elsewhere/prod/interviews/portal
+cd elsewhere/prod/interviews/portal
+run init
+expect_code 2
+expect_err_contains "is already in the pmi repository at"
+expect_no_file .pmi.yaml
+cd "$WORK"
+run init elsewhere/sub
+expect_code 2
+expect_no_file elsewhere/sub/.pmi.yaml
+
 finish

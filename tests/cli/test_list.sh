@@ -29,7 +29,7 @@ expect_out_equals "prod/interviews/billing/initech-2026-11-10.md"
 
 run list --pm caroline --tag navigation --format json
 expect_code 0
-expect_json 'len(data) == 1 and data[0]["customer"] == "Acme Corp" and data[0]["tags"] == ["navigation", "security-config"] and data[0]["extra"] == {"crm_id": "OPP-1042"}'
+expect_json 'len(data["notes"]) == 1 and data["notes"][0]["customer"] == "Acme Corp" and data["notes"][0]["tags"] == ["navigation", "security-config"] and data["notes"][0]["extra"] == {"crm_id": "OPP-1042"}'
 run list --tag "Security Config" --format paths
 expect_out_equals "prod/interviews/portal/acme-2026-11-20.md"
 run list --tag navigation --tag invoicing --format paths
@@ -124,6 +124,6 @@ expect_err_contains ".pmi.yaml:2: 'quota.per_week' must be a whole number"
 run --root "$SOURCE_DIR/examples" list --format json
 expect_code 0
 expect_err_empty
-expect_json 'len(data) >= 40 and len({n["pm"] for n in data}) >= 4 and len({n["product"] for n in data}) >= 3'
+expect_json 'len(data["notes"]) >= 40 and len({n["pm"] for n in data["notes"]}) >= 4 and len({n["product"] for n in data["notes"]}) >= 3'
 
 finish

@@ -26,7 +26,8 @@ expect_err_contains "search query:"
 
 run summary --match csv --format json
 expect_code 0
-expect_json 'len(data) == 1 and data[0]["path"] == "prod/interviews/billing/globex-2026-11-18.md"'
+expect_out_contains "prod/interviews/billing/globex-2026-11-18.md"
+expect_out_lacks "acme-2026-11-17.md"
 run summary --week 2026-11-17 --match spreadsheet --format json
 expect_code 0
 expect_out_contains "Acme"

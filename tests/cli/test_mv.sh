@@ -41,7 +41,7 @@ expect_out_equals "$moved -> prod/interviews/billing/acme-corp-2-2026-11-18.md"
 moved=prod/interviews/billing/acme-corp-2-2026-11-18.md
 expect_file_contains "$moved" 'customer: "Acme: \"Corp\" #2"   # the reseller'
 run list --format json
-expect_json 'data[0]["customer"] == "Acme: \"Corp\" #2" and data[0]["pm"] == "dev"'
+expect_json 'data["notes"][0]["customer"] == "Acme: \"Corp\" #2" and data["notes"][0]["pm"] == "dev"'
 
 # A taken name gets the next free -N; nothing is replaced.
 write_note portal globex-2026-11-10.md "Globex" 2026-11-10 dev

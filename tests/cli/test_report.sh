@@ -69,14 +69,14 @@ expect_out_contains "2026-W46 (2026-11-09 to 2026-11-15)"
 
 # a week with no note of zed's: zed is not listed
 run --today 2026-11-18 report --week 2026-W45 --format json
-expect_json '[(p["pm"], p["count"], p["status"]) for p in data["pms"]] == [("caroline", 1, "met"), ("dev", 1, "met"), ("mei", 1, "met"), ("tom", 0, "not-started"), ("sam", 0, "missed")]'
+expect_json '[(p["pm"], p["count"], p["status"]) for p in data["pms"]] == [("caroline", 1, "met"), ("dev", 1, "met"), ("mei", 1, "met"), ("tom", 0, "not_started"), ("sam", 0, "missed")]'
 
 # --- json ---
 run --today 2026-11-18 report --week 2026-W46 --format json
 expect_code 0
-expect_json 'data["week"] == "2026-W46" and data["start"] == "2026-11-09" and data["end"] == "2026-11-15"'
+expect_json 'data["week"] == "2026-W46" and data["since"] == "2026-11-09" and data["until"] == "2026-11-15"'
 expect_json '[p["pm"] for p in data["pms"]] == ["caroline", "dev", "mei", "tom", "sam", "zed"]'
-expect_json '[p["status"] for p in data["pms"]] == ["met", "missed", "excused", "not-started", "missed", "met"]'
+expect_json '[p["status"] for p in data["pms"]] == ["met", "missed", "excused", "not_started", "missed", "met"]'
 expect_json 'data["pms"][0]["last_interview"] == {"date": "2026-11-10", "customer": "Acme", "path": "prod/interviews/portal/acme-2026-11-10.md"}'
 expect_json 'data["pms"][4]["count"] == 0 and data["pms"][4]["last_interview"] is None'
 expect_json 'data["pms"][5]["in_roster"] is False and data["pms"][0]["in_roster"] is True'
@@ -109,13 +109,13 @@ expect_out_lacks $'\e['
 # --- filters ---
 run --today 2026-11-18 report --week 2026-W46 --pm dev --format csv
 expect_code 0
-expect_out_equals "pm,name,in_roster,week,start,end,count,quota,status,streak,last_date,last_customer
+expect_out_equals "pm,name,in_roster,week,since,until,count,quota,status,streak,last_date,last_customer
 dev,Dev Rao,yes,2026-W46,2026-11-09,2026-11-15,0,1,missed,0,2026-11-02,Hooli"
 run --today 2026-11-18 report --week 2026-W46 --product billing --format json
 expect_json '[p["pm"] for p in data["pms"]] == ["dev", "mei", "sam"]'
 run --today 2026-11-18 report --pm nobody
 expect_code 2
-expect_err_contains "--pm 'nobody': no such PM"
+expect_err_contains "no PM 'nobody' in the roster"
 
 # --- markdown ---
 run --today 2026-11-18 report --week 2026-W46 --pm caroline --format markdown
@@ -160,12 +160,19 @@ dev                0  missed (0 of 1)       0  -
 team 2026-W46: 0 of 2 met, 2 missed"
 
 # no roster and no notes
-rm .pmi.yaml
+echo "notes: prod/interviews" >.pmi.yaml
 run --today 2026-11-18 report --format json
 expect_code 0
 expect_json 'data["pms"] == []'
 run --today 2026-11-18 report
 expect_out_contains "no PMs"
+
+# outside a repository: an error, not an empty report
+rm .pmi.yaml
+run --today 2026-11-18 report
+expect_code 2
+expect_err_contains "not in a pmi repository (no .pmi.yaml here or in any parent); run pmi init"
+echo "notes: prod/interviews" >.pmi.yaml
 
 # --- usage errors ---
 run --today 2026-11-18 report --week 2026-W54
@@ -199,7 +206,9 @@ expect_code 0
 expect_out_contains "| mei | \`"
 expect_out_contains "Weeks: . none"
 run --today 2026-11-18 report --cadence --format csv --pm mei
-expect_out_contains "PM,WEEKS,INTERVIEWS"
+expect_out_contains "pm,name,in_roster,interviews,median_gap_days,longest_gap_days"
+expect_out_contains "mei,Mei Tanaka,yes,1,,14,2026-11-04,2026-11-18,yes,week,2026-W45,1"
+expect_out_contains "mei,Mei Tanaka,yes,1,,14,2026-11-04,2026-11-18,yes,customer,"
 run --today 2026-11-18 report --cadence --weeks 4
 expect_code 2
 expect_err_contains "excludes"

@@ -124,11 +124,11 @@ expect_out_lacks "Secret"
 
 # What loaded is what was written: CRLF, BOM, anchors and tabs leave no trace.
 run_bounded list --customer crlf --format json
-expect_json 'data[0]["customer"] == "Crlf" and data[0]["tldr"] == "Windows"'
+expect_json 'data["notes"][0]["customer"] == "Crlf" and data["notes"][0]["tldr"] == "Windows"'
 run_bounded list --customer anchor --format json
-expect_json 'data[0]["customer"] == "Anchor" and data[0]["tldr"] == "Anchor"'
+expect_json 'data["notes"][0]["customer"] == "Anchor" and data["notes"][0]["tldr"] == "Anchor"'
 run_bounded list --customer tabvalue --format json
-expect_json 'data[0]["customer"] == "Tabvalue" and data[0]["tldr"] == "a\tb"'
+expect_json 'data["notes"][0]["customer"] == "Tabvalue" and data["notes"][0]["tldr"] == "a\tb"'
 run_bounded list --customer secret --format paths
 expect_out_equals ""
 
@@ -179,5 +179,17 @@ expect_code 0
 expect_out_equals "prod/interviews/portal/good-2026-11-20.md"
 run_bounded lint
 expect_code 0
+
+# A full disk on stdout is an error, not a silent success.
+if [ -w /dev/full ]; then
+    for args in "list" "list --format json" "report" "tags --format json"; do
+        # shellcheck disable=SC2086
+        "$PMI_BIN" --root "$SOURCE_DIR/examples" --today 2026-11-23 $args >/dev/full 2>"$WORK/full.err"
+        CODE=$?
+        ERR=$(cat "$WORK/full.err")
+        expect_code 2
+        expect_err_contains "cannot write to standard output: No space left on device"
+    done
+fi
 
 finish

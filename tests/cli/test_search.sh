@@ -95,7 +95,9 @@ prod/interviews/portal/acme-corp-2026-11-17.md:16: Nothing else."
 # JSON: the same data, with the matched words.
 run search invoice --format json
 expect_code 0
-expect_json 'len(data) == 2 and data[0]["customer"] == "Acme Corp" and data[0]["pm"] == "caroline" and data[0]["lines"][1]["line"] == 13 and data[0]["lines"][1]["matches"][0]["text"] == "invoicing" and data[1]["lines"][0]["matches"][0]["text"] == "invoices"'
+expect_json 'data["schema"] == 1 and len(data["notes"]) == 2'
+expect_json 'data["notes"][0]["customer"] == "Acme Corp" and data["notes"][0]["pm"] == "caroline"'
+expect_json 'data["notes"][0]["lines"][1]["line"] == 13 and data["notes"][0]["lines"][1]["matches"][0]["text"] == "invoicing" and data["notes"][1]["lines"][0]["matches"][0]["text"] == "invoices"'
 
 # Matches highlighted on a terminal (--color always), not otherwise.
 run --color always search month
@@ -113,7 +115,7 @@ smb                 1      1  2026-10-01
 write_note portal acme-corp-2026-11-18.md "Acme Corp" 2026-11-18 dev "segment: enterprise
 tags: [excel]" "Still the spreadsheet."
 run search spreadsheet --by customer --format json
-expect_json 'data["customers"] == 2 and data["notes"] == 3 and data["rows"][0] == {"value": "Acme Corp", "customers": 1, "notes": 2, "latest": "2026-11-18"}'
+expect_json 'data["schema"] == 1 and data["customers"] == 2 and data["notes"] == 3 and data["rows"][0] == {"value": "Acme Corp", "customers": 1, "notes": 2, "latest": "2026-11-18"}'
 run search spreadsheet --by tag
 expect_out_contains "excel              1      2  2026-11-18"
 expect_out_contains "(none)             1      1  2026-10-01"

@@ -62,7 +62,7 @@ expect_out_equals ""
 rm prod/interviews/portal/bad.md
 
 run summary prod/interviews/portal/acme-corp-2026-11-20.md --format json
-expect_json 'data[0]["path"] == "prod/interviews/portal/acme-corp-2026-11-20.md" and data[0]["source"] == "tldr" and data[0]["summary"].startswith("tl;dr – talked with Jo Smith")'
+expect_json 'data["week"] is None and data["pms"][0]["interviews"][0]["path"] == "prod/interviews/portal/acme-corp-2026-11-20.md" and data["pms"][0]["interviews"][0]["tldr_source"] == "tldr" and data["pms"][0]["interviews"][0]["summary"].startswith("tl;dr – talked with Jo Smith")'
 
 # Filters without --week: the summaries of the matching notes, newest first.
 run summary --pm dev

@@ -52,7 +52,7 @@ run tags
 expect_code 0
 expect_out_equals "no tags"
 run tags --format json
-expect_json 'data == {"tags": [], "duplicates": []}'
+expect_json 'data == {"schema": 1, "tags": [], "duplicates": []}'
 
 run --root "$SOURCE_DIR/examples" tags --format json
 expect_code 0

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/cadence.hpp"
+#include "render/cadence.hpp"
 
 using namespace pmi;
 
@@ -85,7 +86,7 @@ TEST_CASE("build_cadence_report") {
         CHECK(table.rows[0][4].text == "28 days (to 2026-10-26)");
         CHECK(table.rows[0][5].text == "2: Acme 3, Globex 1");
         CHECK(table.rows[1][4].text == "-");
-        const std::string json = cadence_json(report);
+        const std::string json = cadence_json(report, View{});
         CHECK(json.find("\"strip\": \".3a.1.\"") != std::string::npos);
         CHECK(json.find("\"median_gap_days\": 20") != std::string::npos);
         CHECK(json.find("\"median_gap_days\": null") != std::string::npos);

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/guide.hpp"
+#include "render/guide.hpp"
 
 using namespace pmi;
 

@@ -2,6 +2,7 @@
 
 #include "core/lint.hpp"
 #include "core/note.hpp"
+#include "render/lint.hpp"
 #include "temp_dir.hpp"
 
 using namespace pmi;
@@ -211,8 +212,8 @@ TEST_CASE("lint_github") {
     LintReport report;
     report.problems = {{"a,b:c.md", 3, Severity::error, "100% bad\nreally"},
                        {"d.md", 0, Severity::warning, "meh"}};
-    CHECK(lint_github(report) == "::error file=a%2Cb%3Ac.md,line=3::100%25 bad%0Areally\n"
-                                 "::warning file=d.md::meh\n");
+    CHECK(lint_github(report, View{}) == "::error file=a%2Cb%3Ac.md,line=3::100%25 bad%0Areally\n"
+                                         "::warning file=d.md::meh\n");
 }
 
 TEST_CASE("key lines") {

@@ -3,6 +3,8 @@
 #include "core/check.hpp"
 #include "core/config.hpp"
 #include "core/quota.hpp"
+#include "render/check.hpp"
+#include "render/quota.hpp"
 
 using namespace pmi;
 
@@ -181,7 +183,7 @@ TEST_CASE("run_check") {
     SUBCASE("passes: met, not started, and a PM outside the roster is not gated") {
         const CheckResult result = run_check(config, set, today, week("2026-W46"));
         CHECK(result.passed());
-        CHECK(check_text(result) ==
+        CHECK(check_text(result, View{}) ==
               "pmi check 2026-W46 (2026-11-09 to 2026-11-15): ok\n"
               "note: PM 'zed' is not in the roster of .pmi.yaml (not checked)\n"
               "team 2026-W46: 2 of 2 met, 1 not started, 1 not in roster\n"
@@ -198,7 +200,8 @@ TEST_CASE("run_check") {
         REQUIRE(result.warnings.size() == 1);
         const std::vector<Problem> again = {set.problems[0]};
         CHECK(run_check(config, set, today, week("2026-W46"), again).errors.size() == 1);
-        CHECK(check_text(result).find("  prod/interviews/b.md:3: error: missing key 'pm'\n") !=
+        CHECK(check_text(result, View{})
+                  .find("  prod/interviews/b.md:3: error: missing key 'pm'\n") !=
               std::string::npos);
     }
     SUBCASE("PMs short of the quota") {
@@ -213,14 +216,16 @@ TEST_CASE("run_check") {
     }
     SUBCASE("github annotations") {
         set.problems.push_back({"prod/a,b:c.md", 2, Severity::error, "50% bad\nsecond: line"});
-        const std::string out = check_github(run_check(config, set, today, week("2026-W46")));
+        const std::string out =
+            check_github(run_check(config, set, today, week("2026-W46")), View{});
         CHECK(out.rfind("::error file=prod/a%2Cb%3Ac.md,line=2,title=invalid note::50%25 "
                         "bad%0Asecond: line\n",
                         0) == 0);
     }
     SUBCASE("junit") {
         set.problems.push_back({"prod/<x>.md", 1, Severity::error, "bad \"quote\" & \x01"});
-        const std::string xml = check_junit(run_check(config, set, today, week("2026-W47")));
+        const std::string xml =
+            check_junit(run_check(config, set, today, week("2026-W47")), View{});
         CHECK(xml.find("<testsuites name=\"pmi check\" tests=\"4\" failures=\"4\">") !=
               std::string::npos);
         CHECK(xml.find("name=\"prod/&lt;x&gt;.md:1\" file=\"prod/&lt;x&gt;.md\"") !=
@@ -231,9 +236,4 @@ TEST_CASE("run_check") {
                        "      <failure message=\"ann: 0 of 1 interviews in 2026-W47 (missed)\" "
                        "type=\"quota\"/>\n") != std::string::npos);
     }
-}
-
-TEST_CASE("github_escape_property") {
-    CHECK(github_escape_property("a:b,c%d\r\n") == "a%3Ab%2Cc%25d%0D%0A");
-    CHECK(github_escape_data("a:b,c%d\r\n") == "a:b,c%25d%0D%0A");
 }

@@ -2,6 +2,7 @@
 
 #include "core/summary.hpp"
 #include "core/tags.hpp"
+#include "render/summary.hpp"
 
 using namespace pmi;
 
@@ -47,7 +48,7 @@ TEST_CASE("summarize_note") {
         note.tldr = "Raves about navigation;\n  frustration with SSO.";
         const NoteSummary summary = summarize_note(note);
         CHECK(summary.source == TldrSource::tldr);
-        CHECK(summary.text ==
+        CHECK(summary_text(summary) ==
               "tl;dr – talked with Jo Smith (end user) at Acme Corp on 2026-11-20: Raves about "
               "navigation; frustration with SSO.\n"
               "Full interview notes at prod/interviews/portal/acme-corp-2026-11-20.md\n");
@@ -56,12 +57,13 @@ TEST_CASE("summarize_note") {
         note.nuggets = {"Security config is scary", "Second"};
         const NoteSummary summary = summarize_note(note);
         CHECK(summary.source == TldrSource::first_nugget);
-        CHECK(summary.text.find("on 2026-11-20: Security config is scary\n") != std::string::npos);
+        CHECK(summary_text(summary).find("on 2026-11-20: Security config is scary\n") !=
+              std::string::npos);
     }
     SUBCASE("nothing") {
         const NoteSummary summary = summarize_note(note);
         CHECK(summary.source == TldrSource::none);
-        CHECK(summary.text.find(": (no tldr)\n") != std::string::npos);
+        CHECK(summary_text(summary).find(": (no tldr)\n") != std::string::npos);
     }
 }
 
@@ -94,7 +96,7 @@ TEST_CASE("build_digest") {
         notes[0].nuggets = {"Nugget one"};
         notes[0].tldr = "Short";
         const std::string text =
-            digest_markdown(build_digest(notes, config, week, RosterEntries::omit, {}));
+            digest_markdown(build_digest(notes, config, week, RosterEntries::omit, {}), View{});
         CHECK(text.find("# Staff meeting digest, 2026-W47 (2026-11-16 to 2026-11-22)") == 0);
         CHECK(text.find("## Zoe Z (zoe)\n\n### 2026-11-17 — A, p\n") != std::string::npos);
         CHECK(text.find("**tl;dr:** Short\n\n- Nugget one\n") != std::string::npos);

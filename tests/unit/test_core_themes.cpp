@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/themes.hpp"
+#include "render/themes.hpp"
 
 using namespace pmi;
 
@@ -84,7 +85,7 @@ TEST_CASE("build_themes") {
 TEST_CASE("themes_text") {
     const ThemesReport report =
         build_themes({}, {"portal"}, {{2026, 11, 1}, {2026, 11, 30}}, {2026, 11, 30});
-    const std::string text = themes_text(report, Color::off);
+    const std::string text = themes_text(report, View{});
     CHECK(text.find("Themes 2026-11-01 to 2026-11-30: 0 interviews\n") == 0);
     CHECK(text.find("Products with no interview in the period\nPRODUCT\nportal\n") !=
           std::string::npos);

@@ -1,6 +1,7 @@
-#include "core/index.hpp"
+#include "render/index.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iterator>
@@ -10,6 +11,7 @@
 
 #include "core/query.hpp"
 #include "core/tags.hpp"
+#include "render/escape.hpp"
 #include "util/strings.hpp"
 
 namespace pmi {
@@ -47,26 +49,22 @@ void append_url_encoded(std::string& out, std::string_view path) {
     });
 }
 
-// A table cell: '|' escaped, line breaks and tabs as spaces; with `link`, also
-// '[' and ']' escaped, so that link text stays a link.
-std::string_view cell_replacement(char c, bool link) {
-    switch (c) {
-    case '|': return "\\|";
-    case '\n':
-    case '\r':
-    case '\t': return " ";
-    case '[': return link ? "\\[" : "";
-    case ']': return link ? "\\]" : "";
-    default: return {};
-    }
-}
-
+// A table cell or link text, trimmed and escaped as escape::markdown_cell does;
+// the common plain cell is copied as it is.
 void append_table_cell(std::string& out, std::string_view text) {
-    append_replacing(out, util::trim(text), [](char c) { return cell_replacement(c, false); });
+    text = util::trim(text);
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0x20 && byte < 0x7F && !std::strchr("\\`*_[]<>|~&!", c);
+    });
+    if (plain)
+        out.append(text);
+    else
+        out += escape::markdown_cell(text);
 }
 
 void append_link_text(std::string& out, std::string_view text) {
-    append_replacing(out, util::trim(text), [](char c) { return cell_replacement(c, true); });
+    append_table_cell(out, text);
 }
 
 } // namespace

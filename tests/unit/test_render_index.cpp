@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/index.hpp"
+#include "render/index.hpp"
 
 #include <string>
 #include <vector>

@@ -1,8 +1,8 @@
-#include "core/render.hpp"
+#include "render/table.hpp"
 
 #include <algorithm>
 
-#include "util/json.hpp"
+#include "render/escape.hpp"
 #include "util/strings.hpp"
 
 namespace pmi {
@@ -12,8 +12,10 @@ std::string paint(const std::string& text, Style style, Color color) {
         return text;
     const char* code = "";
     switch (style) {
-    case Style::plain: return text;
-    case Style::bold: code = "1"; break;
+    case Style::plain:
+    case Style::code: return text;
+    case Style::bold:
+    case Style::strong: code = "1"; break;
     case Style::dim: code = "2"; break;
     case Style::green: code = "32"; break;
     case Style::yellow: code = "33"; break;
@@ -56,7 +58,24 @@ static void fit_widths(std::vector<std::size_t>& widths, std::size_t max_width) 
     }
 }
 
-std::string render_text(const Table& table, Color color, std::size_t max_width) {
+static Table escaped_for_terminal(const Table& table) {
+    Table out;
+    out.align = table.align;
+    for (const auto& header : table.headers)
+        out.headers.push_back(escape::terminal(header));
+    out.rows.reserve(table.rows.size());
+    for (const auto& row : table.rows) {
+        std::vector<Cell> cells;
+        cells.reserve(row.size());
+        for (const auto& cell : row)
+            cells.emplace_back(escape::terminal(cell.text), cell.style);
+        out.rows.push_back(std::move(cells));
+    }
+    return out;
+}
+
+std::string render_text(const Table& raw, Color color, std::size_t max_width) {
+    const Table table = escaped_for_terminal(raw);
     const std::size_t columns = table.headers.size();
     std::vector<std::size_t> widths(columns, 0);
     for (std::size_t c = 0; c < columns; ++c)
@@ -96,23 +115,20 @@ std::string render_text(const Table& table, Color color, std::size_t max_width) 
     return out;
 }
 
-static std::string markdown_cell(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n' || c == '\r')
-            out += ' ';
-        else
-            out += c;
+static std::string markdown_cell(const Cell& cell) {
+    if (cell.text.empty())
+        return "";
+    switch (cell.style) {
+    case Style::strong: return "**" + escape::markdown_cell(cell.text) + "**";
+    case Style::code: return escape::markdown_code(cell.text);
+    default: return escape::markdown_cell(cell.text);
     }
-    return out;
 }
 
 std::string render_markdown(const Table& table) {
     std::string out = "|";
     for (const auto& header : table.headers)
-        out += " " + markdown_cell(header) + " |";
+        out += " " + escape::markdown_cell(header) + " |";
     out += "\n|";
     for (std::size_t c = 0; c < table.headers.size(); ++c) {
         const bool right = c < table.align.size() && table.align[c] == Align::right;
@@ -122,7 +138,7 @@ std::string render_markdown(const Table& table) {
     for (const auto& row : table.rows) {
         out += "|";
         for (std::size_t c = 0; c < table.headers.size(); ++c)
-            out += " " + markdown_cell(c < row.size() ? row[c].text : "") + " |";
+            out += " " + (c < row.size() ? markdown_cell(row[c]) : std::string()) + " |";
         out += "\n";
     }
     return out;
@@ -131,11 +147,11 @@ std::string render_markdown(const Table& table) {
 std::string render_csv(const Table& table) {
     std::string out;
     for (std::size_t c = 0; c < table.headers.size(); ++c)
-        out += (c ? "," : "") + util::csv_field(table.headers[c]);
+        out += (c ? "," : "") + escape::csv_cell(table.headers[c]);
     out += "\n";
     for (const auto& row : table.rows) {
         for (std::size_t c = 0; c < table.headers.size(); ++c)
-            out += (c ? "," : "") + util::csv_field(c < row.size() ? row[c].text : "");
+            out += (c ? "," : "") + escape::csv_cell(c < row.size() ? row[c].text : "");
         out += "\n";
     }
     return out;

@@ -1,0 +1,83 @@
+#include <doctest/doctest.h>
+
+#include "render/escape.hpp"
+
+using namespace pmi;
+
+TEST_CASE("escape::terminal") {
+    SUBCASE("controls shown, never emitted") {
+        CHECK(escape::terminal("a\x1b]52;c;x\x07") == "a\\x1b]52;c;x\\x07");
+        CHECK(escape::terminal("del\x7f") == "del\\x7f");
+        CHECK(escape::terminal("c1 \xc2\x9b"
+                               "2J") == "c1 \\u009b2J");
+        CHECK(escape::terminal("bidi \xe2\x80\xae") == "bidi \\u202e");
+        CHECK(escape::terminal("bad \xff\xfe") == "bad \\xff\\xfe");
+    }
+    SUBCASE("one line or keep lines") {
+        CHECK(escape::terminal("a\nb\tc\rd") == "a\\nb\\tc\\rd");
+        CHECK(escape::terminal("a\nb\tc\rd", escape::Lines::keep) == "a\nb\tc\\rd");
+    }
+    SUBCASE("printable text unchanged") {
+        CHECK(escape::terminal("Café – 日本 \\x") == "Café – 日本 \\x");
+    }
+}
+
+TEST_CASE("escape::markdown_inline") {
+    CHECK(escape::markdown_inline("[Reset](http://phish.example)") ==
+          "\\[Reset\\](http\\://phish.example)");
+    CHECK(escape::markdown_inline("visit www.phish.example") == "visit www\\.phish.example");
+    CHECK(escape::markdown_inline("a | b") == "a \\| b");
+    CHECK(escape::markdown_inline("*bold* <b>&amp;") == "\\*bold\\* \\<b\\>\\&amp;");
+    CHECK(escape::markdown_inline("line\nbreak") == "line break");
+    CHECK(escape::markdown_inline("snake_case _em_") == "snake_case \\_em\\_");
+    SUBCASE("block starts") {
+        CHECK(escape::markdown_inline("# not a heading") == "\\# not a heading");
+        CHECK(escape::markdown_inline("- not an item") == "\\- not an item");
+        CHECK(escape::markdown_inline("12. not a list") == "12\\. not a list");
+        CHECK(escape::markdown_inline("---") == "\\---");
+        CHECK(escape::markdown_inline("7.5 days") == "7.5 days");
+        CHECK(escape::markdown_inline("-cmd") == "-cmd");
+    }
+    CHECK(escape::markdown_cell("-") == "-");
+    CHECK(escape::markdown_cell("# x|y") == "# x\\|y");
+}
+
+TEST_CASE("escape::markdown_code") {
+    CHECK(escape::markdown_code("a&b.md") == "`a&b.md`");
+    CHECK(escape::markdown_code("a`b") == "``a`b``");
+    CHECK(escape::markdown_code("`x") == "`` `x ``");
+}
+
+TEST_CASE("escape::csv_cell") {
+    CHECK(escape::csv_cell("plain") == "plain");
+    CHECK(escape::csv_cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+    CHECK(escape::csv_cell("+1") == "'+1");
+    CHECK(escape::csv_cell("-2") == "'-2");
+    CHECK(escape::csv_cell("@SUM(1)") == "'@SUM(1)");
+    CHECK(escape::csv_cell("\tx") == "'\tx");
+    CHECK(escape::csv_cell("a,b") == "\"a,b\"");
+    CHECK(escape::csv_cell("two\nlines") == "\"two\nlines\"");
+    CHECK(escape::csv_cell("esc\x1b") == "esc\\x1b");
+}
+
+TEST_CASE("escape::xml") {
+    CHECK(escape::xml("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
+    CHECK(escape::xml("a\nb") == "a&#10;b");
+    CHECK(escape::xml("\x1b \xef\xbf\xbe \xef\xbf\xbf \xff") ==
+          "\xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD");
+    CHECK(escape::xml("日本") == "日本");
+}
+
+TEST_CASE("escape::github") {
+    // As @actions/core: escapeData and escapeProperty.
+    CHECK(escape::github_property("a:b,c%d\r\n") == "a%3Ab%2Cc%25d%0D%0A");
+    CHECK(escape::github_data("a:b,c%d\r\n") == "a:b,c%25d%0D%0A");
+    CHECK(escape::github_data("x\x1b[2J") == "x\\x1b[2J");
+    CHECK(escape::github_plain("ok\n  ::add-mask::x\n::error::y\na::b\n") ==
+          "ok\n  %3A:add-mask::x\n%3A:error::y\na::b\n");
+}
+
+TEST_CASE("escape::url_path") {
+    CHECK(escape::url_path("portal/acme-corp_2026.md") == "portal/acme-corp_2026.md");
+    CHECK(escape::url_path("a b/c#d?.md") == "a%20b/c%23d%3F.md");
+}

@@ -61,7 +61,7 @@ for n in "$@"; do
     cd "$dir"
     pmi="$PMI --root $dir --today $TODAY"
     $pmi search zanzibar >/dev/null 2>&1 || true # the note cache and the index
-    edited=$(find prod -name '*.md' | sort | head -1)
+    edited=$(find prod -name '*.md' | sort | sed -n 1p)
     time_it "pmi report --week" "$n" -- "$pmi report --week >/dev/null 2>&1"
     time_it "pmi search zanzibar (0.5 %)" "$n" -- "$pmi search zanzibar >/dev/null 2>&1"
     time_it "grep -rn -i zanzibar" "$n" -- "grep -rn -i zanzibar prod >/dev/null"

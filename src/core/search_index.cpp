@@ -439,8 +439,9 @@ namespace {
 // searched word is not plain ASCII.
 class LineFilter {
   public:
-    explicit LineFilter(const std::vector<std::string>& words) {
-        for (const auto& word : words) {
+    explicit LineFilter(const std::vector<SearchWord>& words) {
+        for (const auto& searched : words) {
+            const std::string& word = searched.text;
             std::string token;
             for (std::size_t i = 0; i <= word.size(); ++i) {
                 const auto c = i < word.size() ? static_cast<unsigned char>(word[i]) : ' ';
@@ -479,76 +480,141 @@ class LineFilter {
     std::string lower_;
 };
 
+// SQLite's own FTS5 tokenizer (porter over unicode61 without diacritics),
+// called directly: lines are matched by the very tokens the index holds,
+// without building an index of them.
+class Tokenizer {
+  public:
+    struct Token {
+        std::string text;
+        std::size_t start;
+        std::size_t end;
+    };
+
+    Tokenizer() {
+        if (sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+            fail();
+        fts5_api* api = nullptr;
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db_, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK)
+            fail();
+        sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
+        sqlite3_step(stmt);
+        sqlite3_finalize(stmt);
+        void* user_data = nullptr;
+        if (!api || api->xFindTokenizer(api, "porter", &user_data, &tokenizer_) != SQLITE_OK)
+            fail();
+        const char* args[] = {"unicode61", "remove_diacritics", "2"};
+        if (tokenizer_.xCreate(user_data, args, 3, &instance_) != SQLITE_OK)
+            fail();
+    }
+    ~Tokenizer() {
+        if (instance_)
+            tokenizer_.xDelete(instance_);
+        sqlite3_close_v2(db_);
+    }
+    Tokenizer(const Tokenizer&) = delete;
+    Tokenizer& operator=(const Tokenizer&) = delete;
+
+    // The tokens of `text` as a document, or as a query (with `prefix`, a prefix query).
+    std::vector<Token>& tokens(std::string_view text, int flags) {
+        tokens_.clear();
+        if (text.empty())
+            return tokens_;
+        tokenizer_.xTokenize(
+            instance_, &tokens_, flags, text.data(), static_cast<int>(text.size()),
+            [](void* context, int, const char* token, int size, int start, int end) {
+                static_cast<std::vector<Token>*>(context)->push_back(
+                    {std::string(token, static_cast<std::size_t>(size)),
+                     static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
+                return SQLITE_OK;
+            });
+        return tokens_;
+    }
+
+  private:
+    sqlite3* db_ = nullptr;
+    fts5_tokenizer tokenizer_{};
+    Fts5Tokenizer* instance_ = nullptr;
+    std::vector<Token> tokens_;
+
+    [[noreturn]] void fail() {
+        if (instance_)
+            tokenizer_.xDelete(instance_);
+        sqlite3_close_v2(db_);
+        throw Error("cannot load SQLite's FTS5 tokenizer");
+    }
+};
+
+// A searched word or phrase as the tokens to find in a row.
+struct Phrase {
+    std::vector<std::string> tokens;
+    bool prefix = false; // the last token may be the start of a longer one
+};
+
+// Where the phrases occur in a line's tokens, overlapping ranges merged.
+std::vector<std::pair<std::size_t, std::size_t>>
+phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phrase>& phrases) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (const auto& phrase : phrases) {
+        const std::size_t count = phrase.tokens.size();
+        for (std::size_t i = 0; i + count <= tokens.size(); ++i) {
+            bool found = true;
+            for (std::size_t j = 0; j < count && found; ++j) {
+                const std::string& token = tokens[i + j].text;
+                const std::string& wanted = phrase.tokens[j];
+                found =
+                    phrase.prefix && j + 1 == count ? token.rfind(wanted, 0) == 0 : token == wanted;
+            }
+            if (found)
+                spans.emplace_back(tokens[i].start, tokens[i + count - 1].end);
+        }
+    }
+    std::sort(spans.begin(), spans.end());
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (const auto& span : spans) {
+        if (!merged.empty() && span.first <= merged.back().second)
+            merged.back().second = std::max(merged.back().second, span.second);
+        else
+            merged.push_back(span);
+    }
+    return merged;
+}
+
 } // namespace
 
 std::vector<std::vector<LineMatch>> match_lines(const SearchQuery& query,
                                                 const std::vector<std::string>& texts) {
     std::vector<std::vector<LineMatch>> result(texts.size());
-    if (query.highlight.empty() || texts.empty())
+    if (query.words.empty() || texts.empty())
         return result;
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-        SQLITE_OK) {
-        sqlite3_close_v2(db);
-        throw Error("cannot open an SQLite database in memory");
+    Tokenizer tokenizer;
+    std::vector<Phrase> phrases;
+    for (const auto& word : query.words) {
+        const int flags = FTS5_TOKENIZE_QUERY | (word.prefix ? FTS5_TOKENIZE_PREFIX : 0);
+        Phrase phrase{{}, word.prefix};
+        for (auto& token : tokenizer.tokens(word.text, flags))
+            phrase.tokens.push_back(std::move(token.text));
+        if (!phrase.tokens.empty())
+            phrases.push_back(std::move(phrase));
     }
-    constexpr std::int64_t line_bits = 24;
-    try {
-        exec(db, fmt::format("CREATE VIRTUAL TABLE line USING fts5(text, tokenize='{}')", tokenizer)
-                     .c_str());
-        exec(db, "BEGIN");
-        {
-            Statement insert(db, "INSERT INTO line(rowid, text) VALUES(?, ?)");
-            LineFilter filter(query.words);
-            std::string line;
-            for (std::size_t i = 0; i < texts.size(); ++i) {
-                const std::string& text = texts[i];
-                std::size_t start = 0;
-                for (std::int64_t number = 1; start < text.size() && number < (1 << line_bits);
-                     ++number) {
-                    std::size_t end = text.find('\n', start);
-                    if (end == std::string::npos)
-                        end = text.size();
-                    const std::string_view view(text.data() + start, end - start);
-                    start = end + 1;
-                    if (!filter.may_match(view))
-                        continue;
-                    line.assign(view);
-                    // The markers of highlight() below must be unambiguous.
-                    std::replace(line.begin(), line.end(), '\x01', ' ');
-                    std::replace(line.begin(), line.end(), '\x02', ' ');
-                    insert.bind(1, (static_cast<std::int64_t>(i) << line_bits) | number)
-                        .bind(2, line)
-                        .run();
-                }
-            }
+    LineFilter filter(query.words);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::string& text = texts[i];
+        std::size_t start = 0;
+        for (std::size_t number = 1; start < text.size(); ++number) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string::npos)
+                end = text.size();
+            const std::string_view line(text.data() + start, end - start);
+            start = end + 1;
+            if (!filter.may_match(line))
+                continue;
+            auto spans = phrase_spans(tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT), phrases);
+            if (!spans.empty())
+                result[i].push_back({number, std::move(spans)});
         }
-        exec(db, "COMMIT");
-        Statement select(db, "SELECT rowid, highlight(line, 0, char(1), char(2)) FROM line "
-                             "WHERE line MATCH ? ORDER BY rowid");
-        select.bind(1, query.highlight);
-        while (select.step()) {
-            const std::int64_t rowid = select.integer(0);
-            LineMatch match;
-            match.line = static_cast<std::size_t>(rowid & ((std::int64_t{1} << line_bits) - 1));
-            const std::string marked = select.text(1);
-            std::size_t offset = 0;
-            std::size_t start = 0;
-            for (const char c : marked) {
-                if (c == '\x01')
-                    start = offset;
-                else if (c == '\x02')
-                    match.spans.emplace_back(start, offset);
-                else
-                    ++offset;
-            }
-            result[static_cast<std::size_t>(rowid >> line_bits)].push_back(std::move(match));
-        }
-    } catch (const SqlError&) {
-        sqlite3_close_v2(db);
-        throw Error("search query: too complex to run; use fewer words or parentheses");
     }
-    sqlite3_close_v2(db);
     return result;
 }
 

@@ -129,7 +129,7 @@ class Translator {
     std::size_t pos_ = 0;
     std::size_t terms_ = 0;
     std::vector<std::string> highlights_;
-    std::vector<std::string> words_;
+    std::vector<SearchWord> words_;
 
     const Token* peek() const { return pos_ < tokens_.size() ? &tokens_[pos_] : nullptr; }
     bool next_is(TokenType type) const { return peek() && peek()->type == type; }
@@ -227,7 +227,7 @@ class Translator {
             std::string term = quoted(token);
             if (!negated) {
                 highlights_.push_back(term);
-                words_.push_back(token.text);
+                words_.push_back({token.text, token.prefix});
             }
             return term;
         }

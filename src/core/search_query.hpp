@@ -10,10 +10,16 @@ namespace pmi {
 // syntax: words (ANDed), "exact phrase", prefix*, OR, -word or NOT word, and
 // parentheses. Every word and phrase is passed to FTS5 as a quoted string, so
 // nothing the user types (NEAR(, col:, ^, +) is ever FTS5 syntax.
+// A word or phrase to find, as written; `prefix` for word*.
+struct SearchWord {
+    std::string text;
+    bool prefix = false;
+};
+
 struct SearchQuery {
-    std::string match;              // the whole query, an FTS5 expression
-    std::string highlight;          // the words to find, ORed: marks the lines that match
-    std::vector<std::string> words; // the words and phrases to find, as written
+    std::string match;             // the whole query, an FTS5 expression
+    std::string highlight;         // the words to find, ORed: marks the lines that match
+    std::vector<SearchWord> words; // the words and phrases to find
 };
 
 // Throws pmi::Error with a message for the user (never SQLite's) when the query

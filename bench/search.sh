@@ -40,8 +40,10 @@ tree() {
     echo "$dir"
 }
 
+# median JSON: hyperfine's median wall time, then the mean CPU time (user +
+# system), in seconds. On a shared machine the CPU time is the steadier one.
 median() {
-    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"], r["user"] + r["system"], sep="\t")' "$1"
 }
 
 # time_it NAME N [hyperfine options] -- COMMAND: one row of the table.
@@ -79,7 +81,7 @@ for n in "$@"; do
     $pmi search zanzibar >/dev/null 2>&1 || true
     notes=$(find prod -name '*.md' ! -name INDEX.md ! -name TAGS.md -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
     index=$(du -cb .pmi/cache/search.sqlite* | tail -1 | cut -f1)
-    printf 'index size / notes size\t%s\t%s MB / %s MB\n' "$n" "$((index / 1048576))" \
+    printf 'index size / notes size\t%s\t%s MB / %s MB\t\n' "$n" "$((index / 1048576))" \
         "$((notes / 1048576))" >>"$ROWS"
     git checkout -q -- . # undo the edits
     cd - >/dev/null
@@ -87,12 +89,13 @@ done
 
 python3 - "$ROWS" <<'PY'
 import sys
-print("| what | N | median wall time |")
-print("|---|---:|---:|")
-for name, n, value in (line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()):
+print("| what | N | median wall time | CPU time (user + sys) |")
+print("|---|---:|---:|---:|")
+def seconds(value):
     try:
-        value = f"{float(value):.3f} s"
+        return f"{float(value):.3f} s"
     except ValueError:
-        pass
-    print(f"| {name} | {int(n):,} | {value} |")
+        return value
+for name, n, wall, cpu in (line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()):
+    print(f"| {name} | {int(n):,} | {seconds(wall)} | {seconds(cpu)} |")
 PY

@@ -73,7 +73,7 @@ struct LineMatch {
     std::vector<std::pair<std::size_t, std::size_t>> spans;
 };
 
-// The lines of each text that hold a word of `query.highlight`, by the same
+// The lines of each text that hold a word of `query.words`, by the same
 // rules (stemming, case, accents) as the index; texts[i] gives result[i].
 std::vector<std::vector<LineMatch>> match_lines(const SearchQuery& query,
                                                 const std::vector<std::string>& texts);

@@ -121,14 +121,13 @@ class Translator {
             fail("unbalanced parentheses: a ')' has no '('");
         if (match.empty())
             fail("nothing to search for: give a word");
-        return {match, join(highlights_, " OR "), words_};
+        return {match, words_};
     }
 
   private:
     std::vector<Token> tokens_;
     std::size_t pos_ = 0;
     std::size_t terms_ = 0;
-    std::vector<std::string> highlights_;
     std::vector<SearchWord> words_;
 
     const Token* peek() const { return pos_ < tokens_.size() ? &tokens_[pos_] : nullptr; }
@@ -225,10 +224,8 @@ class Translator {
             if (++terms_ > max_terms)
                 fail(fmt::format("too many words (at most {})", max_terms));
             std::string term = quoted(token);
-            if (!negated) {
-                highlights_.push_back(term);
+            if (!negated)
                 words_.push_back({token.text, token.prefix});
-            }
             return term;
         }
         default: fail("unexpected operator");

@@ -18,8 +18,7 @@ struct SearchWord {
 
 struct SearchQuery {
     std::string match;             // the whole query, an FTS5 expression
-    std::string highlight;         // the words to find, ORed: marks the lines that match
-    std::vector<SearchWord> words; // the words and phrases to find
+    std::vector<SearchWord> words; // the words and phrases to find, not those left out
 };
 
 // Throws pmi::Error with a message for the user (never SQLite's) when the query

@@ -1,5 +1,6 @@
-# Writes the shell completion scripts by asking the built pmi for them, so they
-# come from the same command definitions as the parser.
+# Writes the shell completion scripts by asking the built pmi for them. The
+# scripts ask pmi for candidates on each Tab (`pmi completion candidates`), so
+# commands and options come from the same definitions as the parser.
 # Usage: cmake -DPMI=path/to/pmi -DOUT=folder -P generate_completions.cmake
 file(MAKE_DIRECTORY ${OUT})
 foreach(shell bash zsh fish)

@@ -77,17 +77,27 @@ static std::string first_command_word(int argc, char** argv) {
     return {};
 }
 
-static std::string closest_command(const std::string& word) {
+// The nearest command within two edits (a swap of two letters is one), preferring
+// one that shares the first letter; else one the word begins.
+std::string closest_command(const std::string& word) {
     std::string best;
-    std::size_t best_distance = 3;
+    std::size_t best_score = 3 * 2;
     for (const auto& spec : command_table()) {
-        const std::size_t distance = util::edit_distance(word, spec.name);
-        if (distance < best_distance ||
-            (word.size() >= 3 && std::string(spec.name).rfind(word, 0) == 0 && best.empty())) {
-            best_distance = distance;
-            best = spec.name;
+        const std::string name = spec.name;
+        const std::size_t distance = util::damerau_distance(word, name);
+        if (distance > 2)
+            continue;
+        const bool same_start = !word.empty() && word[0] == name[0];
+        const std::size_t score = distance * 2 + (same_start ? 0 : 1);
+        if (score < best_score) {
+            best_score = score;
+            best = name;
         }
     }
+    if (best.empty() && word.size() >= 3)
+        for (const auto& spec : command_table())
+            if (std::string(spec.name).rfind(word, 0) == 0)
+                return spec.name;
     return best;
 }
 
@@ -141,9 +151,9 @@ int run(int argc, char** argv) {
         } catch (const CLI::ParseError& error) {
             if (error.get_exit_code() == 0)
                 return app.exit(error);
-            if (argc == 1) {
+            if (argc == 1) { // `pmi` alone asks what there is
                 std::cout << app.help();
-                return exit_usage;
+                return exit_ok;
             }
             return usage_error(error.what());
         }

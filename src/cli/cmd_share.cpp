@@ -79,6 +79,40 @@ fs::path output_folder(const ShareOptions& options, const Context& context,
     return out;
 }
 
+// Whether `target` may be written: absent, or a regular file share wrote before.
+bool may_write(const fs::path& target) {
+    std::error_code ec;
+    const auto status = fs::symlink_status(target, ec);
+    if (status.type() == fs::file_type::not_found)
+        return true;
+    if (status.type() != fs::file_type::regular)
+        return false;
+    std::string error;
+    const auto text = util::read_file(target, error);
+    return text && is_shared_copy(*text);
+}
+
+// Writes a shared copy; never replaces a file share did not write. False (with
+// the error printed) when it did not write.
+bool write_copy(const fs::path& target, const fs::path& shown, const std::string& text) {
+    const std::string not_ours = "exists and is not a copy written by pmi share; not replaced "
+                                 "(move it away or choose another --out)";
+    std::error_code ec;
+    const bool present = fs::symlink_status(target, ec).type() != fs::file_type::not_found;
+    std::string failure;
+    if (!may_write(target)) {
+        failure = not_ours;
+    } else if (present) {
+        failure = util::write_atomic(target, text);
+    } else if (util::write_new_atomic(target, text, failure) == util::CreateResult::exists) {
+        failure = not_ours;
+    }
+    if (failure.empty())
+        return true;
+    print_problems({{shown.string(), 0, Severity::error, failure}});
+    return false;
+}
+
 int run_share(const ShareOptions& options, const Globals& globals) {
     const bool by_week = options.week_option->count() > 0;
     if (by_week && !options.paths.empty())
@@ -120,22 +154,26 @@ int run_share(const ShareOptions& options, const Globals& globals) {
             continue;
         }
         std::vector<Problem> problems;
-        const auto shared = share_note(*text, source.path, context.config.share_omit, problems);
+        const SharedNote shared =
+            share_note(*text, source.path, context.config.share_omit, problems);
         print_problems(problems);
-        if (!shared) {
-            code = exit_usage;
+        if (shared.status != ShareStatus::shared) {
+            code = std::max(code, static_cast<int>(shared.status == ShareStatus::refused
+                                                       ? exit_check_failed
+                                                       : exit_usage));
             continue;
         }
         if (out.empty()) {
-            write_output((first ? "" : "\n") + escape::terminal(*shared, escape::Lines::keep));
+            write_output((first ? "" : "\n") + escape::terminal(shared.text, escape::Lines::keep));
             first = false;
             continue;
         }
-        const fs::path target = out / source.file.filename();
-        if (const std::string failure = util::write_atomic(target, *shared); !failure.empty())
-            throw Error(fmt::format("cannot write {}: {}", target.string(), failure));
-        write_output(escape::terminal((fs::path(options.out) / source.file.filename()).string()) +
-                     '\n');
+        const fs::path shown = fs::path(options.out) / source.file.filename();
+        if (!write_copy(out / source.file.filename(), shown, shared.text)) {
+            code = exit_usage;
+            continue;
+        }
+        write_output(escape::terminal(shown.string()) + '\n');
     }
     return code;
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/fields.hpp"
 #include "util/fs.hpp"
 
 namespace pmi {
@@ -18,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the format or what load_note produces changes.
-constexpr std::uint32_t format_version = 2;
+constexpr std::uint32_t format_version = 3; // 3: sections and nuggets by the CommonMark scanner
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr char magic[] = "PMI-NOTE-CACHE\n";
 constexpr std::uint32_t max_string = 16u << 20;
@@ -130,11 +131,6 @@ class Decoder {
     std::size_t position_ = 0;
 };
 
-#if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Note) == 408, "Note changed: update encode_note and decode_note, and the "
-                                   "round trip in tests/unit/test_core_store.cpp");
-#endif
-
 // Key lists are shared by many notes: the first note with a list writes it
 // after the next free number, later ones write just the number (0: no keys).
 void encode_key_lines(Encoder& out, const KeyLines& key_lines,
@@ -174,24 +170,51 @@ void decode_key_lines(Decoder& in, KeyLines& key_lines, std::vector<KeyLines>& k
     }
 }
 
+// The typed fields, in the order of the field table.
+void encode_field(Encoder& out, const Note& note, const NoteField& field) {
+    switch (field.kind) {
+    case FieldKind::text:
+    case FieldKind::kind: out.text(note.*field.text); break;
+    case FieldKind::date:
+        out.number<std::int32_t>(note.date.year);
+        out.number<std::int32_t>(note.date.month);
+        out.number<std::int32_t>(note.date.day);
+        break;
+    case FieldKind::people:
+        out.number(static_cast<std::uint32_t>(note.interviewees.size()));
+        for (const auto& person : note.interviewees) {
+            out.text(person.name);
+            out.text(person.role);
+        }
+        break;
+    case FieldKind::text_list: out.texts(note.*field.list); break;
+    }
+}
+
+void decode_field(Decoder& in, Note& note, const NoteField& field) {
+    switch (field.kind) {
+    case FieldKind::text:
+    case FieldKind::kind: in.text(note.*field.text); break;
+    case FieldKind::date:
+        note.date.year = in.number<std::int32_t>();
+        note.date.month = in.number<std::int32_t>();
+        note.date.day = in.number<std::int32_t>();
+        break;
+    case FieldKind::people:
+        note.interviewees.resize(in.count());
+        for (auto& person : note.interviewees) {
+            in.text(person.name);
+            in.text(person.role);
+        }
+        break;
+    case FieldKind::text_list: in.texts(note.*field.list); break;
+    }
+}
+
 void encode_note(Encoder& out, const Note& note,
                  std::unordered_map<const void*, std::uint32_t>& key_lists) {
-    out.text(note.customer);
-    out.number<std::int32_t>(note.date.year);
-    out.number<std::int32_t>(note.date.month);
-    out.number<std::int32_t>(note.date.day);
-    out.text(note.pm);
-    out.text(note.product);
-    out.text(note.kind);
-    out.number(static_cast<std::uint32_t>(note.interviewees.size()));
-    for (const auto& person : note.interviewees) {
-        out.text(person.name);
-        out.text(person.role);
-    }
-    out.text(note.segment);
-    out.text(note.channel);
-    out.texts(note.tags);
-    out.text(note.tldr);
+    for (const auto& field : note_fields)
+        encode_field(out, note, field);
     out.number(static_cast<std::uint32_t>(note.extra.size()));
     for (const auto& field : note.extra) {
         out.text(field.key);
@@ -205,22 +228,8 @@ void encode_note(Encoder& out, const Note& note,
 }
 
 void decode_note(Decoder& in, Note& note, std::vector<KeyLines>& key_lists) {
-    in.text(note.customer);
-    note.date.year = in.number<std::int32_t>();
-    note.date.month = in.number<std::int32_t>();
-    note.date.day = in.number<std::int32_t>();
-    in.text(note.pm);
-    in.text(note.product);
-    in.text(note.kind);
-    note.interviewees.resize(in.count());
-    for (auto& person : note.interviewees) {
-        in.text(person.name);
-        in.text(person.role);
-    }
-    in.text(note.segment);
-    in.text(note.channel);
-    in.texts(note.tags);
-    in.text(note.tldr);
+    for (const auto& field : note_fields)
+        decode_field(in, note, field);
     note.extra.resize(in.count());
     for (auto& field : note.extra) {
         in.text(field.key);

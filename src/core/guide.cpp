@@ -171,10 +171,14 @@ std::vector<GuideFinding> lint_guide(std::istream& in, int& questions) {
     std::vector<GuideFinding> findings;
     questions = 0;
     BodyLines lines(in);
-    std::string line;
+    MarkdownScanner scanner;
+    std::string text;
     int number = 0;
-    while (lines.next(line, number)) {
-        std::string_view item = list_item_text(line);
+    while (lines.next(text, number)) {
+        const MarkdownLine& line = scanner.scan(text, number);
+        if (!line.item_start || line.kind == LineKind::code || line.kind == LineKind::fence)
+            continue;
+        std::string_view item = line.item;
         if (item.rfind("[ ] ", 0) == 0 || item.rfind("[x] ", 0) == 0 || item.rfind("[X] ", 0) == 0)
             item = util::trim(item.substr(4));
         if (item.empty())

@@ -11,7 +11,9 @@
 #include <unistd.h>
 #include <unordered_set>
 
+#include "core/fields.hpp"
 #include "core/frontmatter.hpp"
+#include "core/markdown.hpp"
 #include "util/json.hpp"
 #include "util/strings.hpp"
 
@@ -196,11 +198,13 @@ void read_date(Reader& reader, const YamlNode& node, Note& note) {
                                    : fmt::format("date '{}' is not in the form YYYY-MM-DD", text));
 }
 
-void read_tags(Reader& reader, const YamlNode& node, Note& note) {
+// A list of strings, or one comma-separated string; repeats dropped.
+void read_list(Reader& reader, const YamlNode& node, std::string_view key,
+               std::vector<std::string>& out) {
     const auto add = [&](std::string_view tag) {
         tag = util::trim(tag);
-        if (!tag.empty() && std::find(note.tags.begin(), note.tags.end(), tag) == note.tags.end())
-            note.tags.emplace_back(tag);
+        if (!tag.empty() && std::find(out.begin(), out.end(), tag) == out.end())
+            out.emplace_back(tag);
     };
     if (node.type == YamlNode::Type::scalar) {
         for (const auto& tag : util::split(node.scalar, ','))
@@ -210,7 +214,7 @@ void read_tags(Reader& reader, const YamlNode& node, Note& note) {
     if (node.type == YamlNode::Type::null)
         return;
     if (node.type != YamlNode::Type::sequence) {
-        reader.error(node.line, "'tags' must be a list of strings, not a map");
+        reader.error(node.line, fmt::format("'{}' must be a list of strings, not a map", key));
         return;
     }
     for (std::size_t i = 0; i < node.items.size(); ++i) {
@@ -218,8 +222,8 @@ void read_tags(Reader& reader, const YamlNode& node, Note& note) {
         if (item.type == YamlNode::Type::null)
             continue;
         if (item.type != YamlNode::Type::scalar) {
-            reader.error(item.line, fmt::format("'tags' must be a list of strings; item {} is {}",
-                                                i + 1, type_name(item.type)));
+            reader.error(item.line, fmt::format("'{}' must be a list of strings; item {} is {}",
+                                                key, i + 1, type_name(item.type)));
             continue;
         }
         add(item.scalar);
@@ -258,6 +262,24 @@ void read_interviewees(Reader& reader, const YamlNode& node, Note& note) {
     }
 }
 
+void read_kind(Reader& reader, const YamlNode& node, Note& note) {
+    if (read_text(reader, node, "kind", note.kind) && !note.kind.empty() &&
+        std::find(std::begin(note_kinds), std::end(note_kinds), note.kind) == std::end(note_kinds))
+        reader.error(node.line, fmt::format("kind '{}' is not one of learning, sales, support, "
+                                            "usability",
+                                            note.kind));
+}
+
+void read_field(Reader& reader, const YamlNode& node, const NoteField& field, Note& note) {
+    switch (field.kind) {
+    case FieldKind::text: read_text(reader, node, std::string(field.key), note.*field.text); break;
+    case FieldKind::kind: read_kind(reader, node, note); break;
+    case FieldKind::date: read_date(reader, node, note); break;
+    case FieldKind::people: read_interviewees(reader, node, note); break;
+    case FieldKind::text_list: read_list(reader, node, field.key, note.*field.list); break;
+    }
+}
+
 void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line) {
     if (root.type != YamlNode::Type::map && root.type != YamlNode::Type::null) {
         reader.error(root.line, fmt::format("front matter must be a map of keys, not {}",
@@ -272,84 +294,46 @@ void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line
     note.key_lines = KeyLines(key_lines);
     for (std::size_t i = 0; i < root.entries.size(); ++i) {
         const auto& [key, value] = root.entries[i];
-        if (key == "customer")
-            read_text(reader, value, key, note.customer);
-        else if (key == "pm")
-            read_text(reader, value, key, note.pm);
-        else if (key == "product")
-            read_text(reader, value, key, note.product);
-        else if (key == "segment")
-            read_text(reader, value, key, note.segment);
-        else if (key == "channel")
-            read_text(reader, value, key, note.channel);
-        else if (key == "tldr")
-            read_text(reader, value, key, note.tldr);
-        else if (key == "date")
-            read_date(reader, value, note);
-        else if (key == "tags")
-            read_tags(reader, value, note);
-        else if (key == "interviewees")
-            read_interviewees(reader, value, note);
-        else if (key == "kind") {
-            if (read_text(reader, value, key, note.kind) && !note.kind.empty() &&
-                std::find(std::begin(note_kinds), std::end(note_kinds), note.kind) ==
-                    std::end(note_kinds))
-                reader.error(value.line,
-                             fmt::format("kind '{}' is not one of learning, sales, support, "
-                                         "usability",
-                                         note.kind));
-        } else
+        if (const NoteField* field = find_note_field(key))
+            read_field(reader, value, *field, note);
+        else
             note.extra.push_back({key, scalar_text(value), yaml_flow(value)});
     }
-    for (const char* key : {"customer", "date", "pm", "product"}) {
-        const YamlNode* value = root.find(key);
+    for (const auto& field : note_fields) {
+        if (!field.required)
+            continue;
+        const YamlNode* value = root.find(std::string(field.key));
         if (!value || value->type == YamlNode::Type::null ||
             (value->type == YamlNode::Type::scalar && util::trim(value->scalar).empty()))
             reader.error(value ? value->line : open_line,
-                         fmt::format("missing required field '{}'", key));
+                         fmt::format("missing required field '{}'", field.key));
     }
 }
 
-int heading_level(std::string_view line) {
-    int level = 0;
-    while (level < static_cast<int>(line.size()) && line[level] == '#')
-        ++level;
-    if (level == 0 || level > 6 || (level < static_cast<int>(line.size()) && line[level] != ' '))
-        return 0;
-    return level;
-}
-
+// Sections are the top-level level-2 headings (ATX or setext); nuggets the
+// items of the first-level lists under a "Nuggets" heading.
 void scan_body(LineReader& lines, int line_number, Note& note) {
     lines.set_max_line(max_kept_line_bytes);
-    std::string line;
+    MarkdownScanner scanner;
+    std::string text;
     bool cut = false;
     bool in_nuggets = false;
-    bool in_fence = false;
-    while (lines.next(line, cut)) {
-        ++line_number;
-        const auto trimmed = util::trim(line);
-        if (trimmed.rfind("```", 0) == 0 || trimmed.rfind("~~~", 0) == 0)
-            in_fence = !in_fence;
-        if (in_fence)
-            continue;
-        if (const int level = heading_level(line)) {
-            if (level <= 2)
+    while (lines.next(text, cut)) {
+        const MarkdownLine& line = scanner.scan(text, ++line_number);
+        if (line.kind == LineKind::heading && !line.nested()) {
+            if (line.level <= 2)
                 in_nuggets = false;
-            if (level == 2) {
-                std::string title(util::trim(std::string_view(line).substr(2)));
-                in_nuggets = util::starts_with_ci(title, "nuggets");
+            if (line.level == 2) {
+                in_nuggets = util::starts_with_ci(line.title, "nuggets");
                 if (in_nuggets && note.nuggets_line == 0)
-                    note.nuggets_line = line_number;
-                note.sections.push_back(std::move(title));
+                    note.nuggets_line = line.title_line;
+                note.sections.emplace_back(line.title);
             }
             continue;
         }
-        if (in_nuggets && line.size() > 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') &&
-            line[1] == ' ') {
-            const auto text = util::trim(std::string_view(line).substr(2));
-            if (!text.empty() && util::is_valid_utf8(text))
-                note.nuggets.emplace_back(text);
-        }
+        if (in_nuggets && line.item_start && line.list_depth == 1 && line.quote_depth == 0 &&
+            !line.item.empty() && util::is_valid_utf8(line.item))
+            note.nuggets.emplace_back(line.item);
     }
 }
 
@@ -462,32 +446,45 @@ NoteParse load_note(const std::string& file, const std::string& path, BodyScan s
     return result;
 }
 
-std::string write_note(const Note& note, std::string_view body) {
-    std::string out = "---\n";
-    append_field(out, "customer", note.customer);
-    out += fmt::format("date: {}\n", format_date(note.date));
-    append_field(out, "pm", note.pm);
-    append_field(out, "product", note.product);
-    if (!note.kind.empty())
-        out += fmt::format("kind: {}\n", note.kind);
-    if (!note.interviewees.empty()) {
-        out += "interviewees:\n";
+// The field as written by pmi: empty optional fields left out.
+static void append_typed_field(std::string& out, const Note& note, const NoteField& field) {
+    switch (field.kind) {
+    case FieldKind::text:
+        if (field.required || !(note.*field.text).empty())
+            append_field(out, field.key, note.*field.text);
+        break;
+    case FieldKind::kind:
+        if (!note.kind.empty())
+            out += fmt::format("{}: {}\n", field.key, note.kind);
+        break;
+    case FieldKind::date: out += fmt::format("{}: {}\n", field.key, format_date(note.date)); break;
+    case FieldKind::people:
+        if (note.interviewees.empty())
+            break;
+        out += fmt::format("{}:\n", field.key);
         for (const auto& person : note.interviewees) {
             out += "  - {name: " + yaml_quote(person.name);
             if (!person.role.empty())
                 out += ", role: " + yaml_quote(person.role);
             out += "}\n";
         }
-    }
-    append_field(out, "segment", note.segment);
-    append_field(out, "channel", note.channel);
-    if (!note.tags.empty()) {
+        break;
+    case FieldKind::text_list: {
+        if ((note.*field.list).empty())
+            break;
         std::vector<std::string> quoted;
-        for (const auto& tag : note.tags)
-            quoted.push_back(yaml_quote(tag));
-        out += "tags: [" + util::join(quoted, ", ") + "]\n";
+        for (const auto& item : note.*field.list)
+            quoted.push_back(yaml_quote(item));
+        out += fmt::format("{}: [{}]\n", field.key, util::join(quoted, ", "));
+        break;
     }
-    append_field(out, "tldr", note.tldr);
+    }
+}
+
+std::string write_note(const Note& note, std::string_view body) {
+    std::string out = "---\n";
+    for (const auto& field : note_fields)
+        append_typed_field(out, note, field);
     for (const auto& field : note.extra) {
         // YAML limits implicit keys to 1024 characters; longer ones take the '?' form.
         const std::string key = yaml_key(field.key);

@@ -3,35 +3,14 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/fields.hpp"
 #include "util/strings.hpp"
 
 namespace pmi {
 
 std::vector<std::string> field_values(const Note& note, const std::string& key) {
-    if (key == "customer")
-        return {note.customer};
-    if (key == "date")
-        return {format_date(note.date)};
-    if (key == "pm")
-        return {note.pm};
-    if (key == "product")
-        return {note.product};
-    if (key == "kind")
-        return {effective_kind(note)};
-    if (key == "segment")
-        return note.segment.empty() ? std::vector<std::string>{} : std::vector{note.segment};
-    if (key == "channel")
-        return note.channel.empty() ? std::vector<std::string>{} : std::vector{note.channel};
-    if (key == "tldr")
-        return note.tldr.empty() ? std::vector<std::string>{} : std::vector{note.tldr};
-    if (key == "tags")
-        return note.tags;
-    if (key == "interviewees") {
-        std::vector<std::string> names;
-        for (const auto& person : note.interviewees)
-            names.push_back(person.name);
-        return names;
-    }
+    if (const NoteField* field = find_note_field(key))
+        return field_values(note, *field);
     for (const auto& field : note.extra)
         if (field.key == key)
             return {field.text};

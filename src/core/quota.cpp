@@ -33,6 +33,8 @@ namespace {
 struct PmNotes {
     std::vector<const Note*> all;
     std::vector<const Note*> counted;
+    std::vector<const Note*> not_counted;
+    std::vector<const Note*> counted_in_products;
 };
 
 bool earlier(const Note* a, const Note* b) {
@@ -88,8 +90,8 @@ struct PmCalendar {
             const QuotaStatus s = status(current);
             if (s == QuotaStatus::met)
                 ++streak;
-            else if (s != QuotaStatus::excused)
-                break;
+            else if (s != QuotaStatus::excused && s != QuotaStatus::due)
+                break; // a week under way (due) neither breaks nor adds
         }
         return streak;
     }
@@ -100,6 +102,13 @@ struct PmCalendar {
         result.count = count(week);
         result.status = status(week, result.count);
         result.streak = streak(week);
+        const auto [products_first, products_last] = range_in(notes.counted_in_products, week);
+        result.in_products = static_cast<int>(products_last - products_first);
+        const auto [other_first, other_last] = range_in(notes.not_counted, week);
+        std::map<std::string, int> by_kind;
+        for (std::size_t i = other_first; i < other_last; ++i)
+            ++by_kind[effective_kind(*notes.not_counted[i])];
+        result.not_counted.assign(by_kind.begin(), by_kind.end());
         const Date end = week_end(week);
         const auto last =
             std::upper_bound(notes.counted.begin(), notes.counted.end(), end,
@@ -124,6 +133,7 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
     report.quota = config.quota_per_week;
     report.week_start = config.week_start;
     report.counted_kinds = config.quota_kinds;
+    report.products = options.products;
     const int window = std::max(1, options.weeks);
     Week first_week = week;
     for (int i = 1; i < window; ++i)
@@ -134,31 +144,38 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
     const Date window_last = week_end(week);
 
     std::map<std::string, PmNotes> by_pm;
+    std::set<std::string> in_products; // PMs with a note of the filter's products
     for (const auto& note : notes) {
-        if (!options.products.empty() && !util::contains(options.products, note.product))
-            continue;
+        const bool of_products =
+            options.products.empty() || util::contains(options.products, note.product);
         PmNotes& pm = by_pm[note.pm];
         pm.all.push_back(&note);
-        if (config.kind_counts(effective_kind(note)))
+        if (of_products)
+            in_products.insert(note.pm);
+        if (config.kind_counts(effective_kind(note))) {
             pm.counted.push_back(&note);
+            if (of_products)
+                pm.counted_in_products.push_back(&note);
+        } else {
+            pm.not_counted.push_back(&note);
+        }
     }
-    for (auto& [id, pm] : by_pm) {
-        std::sort(pm.all.begin(), pm.all.end(), earlier);
-        std::sort(pm.counted.begin(), pm.counted.end(), earlier);
-    }
+    for (auto& [id, pm] : by_pm)
+        for (auto* list : {&pm.all, &pm.counted, &pm.not_counted, &pm.counted_in_products})
+            std::sort(list->begin(), list->end(), earlier);
 
     // Who is listed, in order.
     std::vector<std::string> ids;
     std::set<std::string> listed;
     const bool has_roster = !config.team.empty();
     for (const auto& member : config.team) {
-        if (!options.products.empty() && !by_pm.count(member.id))
+        if (!options.products.empty() && !in_products.count(member.id))
             continue;
         if (listed.insert(member.id).second)
             ids.push_back(member.id);
     }
     for (const auto& [id, pm] : by_pm) {
-        if (listed.count(id))
+        if (listed.count(id) || (!options.products.empty() && !in_products.count(id)))
             continue;
         const bool seen =
             has_roster ? std::any_of(pm.all.begin(), pm.all.end(),
@@ -201,6 +218,8 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
         const PmCalendar calendar{config, today, member, row.since, pm_notes};
         for (const auto& w : report.weeks)
             row.weeks.push_back(calendar.standing(w));
+        if (report.weeks.size() == 1 && week.start <= today && today <= week_end(week))
+            row.previous = calendar.standing(previous_week(week));
         report.rows.push_back(std::move(row));
     }
     return report;

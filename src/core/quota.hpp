@@ -31,6 +31,10 @@ struct WeekCount {
     int count = 0; // notes of counted kinds in the week
     QuotaStatus status = QuotaStatus::missed;
     int streak = 0; // consecutive weeks met ending at this week (see build_quota_report)
+    // Calls in the week of kinds that do not count (sales…), by kind, sorted.
+    std::vector<std::pair<std::string, int>> not_counted;
+    // With a product filter: the counted notes of those products (count is over all).
+    int in_products = 0;
     std::optional<Date> last_date; // latest counted note up to the end of this week
     std::string last_customer;
     std::string last_path;
@@ -43,13 +47,16 @@ struct PmQuota {
     std::optional<Date> since;
     std::vector<WeekCount>
         weeks; // the report's window, oldest first; the last is the selected week
+    // The week before the selected one, when the selected week is under way
+    // (a Monday one-on-one wants last week's outcome beside this week's).
+    std::optional<WeekCount> previous;
     const WeekCount& selected() const { return weeks.back(); }
 };
 
 struct QuotaOptions {
     int weeks = 1;                     // the window: this many weeks ending at `week`
     std::vector<std::string> pms;      // only these PMs; empty: all
-    std::vector<std::string> products; // only notes of these products; empty: all
+    std::vector<std::string> products; // only PMs with notes of these products; empty: all
 };
 
 struct QuotaReport {
@@ -58,6 +65,7 @@ struct QuotaReport {
     int quota = 1;
     WeekStart week_start = WeekStart::monday;
     std::vector<std::string> counted_kinds; // quota.kinds; empty: every kind but sales
+    std::vector<std::string> products;      // the product filter; empty: none
     std::vector<Week> weeks;                // the window, oldest first
     std::vector<PmQuota> rows; // roster order (or by id without a roster), then others by id
 };
@@ -66,10 +74,11 @@ struct QuotaReport {
 // and the valid notes. Only kinds for which config.kind_counts() holds count.
 // Rows: every roster PM (with no roster, every PM seen in notes up to the end of
 // the week); PMs found in notes but missing from the roster only when they have
-// a note in the window. With `products` set, only notes of those products are
-// looked at and only PMs with a note of those products are listed.
-// Streak: weeks met counted back from the week; a week under way that is not
-// met yet is skipped, excused weeks neither break nor add, and it stops at the
+// a note in the window. With `products` set, only PMs with a note of those
+// products are listed; their status still counts every product (the quota is
+// per PM), and `in_products` gives the products' share.
+// Streak: weeks met counted back from the week; a week under way (or ahead)
+// that is not met yet is skipped, excused weeks neither break nor add, and it stops at the
 // first missed or not-started week.
 // Throws pmi::Error when `options.pms` names a PM neither in the roster nor in notes.
 QuotaReport build_quota_report(const Config& config, const std::vector<Note>& notes,

@@ -191,28 +191,30 @@ NoteSignals scan_signals(std::istream& in, const std::vector<EmotionWords>& word
     NoteSignals signals;
     signals.emotions.assign(words.size(), 0);
     BodyLines lines(in);
+    MarkdownScanner scanner;
     std::string raw;
     int number = 0;
     bool in_comment = false;
     Section section = Section::other;
     while (lines.next(raw, number)) {
-        const std::string line = strip_comments(raw, in_comment);
-        std::string_view title;
-        if (const int level = heading_level(line, title)) {
-            if (level <= 2)
-                section = level == 2 ? section_of(title) : Section::other;
+        const std::string text = strip_comments(raw, in_comment);
+        const MarkdownLine& line = scanner.scan(text, number);
+        if (line.kind == LineKind::code || line.kind == LineKind::fence)
+            continue;
+        if (line.kind == LineKind::heading) {
+            if (!line.nested() && line.level <= 2)
+                section = line.level == 2 ? section_of(line.title) : Section::other;
             continue;
         }
         if (section == Section::workarounds) {
-            const auto text = list_item_text(line);
-            if (!text.empty() && util::is_valid_utf8(text))
-                signals.workarounds.emplace_back(std::string(text), number);
+            if (line.item_start && !line.item.empty() && util::is_valid_utf8(line.item))
+                signals.workarounds.emplace_back(std::string(line.item), number);
         } else if (section == Section::terms) {
             TermPair pair;
-            if (util::is_valid_utf8(line) && parse_term_line(line, pair))
+            if (util::is_valid_utf8(text) && parse_term_line(text, pair))
                 signals.terms.push_back(std::move(pair));
         } else if (section == Section::emotions) {
-            for (const std::size_t i : emotions_in(line, words))
+            for (const std::size_t i : emotions_in(text, words))
                 ++signals.emotions[i];
         }
     }

@@ -12,9 +12,13 @@ namespace pmi {
 
 std::string short_pm_text(const PmQuota& row, const CheckResult& result) {
     const WeekCount& week = row.selected();
-    return fmt::format("{}: {} of {} interviews in {} ({})", row.pm, week.count, result.quota.quota,
-                       week_label(week.week),
-                       week.status == QuotaStatus::due ? "still due" : status_name(week.status));
+    std::string text =
+        fmt::format("{}: {} of {} interviews in {} ({})", row.pm, week.count, result.quota.quota,
+                    week_label(week.week),
+                    week.status == QuotaStatus::due ? "still due" : status_name(week.status));
+    if (const std::string extra = not_counted_text(week); !extra.empty())
+        text += "; " + extra;
+    return text;
 }
 
 static std::size_t invalid_files(const CheckResult& result) {

@@ -1,10 +1,20 @@
 #include "render/list.hpp"
 
+#include "core/fields.hpp"
 #include "render/escape.hpp"
 #include "util/json.hpp"
 #include "util/strings.hpp"
 
 namespace pmi {
+
+static void write_field_json(util::JsonWriter& json, const Note& note, const NoteField& field) {
+    json.key(field.key);
+    switch (field.kind) {
+    case FieldKind::people: write_interviewees_json(json, note.interviewees); break;
+    case FieldKind::text_list: json.strings(note.*field.list); break;
+    default: json.value(field_cell(note, field));
+    }
+}
 
 // Written as it is built: the JSON of many notes is large.
 void list_json(std::ostream& out, const std::vector<Note>& notes, const View&) {
@@ -14,17 +24,8 @@ void list_json(std::ostream& out, const std::vector<Note>& notes, const View&) {
     for (const auto& note : notes) {
         json.begin_object();
         json.key("path").value(note.path);
-        json.key("customer").value(note.customer);
-        json.key("date").value(format_date(note.date));
-        json.key("pm").value(note.pm);
-        json.key("product").value(note.product);
-        json.key("kind").value(effective_kind(note));
-        json.key("interviewees");
-        write_interviewees_json(json, note.interviewees);
-        json.key("segment").value(note.segment);
-        json.key("channel").value(note.channel);
-        json.key("tags").strings(note.tags);
-        json.key("tldr").value(note.tldr);
+        for (const auto& field : note_fields)
+            write_field_json(json, note, field);
         json.key("extra").begin_object();
         for (const auto& field : note.extra)
             json.key(field.key).value(field.text);
@@ -52,16 +53,15 @@ static Table notes_table(const std::vector<Note>& notes) {
 
 static Table notes_csv_table(const std::vector<Note>& notes) {
     Table table;
-    table.headers = {"date",    "customer",     "pm",   "product", "kind", "segment",
-                     "channel", "interviewees", "tags", "tldr",    "path"};
+    for (const auto& field : note_fields)
+        table.headers.emplace_back(field.key);
+    table.headers.emplace_back("path");
     for (const auto& note : notes) {
-        std::vector<std::string> people;
-        for (const auto& person : note.interviewees)
-            people.push_back(format_interviewee(person));
-        table.rows.push_back({Cell(format_date(note.date)), Cell(note.customer), Cell(note.pm),
-                              Cell(note.product), Cell(effective_kind(note)), Cell(note.segment),
-                              Cell(note.channel), Cell(util::join(people, "; ")),
-                              Cell(util::join(note.tags, ";")), Cell(note.tldr), Cell(note.path)});
+        std::vector<Cell> cells;
+        for (const auto& field : note_fields)
+            cells.emplace_back(field_cell(note, field));
+        cells.emplace_back(note.path);
+        table.rows.push_back(std::move(cells));
     }
     return table;
 }

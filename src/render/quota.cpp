@@ -1,5 +1,6 @@
 #include "render/quota.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "render/escape.hpp"
@@ -8,8 +9,8 @@
 
 namespace pmi {
 
-std::string status_text(const PmQuota& row, const QuotaReport& report) {
-    const WeekCount& week = row.selected();
+static std::string standing_text(const PmQuota& row, const WeekCount& week,
+                                 const QuotaReport& report) {
     switch (week.status) {
     case QuotaStatus::met: return "met";
     case QuotaStatus::missed: return fmt::format("missed ({} of {})", week.count, report.quota);
@@ -22,6 +23,24 @@ std::string status_text(const PmQuota& row, const QuotaReport& report) {
                          : "not started";
     }
     return "";
+}
+
+std::string not_counted_text(const WeekCount& week) {
+    std::vector<std::string> parts;
+    for (const auto& [kind, count] : week.not_counted)
+        parts.push_back(fmt::format("{} {} call{}", count, kind, count == 1 ? "" : "s"));
+    if (parts.empty())
+        return "";
+    return util::join(parts, ", ") + " not counted";
+}
+
+static std::string with_not_counted(std::string text, const WeekCount& week) {
+    const std::string extra = not_counted_text(week);
+    return extra.empty() ? text : text + "; " + extra;
+}
+
+std::string status_text(const PmQuota& row, const QuotaReport& report) {
+    return with_not_counted(standing_text(row, row.selected(), report), row.selected());
 }
 
 std::string team_line(const QuotaReport& report) {
@@ -64,15 +83,35 @@ static std::string last_text(const WeekCount& week) {
 }
 
 Table quota_table(const QuotaReport& report) {
+    const bool previous = std::any_of(report.rows.begin(), report.rows.end(),
+                                      [](const PmQuota& row) { return row.previous.has_value(); });
+    const bool products = !report.products.empty();
     Table table;
-    table.headers = {"PM", "INTERVIEWS", "STATUS", "STREAK", "LAST INTERVIEW"};
-    table.align = {Align::left, Align::right, Align::left, Align::right, Align::left};
+    table.headers = {"PM", "INTERVIEWS"};
+    table.align = {Align::left, Align::right};
+    if (products) {
+        table.headers.push_back("IN " + util::join(report.products, ", "));
+        table.align.push_back(Align::right);
+    }
+    for (const char* header : {"STATUS", "STREAK", "LAST INTERVIEW"})
+        table.headers.push_back(header);
+    table.align.insert(table.align.end(), {Align::left, Align::right, Align::left});
+    if (previous) {
+        table.headers.push_back("LAST WEEK");
+        table.align.push_back(Align::left);
+    }
     for (const auto& row : report.rows) {
         const WeekCount& week = row.selected();
-        table.rows.push_back({Cell(pm_label(row), row.in_roster ? Style::bold : Style::dim),
-                              Cell(std::to_string(week.count)),
-                              Cell(status_text(row, report), status_style(week.status)),
-                              Cell(std::to_string(week.streak)), Cell(last_text(week))});
+        std::vector<Cell> cells = {Cell(pm_label(row), row.in_roster ? Style::bold : Style::dim),
+                                   Cell(std::to_string(week.count))};
+        if (products)
+            cells.emplace_back(std::to_string(week.in_products));
+        cells.insert(cells.end(), {Cell(status_text(row, report), status_style(week.status)),
+                                   Cell(std::to_string(week.streak)), Cell(last_text(week))});
+        if (previous)
+            cells.emplace_back(row.previous ? standing_text(row, *row.previous, report) : "",
+                               row.previous ? status_style(row.previous->status) : Style::plain);
+        table.rows.push_back(std::move(cells));
     }
     return table;
 }
@@ -151,6 +190,22 @@ std::string quota_json(const QuotaReport& report, const View&) {
         json.key("quota").value(report.quota);
         json.key("status").value(status_name(selected.status));
         json.key("status_text").value(status_text(row, report));
+        json.key("not_counted").begin_object();
+        for (const auto& [kind, count] : selected.not_counted)
+            json.key(kind).value(count);
+        json.end_object();
+        if (!report.products.empty())
+            json.key("in_products").value(selected.in_products);
+        json.key("previous_week");
+        if (row.previous) {
+            json.begin_object();
+            json.key("week").value(week_label(row.previous->week));
+            json.key("count").value(row.previous->count);
+            json.key("status").value(status_name(row.previous->status));
+            json.end_object();
+        } else {
+            json.null();
+        }
         json.key("streak").value(selected.streak);
         last_json(json, selected);
         json.key("weeks").begin_array();
@@ -209,8 +264,12 @@ static std::string title(const QuotaReport& report) {
             : fmt::format("{} to {} ({} to {})", week_label(report.weeks.front()),
                           week_label(report.week), format_date(report.weeks.front().start),
                           format_date(week_end(report.week)));
-    return fmt::format("{}: quota {} a week, counting {}", weeks, report.quota,
-                       counted_kinds(report));
+    std::string text =
+        fmt::format("{}: quota {} a week, counting {}", weeks, report.quota, counted_kinds(report));
+    if (!report.products.empty())
+        text += fmt::format("; PMs with notes of {}, their status over every product",
+                            util::join(report.products, ", "));
+    return text;
 }
 
 static constexpr const char* grid_legend = "0! missed, 0? still due, away excused, - not started";

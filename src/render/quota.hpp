@@ -9,7 +9,11 @@ namespace pmi {
 
 // The status as a person reads it: "met", "missed (0 of 1)", "0 of 1, due by Sunday",
 // "excused (away)", "not started (since 2026-10-19)".
+// Calls of kinds that do not count follow: "missed (0 of 1); 1 sales call not counted".
 std::string status_text(const PmQuota& row, const QuotaReport& report);
+
+// "1 sales call, 2 support calls not counted", or empty.
+std::string not_counted_text(const WeekCount& week);
 
 // "team: 2 of 3 met, 1 missed, 1 excused" for the selected week; PMs not in the
 // roster are counted apart ("1 not in roster").
@@ -21,7 +25,8 @@ std::string week_span(const Week& week);
 // The PM's label in tables: the id, plus " (not in roster)" when so.
 std::string pm_label(const PmQuota& row);
 
-// One row per PM: PM, NAME, COUNT, QUOTA, STATUS, STREAK, LAST INTERVIEW.
+// One row per PM: PM, INTERVIEWS, (IN <products> with a product filter),
+// STATUS, STREAK, LAST INTERVIEW, (LAST WEEK while the week is under way).
 Table quota_table(const QuotaReport& report);
 
 // One row per PM, a column per week of the window: counts, "0!" for a miss,

@@ -32,6 +32,10 @@ std::string tag_key(std::string_view tag);
 // Damerau-free Levenshtein distance, for "did you mean" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+// Like edit_distance, but swapping two adjacent characters is one edit
+// (optimal string alignment): "lsit" is 1 from "list".
+std::size_t damerau_distance(std::string_view a, std::string_view b);
+
 bool is_valid_utf8(std::string_view text);
 
 // Decodes one UTF-8 code point at text[i] into `cp`; returns its length in

@@ -33,12 +33,12 @@ team_tree team
 run --today 2026-11-18 report
 expect_code 0
 expect_out_equals "2026-W47 (2026-11-16 to 2026-11-22): quota 1 a week, counting every kind but sales
-PM        INTERVIEWS  STATUS                 STREAK  LAST INTERVIEW
-caroline           0  0 of 1, due by Sunday       2  2026-11-10 Acme
-dev                0  0 of 1, due by Sunday       0  2026-11-02 Hooli
-mei                0  0 of 1, due by Sunday       1  2026-11-04 Initech
-tom                1  met                         1  2026-11-17 Oscorp
-sam                0  0 of 1, due by Sunday       0  -
+PM        INTERVIEWS  STATUS                 STREAK  LAST INTERVIEW      LAST WEEK
+caroline           0  0 of 1, due by Sunday       2  2026-11-10 Acme     met
+dev                0  0 of 1, due by Sunday       0  2026-11-02 Hooli    missed (0 of 1)
+mei                0  0 of 1, due by Sunday       1  2026-11-04 Initech  excused (away)
+tom                1  met                         1  2026-11-17 Oscorp   not started (since 2026-11-16)
+sam                0  0 of 1, due by Sunday       0  -                   missed (0 of 1)
 team 2026-W47: 1 of 5 met, 4 still due"
 
 # --week without a value means this week
@@ -52,13 +52,13 @@ run --today 2026-11-18 report --week last
 expect_code 0
 expect_err_empty
 expect_out_equals "2026-W46 (2026-11-09 to 2026-11-15): quota 1 a week, counting every kind but sales
-PM                   INTERVIEWS  STATUS                          STREAK  LAST INTERVIEW
-caroline                      1  met                                  2  2026-11-10 Acme
-dev                           0  missed (0 of 1)                      0  2026-11-02 Hooli
-mei                           0  excused (away)                       1  2026-11-04 Initech
-tom                           0  not started (since 2026-11-16)       0  -
-sam                           0  missed (0 of 1)                      0  -
-zed (not in roster)           1  met                                  1  2026-11-12 Umbrella
+PM                   INTERVIEWS  STATUS                                     STREAK  LAST INTERVIEW
+caroline                      1  met                                             2  2026-11-10 Acme
+dev                           0  missed (0 of 1)                                 0  2026-11-02 Hooli
+mei                           0  excused (away)                                  1  2026-11-04 Initech
+tom                           0  not started (since 2026-11-16)                  0  -
+sam                           0  missed (0 of 1); 1 sales call not counted       0  -
+zed (not in roster)           1  met                                             1  2026-11-12 Umbrella
 team 2026-W46: 1 of 3 met, 2 missed, 1 excused, 1 not started, 1 not in roster"
 
 # the same week by label (any case) and by a date inside it
@@ -224,5 +224,33 @@ expect_code 0
 expect_json '{p["pm"]: p["status"] for p in data["pms"]} == {"caroline": "met", "dev": "missed", "mei": "met", "tom": "met"}'
 run --root "$SOURCE_DIR/examples" --today 2026-11-23 report --week 2026-W40 --pm caroline
 expect_out_contains "excused (away)"
+
+# --- what counts, shown ---
+cd "$WORK" && new_tree counting
+# caroline met the quota through portal; dev logged only a sales call.
+write_note portal acme-2026-11-10.md Acme 2026-11-10 caroline
+write_note billing initech-2026-11-11.md Initech 2026-11-11 dev "kind: sales"
+write_note billing hooli-2026-11-03.md Hooli 2026-11-03 caroline
+run --today 2026-11-18 report --week 2026-W46
+expect_out_contains "missed (0 of 1); 1 sales call not counted"
+run --today 2026-11-18 report --week 2026-W46 --format json
+expect_json 'data["pms"][1]["not_counted"] == {"sales": 1} and data["pms"][0]["not_counted"] == {}'
+# The quota is per PM: with --product, caroline keeps her status over every product.
+run --today 2026-11-18 report --week 2026-W46 --product billing
+expect_out_contains "PMs with notes of billing, their status over every product"
+expect_out_contains "IN billing"
+CHECKS=$((CHECKS + 1))
+grep -qE '^caroline +1 +0 +met' <<<"$OUT" || fail "caroline should be met with 0 in billing"
+run --today 2026-11-18 check --week 2026-W46
+expect_out_lacks "caroline: 0 of 1"
+# A week under way does not break the streak of a later week (notes dated ahead).
+write_note portal acme-2026-11-25.md Acme 2026-11-25 caroline
+run --today 2026-11-18 report --week 2026-W48 --format json
+expect_json 'data["pms"][0]["pm"] == "caroline" and data["pms"][0]["status"] == "met" and data["pms"][0]["streak"] == 3'
+# On a Monday the one-on-one sees last week's outcome beside this week's.
+run --today 2026-11-23 report
+expect_out_contains "LAST WEEK"
+run --today 2026-11-23 report --format json
+expect_json 'data["pms"][0]["previous_week"] == {"week": "2026-W47", "count": 0, "status": "missed"}'
 
 finish

@@ -40,9 +40,10 @@ SECRET-LAST-SECTION
 write_note billing globex-2026-11-17.md "Globex" 2026-11-17 dev "" "## Goal
 Learn.
 <!-- private -->
-SECRET-UNCLOSED
+SECRET-BLOCK
 ## Nuggets
-- SECRET-AFTER"
+- SECRET-AFTER
+<!-- /private -->"
 # A CRLF note with a private block at the very end, no final newline.
 printf -- '---\r\ncustomer: Hooli\r\ndate: 2026-11-18\r\npm: caroline\r\nproduct: billing\r\n---\r\n## Goal\r\nShip.\r\n\r\n<!-- private -->\r\nSECRET-CRLF\r\n<!-- /private -->' \
     >prod/interviews/billing/hooli-2026-11-18.md
@@ -52,12 +53,15 @@ Last week."
 checksum() { find prod -type f -print0 | sort -z | xargs -0 sha256sum; }
 BEFORE=$(checksum)
 
+MARK='# A copy made by pmi share: private parts left out. pmi share may replace this file.'
+
 # One note: exact output; omitted fields, comments and private parts gone.
 run share prod/interviews/portal/acme-corp-2026-11-20.md
 expect_code 0
 expect_err_empty
-expect_out_equals '---
-customer: "Acme Corp"
+expect_out_equals "---
+$MARK
+"'customer: "Acme Corp"
 date: 2026-11-20
 pm: "caroline"
 product: "portal"
@@ -78,10 +82,10 @@ Learn how admins navigate.
 - Security scares admins.'
 expect_out_lacks SECRET
 
-# An unclosed block: dropped to the end of the file, with a warning naming the line.
+# A block across a heading.
 run share prod/interviews/billing/globex-2026-11-17.md
 expect_code 0
-expect_err_contains "prod/interviews/billing/globex-2026-11-17.md:9: warning: <!-- private --> is never closed"
+expect_err_empty
 expect_out_lacks SECRET
 expect_out_contains "Learn."
 
@@ -90,8 +94,9 @@ run share prod/interviews/billing/hooli-2026-11-18.md
 expect_code 0
 expect_out_lacks SECRET
 expect_out_lacks $'\r'
-expect_out_equals '---
-customer: "Hooli"
+expect_out_equals "---
+$MARK
+"'customer: "Hooli"
 date: 2026-11-18
 pm: "caroline"
 product: "billing"
@@ -106,10 +111,11 @@ expect_out_lacks SECRET
 expect_out_lacks Initech
 [[ "$OUT" == *'customer: "Globex"'*'customer: "Hooli"'*'customer: "Acme Corp"'* ]] ||
     fail "notes not oldest first"
-expect_out_contains 'Ship.
+expect_out_contains "Ship.
 
 ---
-customer: "Acme Corp"'
+$MARK
+customer: \"Acme Corp\""
 run --today 2026-11-21 share --week last
 expect_code 0
 expect_out_contains 'customer: "Initech"'
@@ -179,5 +185,164 @@ mv config.bak .pmi.yaml
 # The source notes are never touched.
 [ "$BEFORE" == "$(checksum)" ] || fail "share changed the notes"
 CHECKS=$((CHECKS + 1))
+
+# Fail closed: what a PM marked private never reaches the copy; when share cannot
+# be sure, it refuses that note (path:line: error, nothing written, exit 1).
+share_body() { # share_body NAME BODY: writes prod/interviews/billing/NAME-2026-10-01.md
+    write_note billing "$1-2026-10-01.md" "$1" 2026-10-01 caroline "" "$2"
+    NOTE="prod/interviews/billing/$1-2026-10-01.md"
+}
+NBSP=$'\u00a0'
+share_body reason "## Goal
+Price <!-- private: pricing -->SECRET-REASON<!-- /private --> agreed."
+run share "$NOTE"
+expect_code 0
+expect_out_lacks SECRET
+expect_out_contains "Price  agreed."
+
+share_body split "## Goal
+ok
+<!--
+private -->
+SECRET-SPLIT
+<!-- /private -->
+after"
+run share "$NOTE"
+expect_code 0
+expect_out_lacks SECRET
+expect_out_contains "after"
+
+share_body setext "## Goal
+ok
+
+Private
+-------
+SECRET-SETEXT
+
+## Next
+kept-setext"
+run share "$NOTE"
+expect_code 0
+expect_out_lacks SECRET
+expect_out_lacks Private
+expect_out_contains kept-setext
+
+share_body bold "## Goal
+ok
+## **Private**
+SECRET-BOLD
+## Next
+kept-bold"
+run share "$NOTE"
+expect_code 0
+expect_out_lacks SECRET
+expect_out_contains kept-bold
+
+share_body nbsp "## Goal
+ok
+## Private$NBSP
+SECRET-NBSP
+## Next
+kept-nbsp"
+run share "$NOTE"
+expect_code 0
+expect_out_lacks SECRET
+expect_out_contains kept-nbsp
+
+share_body fenced "## Goal
+\`\`\`
+## Private
+\`\`\`
+kept-after-fence
+## Next
+kept-next"
+run share "$NOTE"
+expect_code 0
+expect_out_contains '```
+## Private
+```
+kept-after-fence
+## Next
+kept-next'
+
+write_note billing casekey-2026-10-01.md "Casekey" 2026-10-01 caroline "Interviewees:
+  - {name: Jo SECRET-CASE}
+CRM_ID: SECRET-CRM-CASE" "## Goal
+ok"
+run share prod/interviews/billing/casekey-2026-10-01.md
+expect_code 0
+expect_out_lacks SECRET
+expect_out_contains 'customer: "Casekey"'
+
+# Each refused note: exit 1, an error naming its line, nothing of it on stdout.
+expect_refused() { # expect_refused LINE MESSAGE
+    run share "$NOTE" prod/interviews/portal/initech-2026-11-10.md
+    expect_code 1
+    expect_err_contains "$NOTE:$1: error: $2"
+    expect_out_lacks SECRET
+    expect_out_lacks "customer: \"$(basename "$NOTE" -2026-10-01.md)\""
+    expect_out_contains 'customer: "Initech"'
+}
+share_body nested "## Goal
+<!-- private --> a <!-- private --> b <!-- /private -->
+SECRET-NESTED <!-- /private -->"
+expect_refused 8 "<!-- private --> inside the private block opened on line 8"
+share_body unclosed "## Goal
+Learn.
+<!-- private -->
+SECRET-UNCLOSED
+## Nuggets
+- SECRET-AFTER"
+expect_refused 9 "<!-- private --> is never closed"
+share_body stray "## Goal
+ok <!-- /private --> SECRET-STRAY"
+expect_refused 8 "<!-- /private --> without an opening"
+share_body vague "## Goal
+<!-- the next part is private -->
+SECRET-VAGUE"
+expect_refused 8 "a comment mentions 'private'"
+share_body quoted "## Goal
+ok
+> ## Private
+> SECRET-QUOTE"
+expect_refused 9 "heading 'Private' inside a block quote or list item"
+share_body listed "## Goal
+- ## Private
+  SECRET-ITEM"
+expect_refused 8 "heading 'Private' inside a block quote or list item"
+share_body unclear "## Goal
+ok
+## Notes (private)
+SECRET-UNCLEAR"
+expect_refused 9 "heading 'Notes (private)' mentions 'private'"
+
+# A refused note writes nothing with --out either; the others are written.
+run share --out ../outbox-refused "$NOTE" prod/interviews/portal/initech-2026-11-10.md
+expect_code 1
+expect_out_equals "../outbox-refused/initech-2026-11-10.md"
+expect_no_file "$WORK/outbox-refused/unclear-2026-10-01.md"
+expect_file "$WORK/outbox-refused/initech-2026-11-10.md"
+
+# --out replaces only a copy share wrote: never an unrelated file or a link.
+mkdir -p "$WORK/outbox-mine"
+echo "hand-written notes" >"$WORK/outbox-mine/reason-2026-10-01.md"
+echo "elsewhere" >"$WORK/elsewhere.md"
+ln -s "$WORK/elsewhere.md" "$WORK/outbox-mine/bold-2026-10-01.md"
+run share --out ../outbox-mine prod/interviews/billing/reason-2026-10-01.md \
+    prod/interviews/billing/bold-2026-10-01.md prod/interviews/billing/nbsp-2026-10-01.md
+expect_code 2
+expect_err_contains "../outbox-mine/reason-2026-10-01.md: error: exists and is not a copy written by pmi share; not replaced"
+expect_err_contains "../outbox-mine/bold-2026-10-01.md: error: exists and is not a copy written by pmi share"
+expect_out_equals "../outbox-mine/nbsp-2026-10-01.md"
+[ "$(cat "$WORK/outbox-mine/reason-2026-10-01.md")" == "hand-written notes" ] ||
+    fail "share replaced an unrelated file"
+[ "$(cat "$WORK/elsewhere.md")" == "elsewhere" ] || fail "share wrote through a link"
+[ -L "$WORK/outbox-mine/bold-2026-10-01.md" ] || fail "share replaced a link"
+CHECKS=$((CHECKS + 3))
+# Its own copy is replaced with the new text.
+sed -i 's/kept-nbsp/kept-nbsp-changed/' prod/interviews/billing/nbsp-2026-10-01.md
+run share --out ../outbox-mine prod/interviews/billing/nbsp-2026-10-01.md
+expect_code 0
+expect_file_contains "$WORK/outbox-mine/nbsp-2026-10-01.md" kept-nbsp-changed
 
 finish

@@ -144,4 +144,39 @@ expect_out_equals "tl;dr – talked with Arturo Vance (owner and buyer) at Vande
 Full interview notes at prod/interviews/billing/vandelay-imports-2026-11-20.md"
 cd "$WORK"
 
+# Nuggets are read by CommonMark's rules: an indented or setext Nuggets heading,
+# numbered items; a heading inside a code block is code.
+new_tree scanner
+write_note portal numbered-2026-10-01.md "Numbered" 2026-10-01 dev "" "## Goal
+Learn.
+
+ ## Nuggets
+1. Numbered nugget
+   - a detail, not a nugget
+2) Second nugget"
+write_note portal setext-2026-10-02.md "Setext" 2026-10-02 dev "" "Goal
+----
+Learn.
+
+Nuggets
+-------
+- Setext nugget"
+write_note portal fenced-2026-10-03.md "Fenced" 2026-10-03 dev "" "## Goal
+~~~~
+## Nuggets
+- Not a nugget
+~~~
+- still code
+~~~~
+## Nuggets
+* Real nugget"
+run summary --week 2026-W40 --format json
+expect_code 0
+expect_json '[(i["customer"], i["nuggets"]) for p in data["pms"] for i in p["interviews"]] == [("Numbered", ["Numbered nugget", "Second nugget"]), ("Setext", ["Setext nugget"]), ("Fenced", ["Real nugget"])]'
+run lint
+expect_out_contains "no tldr"
+expect_out_lacks "no Goal"
+expect_out_lacks "has no bullet"
+cd "$WORK"
+
 finish

@@ -16,17 +16,19 @@ JOBS=${PMI_FUZZ_JOBS:-2}
 
 cmake -S "$SOURCE" -B "$BUILD" -G Ninja -DCMAKE_CXX_COMPILER="${CXX:-clang++}" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPMI_FUZZ=ON -DPMI_BUILD_TESTS=OFF >/dev/null
-cmake --build "$BUILD" --target fuzz_note fuzz_config fuzz_markdown -j "$JOBS"
+cmake --build "$BUILD" --target fuzz_note fuzz_config fuzz_markdown fuzz_share -j "$JOBS"
 
 mkdir -p "$BUILD/fuzz-artifacts"
 status=0
-for target in note config markdown; do
+for target in note config markdown share; do
     # New inputs go to a scratch corpus; the seeds in the repository stay unchanged.
     scratch=$(mktemp -d "${TMPDIR:-/tmp}/pmi-fuzz-$target.XXXXXX")
+    dict="$SOURCE/tests/fuzz/$target.dict"
+    [ -f "$dict" ] || dict="$SOURCE/tests/fuzz/yaml.dict"
     echo "fuzz_$target: ${SECONDS_PER_TARGET}s"
     if ! "$BUILD/tests/fuzz/fuzz_$target" \
         -max_total_time="$SECONDS_PER_TARGET" -rss_limit_mb=2048 -timeout=10 -max_len=16384 \
-        -dict="$SOURCE/tests/fuzz/yaml.dict" -print_final_stats=1 \
+        -dict="$dict" -print_final_stats=1 \
         -artifact_prefix="$BUILD/fuzz-artifacts/$target-" \
         "$scratch" "$SOURCE/tests/fuzz/corpus/$target" 2>"$BUILD/fuzz-artifacts/$target.log"; then
         echo "fuzz_$target FAILED; last lines of $BUILD/fuzz-artifacts/$target.log:" >&2

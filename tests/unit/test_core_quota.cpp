@@ -79,7 +79,7 @@ TEST_CASE("build_quota_report") {
         CHECK(bob.selected().count == 0); // only a sales call
         CHECK(bob.selected().status == QuotaStatus::missed);
         CHECK(bob.selected().last_date == date("2026-11-10")); // sales calls do not count
-        CHECK(status_text(bob, report) == "missed (0 of 1)");
+        CHECK(status_text(bob, report) == "missed (0 of 1); 1 sales call not counted");
         const PmQuota& cy = row_of(report, "cy"); // since falls inside W47: the week counts
         CHECK(cy.selected().status == QuotaStatus::missed);
         CHECK_FALSE(cy.selected().last_date);

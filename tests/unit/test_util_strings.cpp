@@ -37,6 +37,16 @@ TEST_CASE("edit_distance") {
     CHECK(edit_distance("", "abc") == 3);
 }
 
+TEST_CASE("damerau_distance") {
+    CHECK(damerau_distance("lsit", "list") == 1);
+    CHECK(damerau_distance("reprot", "report") == 1);
+    CHECK(damerau_distance("lsit", "init") == 2);
+    CHECK(damerau_distance("lst", "list") == 1);
+    CHECK(damerau_distance("", "abc") == 3);
+    CHECK(damerau_distance("abc", "") == 3);
+    CHECK(damerau_distance("ca", "abc") == 3); // optimal string alignment: no edit twice
+}
+
 TEST_CASE("is_valid_utf8") {
     CHECK(is_valid_utf8("plain"));
     CHECK(is_valid_utf8("Café"));

@@ -1,0 +1,56 @@
+#include "core/fields.hpp"
+
+#include "util/strings.hpp"
+
+namespace pmi {
+
+const NoteField* find_note_field(std::string_view key) {
+    for (const auto& field : note_fields)
+        if (field.key == key)
+            return &field;
+    return nullptr;
+}
+
+std::vector<std::string> field_values(const Note& note, const NoteField& field) {
+    switch (field.kind) {
+    case FieldKind::text: {
+        const std::string& text = note.*field.text;
+        return text.empty() ? std::vector<std::string>{} : std::vector{text};
+    }
+    case FieldKind::kind: return {effective_kind(note)};
+    case FieldKind::date: return {format_date(note.date)};
+    case FieldKind::people: {
+        std::vector<std::string> names;
+        for (const auto& person : note.interviewees)
+            names.push_back(person.name);
+        return names;
+    }
+    case FieldKind::text_list: return note.*field.list;
+    }
+    return {};
+}
+
+void clear_field(Note& note, const NoteField& field) {
+    switch (field.kind) {
+    case FieldKind::text:
+    case FieldKind::kind: (note.*field.text).clear(); break;
+    case FieldKind::date: break;
+    case FieldKind::people: note.interviewees.clear(); break;
+    case FieldKind::text_list: (note.*field.list).clear(); break;
+    }
+}
+
+std::string field_cell(const Note& note, const NoteField& field) {
+    switch (field.kind) {
+    case FieldKind::people: {
+        std::vector<std::string> people;
+        for (const auto& person : note.interviewees)
+            people.push_back(format_interviewee(person));
+        return util::join(people, "; ");
+    }
+    case FieldKind::text_list: return util::join(note.*field.list, ";");
+    default: return util::join(field_values(note, field), "");
+    }
+}
+
+} // namespace pmi

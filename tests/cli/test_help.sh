@@ -1,0 +1,45 @@
+# `pmi help`, `pmi` alone and "did you mean" for a misspelled command.
+source "$(dirname "$0")/lib.sh" "$1"
+
+run help
+expect_code 0
+expect_out_contains "Usage: pmi [OPTIONS] SUBCOMMAND"
+expect_out_contains "Show the help of pmi or of one command" # the command list, not help's help
+expect_out_contains "completion"
+expect_out_lacks "The command to explain"
+
+run help list
+expect_code 0
+expect_out_contains "Usage: pmi list [OPTIONS]"
+expect_out_contains "--where"
+
+run help nosuch
+expect_code 2
+expect_err_contains "no command 'nosuch'; 'pmi help' lists the commands"
+run help lsit
+expect_code 2
+expect_err_contains "did you mean 'list'?"
+
+# `pmi` alone prints the help: asking is not an error.
+run
+expect_code 0
+expect_out_contains "Usage: pmi [OPTIONS] SUBCOMMAND"
+run --bogus
+expect_code 2
+
+# A swap of two letters is one edit, and a command with the same first letter wins.
+run lsit
+expect_code 2
+expect_err_contains "unknown command 'lsit'; did you mean 'list'?"
+run lnit
+expect_err_contains "did you mean 'lint'?"
+run rpeort
+expect_err_contains "did you mean 'report'?"
+run lst
+expect_err_contains "did you mean 'list'?"
+run xyzzy
+expect_err_contains "unknown command 'xyzzy'"
+expect_err_lacks_mean() { CHECKS=$((CHECKS + 1)); [[ $ERR != *"did you mean"* ]] || fail "unexpected suggestion"; }
+expect_err_lacks_mean
+
+finish

@@ -60,6 +60,7 @@ int run_digest(const SummaryOptions& options, const Context& context) {
     clamp_to_week(filter, week);
     const NoteSet set = load_notes(context.config, BodyScan::sections);
     print_problems(set.problems);
+    warn_unknown_filter_values(options.filter, context, set.notes);
     const std::vector<Note> notes =
         apply_match(options.match, context, set.notes, select_notes(set.notes, filter));
     // Roster members without interviews are listed unless the filters narrow the digest
@@ -88,6 +89,7 @@ int run_summary(const SummaryOptions& options, const Globals& globals) {
         throw Error("give note paths, --week [WEEK], or filters such as --pm or --since");
     const NoteSet set = load_notes(context.config, BodyScan::sections);
     print_problems(set.problems);
+    warn_unknown_filter_values(options.filter, context, set.notes);
     const std::vector<Note> notes =
         apply_match(options.match, context, set.notes,
                     select_notes(set.notes, make_filter(options.filter, context)));

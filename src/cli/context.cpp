@@ -11,6 +11,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "core/search.hpp"
 #include "render/escape.hpp"
 #include "util/pager.hpp"
 #include "util/process.hpp"
@@ -142,6 +143,22 @@ NoteFilter make_filter(const FilterOptions& options, const Context& context) {
                                   std::string(util::trim(condition.substr(equals + 1))));
     }
     return filter;
+}
+
+void add_match_option(CLI::App& command, std::string& match) {
+    command.add_option("--match", match,
+                       "Only notes a search matches (the query syntax of pmi search)");
+}
+
+std::vector<Note> apply_match(const std::string& match, const Context& context,
+                              const std::vector<Note>& all, std::vector<Note> selected) {
+    if (match.empty())
+        return selected;
+    std::vector<std::string> warnings;
+    auto kept = keep_matching(context.config, all, std::move(selected), match, warnings);
+    for (const auto& warning : warnings)
+        warn(warning);
+    return kept;
 }
 
 std::vector<std::string> product_folders(const Config& config) {

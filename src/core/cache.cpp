@@ -548,4 +548,18 @@ bool write_note_cache(const fs::path& root,
     return util::write_atomic_at(folder.fd(), cache_name, write).empty();
 }
 
+bool ensure_cache_folder(const fs::path& folder) {
+    // `folder` is <root>/.pmi/cache: made beneath the root, through no link.
+    const fs::path root = folder.parent_path().parent_path();
+    util::WalkError error;
+    const util::FolderHandle handle =
+        util::open_beneath(root, cache_folder, util::MissingFolders::create, error);
+    if (!handle)
+        return false;
+    std::string failure;
+    return util::entry_kind_at(handle.fd(), ".gitignore") != util::EntryKind::missing ||
+           util::create_exclusive_at(handle.fd(), ".gitignore", "*\n", failure) !=
+               util::CreateResult::failed;
+}
+
 } // namespace pmi

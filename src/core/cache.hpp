@@ -111,6 +111,10 @@ class NoteCacheWriter {
 // through a symbolic link. Returns false, silently, when it cannot: a
 // read-only repository simply has no cache.
 bool write_note_cache(const std::filesystem::path& root, std::string_view content);
+
+// Creates the cache folder <root>/.pmi/cache (with a .gitignore of its own)
+// beneath the root and through no symbolic link, if needed. False when it cannot.
+bool ensure_cache_folder(const std::filesystem::path& folder);
 // The same, with the content given piece by piece to the sink `write` is passed.
 bool write_note_cache(
     const std::filesystem::path& file,

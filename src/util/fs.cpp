@@ -210,6 +210,22 @@ CreateResult create_exclusive_at(int folder, const std::string& name, std::strin
     return CreateResult::created;
 }
 
+std::string write_atomic_keeping_mode(const std::filesystem::path& path, std::string_view content,
+                                      unsigned mode) {
+    const auto [folder, name] = split_path(path);
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return std::strerror(errno);
+    const FolderHandle handle(fd);
+    std::string error =
+        write_atomic_at(handle.fd(), name, [&](const TextSink& sink) { sink(content); });
+    // The new file takes the edited file's permission bits (a umask does not apply).
+    if (error.empty() &&
+        ::fchmodat(handle.fd(), name.c_str(), static_cast<mode_t>(mode & 07777), 0) != 0)
+        error = std::strerror(errno);
+    return error;
+}
+
 namespace {
 
 // Reads up to `size` bytes, fewer only at the end of the file; -1 on error.

@@ -23,6 +23,11 @@ CreateResult create_exclusive(const std::filesystem::path& path, std::string_vie
 // Returns an empty string on success, otherwise what went wrong.
 std::string write_atomic(const std::filesystem::path& path, std::string_view content);
 
+// write_atomic for a file that is being edited: the new file gets `mode`
+// (permission bits), so an edit never changes who may read or run it.
+std::string write_atomic_keeping_mode(const std::filesystem::path& path, std::string_view content,
+                                      unsigned mode);
+
 // write_atomic for content given piece by piece to the sink `write` is passed,
 // written out as it comes, so it is never whole in memory.
 std::string write_atomic(const std::filesystem::path& path,

@@ -50,7 +50,7 @@ CHECKS=$((CHECKS + 1))
 expect_no_file "$OUTSIDE/TAGS.md"
 run --today "$TODAY" new acme --product portal --pm caroline --no-edit
 expect_code 2
-expect_err_contains "prod/interviews is a symbolic link; pmi does not write through links"
+expect_err_contains "prod/interviews is a symbolic link; pmi does not"
 CHECKS=$((CHECKS + 1))
 [ -z "$(ls -A "$OUTSIDE/portal")" ] || fail "a note written outside"
 # A parent folder of the notes that is a link, too.
@@ -58,7 +58,7 @@ rm prod/interviews && rmdir prod && ln -s "$OUTSIDE" prod
 mkdir -p "$OUTSIDE/interviews"
 run --today "$TODAY" new acme --product portal --pm caroline --no-edit
 expect_code 2
-expect_err_contains "prod is a symbolic link; pmi does not write through links"
+expect_err_contains "prod is a symbolic link; pmi does not"
 CHECKS=$((CHECKS + 1))
 [ -z "$(find "$OUTSIDE" -name '*.md' ! -name INDEX.md)" ] || fail "a note written outside"
 

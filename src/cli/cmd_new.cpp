@@ -106,20 +106,45 @@ std::string resolve_editor() {
     return "vi";
 }
 
-void open_editor(const fs::path& file, const Config& config) {
+// Runs the editor on the new note. Returns false when the note was removed:
+// the user saved nothing (the file is as pmi wrote it), or the editor failed
+// and nothing was written in the note (a draft), as git aborts a commit when
+// its message is left empty.
+bool open_editor(const fs::path& file, const std::string& written, const Config& config) {
     const std::string editor = resolve_editor();
+    const std::string shown = display_path(config, file);
     const int status = util::run_program(util::editor_command(editor, file.string()));
     if (status != 0)
         warn(status < 0 ? fmt::format("could not start editor '{}'", editor)
                         : fmt::format("editor '{}' exited with status {}", editor, status));
+    std::string error;
+    const auto saved = util::read_file(file, error);
+    const auto parse = load_note(file.string(), shown, BodyScan::sections);
+    const bool untouched = saved && *saved == written;
+    if (untouched || (status != 0 && parse.note && parse.note->draft)) {
+        std::error_code ec;
+        fs::remove(file, ec);
+        if (ec) {
+            warn(fmt::format("{}: cannot remove the unwritten note: {}", shown, ec.message()));
+            return true;
+        }
+        std::cerr << fmt::format("pmi: {}; removed {}\n",
+                                 untouched ? "nothing was saved in the note"
+                                           : "the editor failed and nothing was written",
+                                 escape::terminal(shown));
+        return false;
+    }
     // Check what the user saved, and say what is still missing.
-    const auto parse = load_note(file.string(), display_path(config, file), BodyScan::sections);
     print_problems(parse.problems);
+    if (parse.note && parse.note->draft)
+        warn(fmt::format("{}: a draft (nothing written yet); it does not count toward the quota",
+                         shown));
     if (parse.note && parse.note->tldr.empty())
         warn(fmt::format("{}: no tldr yet; `pmi summary` will fall back to the first nugget",
-                         display_path(config, file)));
+                         shown));
     if (parse.note && parse.note->nuggets.empty())
-        warn(fmt::format("{}: no nuggets yet", display_path(config, file)));
+        warn(fmt::format("{}: no nuggets yet", shown));
+    return true;
 }
 
 int run_new(const NewOptions& options, const Globals& globals) {
@@ -153,14 +178,16 @@ int run_new(const NewOptions& options, const Globals& globals) {
     if (!config.team.empty() && !config.member(note.pm))
         warn(fmt::format("PM '{}' is not in the team roster of {}", note.pm, config_file_name));
 
-    const fs::path file = create_note(config, note, note_template(config));
+    const std::string body = note_template(config);
+    const fs::path file = create_note(config, note, body);
     std::error_code ec;
     std::cout << escape::terminal(util::relative_to(file, fs::current_path(ec))) << '\n';
     std::cout.flush();
     const bool interactive = util::is_terminal(STDIN_FILENO) && util::is_terminal(STDOUT_FILENO);
-    if (options.edit || (interactive && !options.no_edit))
-        open_editor(file, config);
-    else if (util::is_terminal(STDERR_FILENO)) // a person, not a script, is waiting
+    if (options.edit || (interactive && !options.no_edit)) {
+        if (!open_editor(file, write_note(note, body), config))
+            return exit_check_failed;
+    } else if (util::is_terminal(STDERR_FILENO)) // a person, not a script, is waiting
         std::cerr << "next: write the call's notes in that file (tldr, Goal, a nugget), then "
                      "commit it\n";
     return exit_ok;

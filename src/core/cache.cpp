@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the format or what load_note produces changes.
-constexpr std::uint32_t format_version = 3; // 3: sections and nuggets by the CommonMark scanner
+constexpr std::uint32_t format_version = 4; // 4: the draft flag
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr char magic[] = "PMI-NOTE-CACHE\n";
 constexpr std::uint32_t max_string = 16u << 20;
@@ -225,6 +225,7 @@ void encode_note(Encoder& out, const Note& note,
     out.texts(note.sections);
     out.texts(note.nuggets);
     out.number<std::int32_t>(note.nuggets_line);
+    out.number<std::uint8_t>(note.draft ? 1 : 0);
 }
 
 void decode_note(Decoder& in, Note& note, std::vector<KeyLines>& key_lists) {
@@ -240,6 +241,7 @@ void decode_note(Decoder& in, Note& note, std::vector<KeyLines>& key_lists) {
     in.texts(note.sections);
     in.texts(note.nuggets);
     note.nuggets_line = in.number<std::int32_t>();
+    note.draft = in.number<std::uint8_t>() == 1;
 }
 
 bool decode_entry(Decoder& in, CacheEntry& entry, std::vector<KeyLines>& key_lists) {

@@ -153,11 +153,21 @@ int run_new(const NewOptions& options, const Globals& globals) {
     Note note;
     std::string customer = options.customer;
     Date date = context.today;
-    Date from_argument;
-    if (options.date.empty() && split_customer_date(customer, customer, from_argument))
-        date = from_argument;
     if (!options.date.empty())
         date = parse_date_option(options.date, "--date");
+    if (const std::size_t at = date_like_suffix(customer); at != std::string::npos) {
+        const std::string part = customer.substr(at + 1);
+        const auto parsed = part.size() == 10 ? parse_date(part) : std::nullopt;
+        if (!parsed)
+            throw Error(fmt::format("'{}' ends in '{}', which is not a date YYYY-MM-DD; write "
+                                    "customer-YYYY-MM-DD or use --date",
+                                    customer, part));
+        if (!options.date.empty() && *parsed != date)
+            throw Error(fmt::format("'{}' is dated {} but --date says {}; give the date once",
+                                    customer, part, format_date(date)));
+        customer = customer.substr(0, at);
+        date = *parsed;
+    }
     if (util::trim(customer).empty())
         throw Error("the customer name is empty");
     note.customer = customer_name(std::string(util::trim(customer)), config);

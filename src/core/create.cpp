@@ -118,4 +118,17 @@ bool split_customer_date(const std::string& text, std::string& customer, Date& d
     return true;
 }
 
+std::size_t date_like_suffix(std::string_view text) {
+    std::size_t end = text.size();
+    for (int group = 0; group < 3; ++group) {
+        std::size_t start = end;
+        while (start > 0 && text[start - 1] >= '0' && text[start - 1] <= '9')
+            --start;
+        if (start == end || start == 0 || text[start - 1] != '-')
+            return std::string_view::npos;
+        end = start - 1;
+    }
+    return end == 0 ? std::string_view::npos : end;
+}
+
 } // namespace pmi

@@ -28,4 +28,9 @@ std::filesystem::path create_note(const Config& config, const Note& note, const 
 // text does not end in a date.
 bool split_customer_date(const std::string& text, std::string& customer, Date& date);
 
+// Where a trailing date-like part of `text` starts (three groups of digits
+// joined by '-', after a '-': "acme-2026-13-01", "acme-20-11-2026"), at its
+// leading '-'; npos when there is none. Whether it is a date is for the caller.
+std::size_t date_like_suffix(std::string_view text);
+
 } // namespace pmi

@@ -138,6 +138,23 @@ PMI_EDITOR="$WORK/label-editor.sh" run new draftco --date 2026-11-24 --pm caroli
 expect_code 0
 expect_err_contains "a draft (nothing written yet); it does not count toward the quota"
 
+# A trailing date-like part that is not a date, or disagrees with --date, is an error.
+for bad in acme-corp:20-11-2026 acme-corp:2026-13-01 acme:2026-02-30; do
+    run new "${bad%%:*}-${bad#*:}" --product portal --pm caroline --no-edit
+    expect_code 2
+    expect_err_contains "'${bad%%:*}-${bad#*:}' ends in '${bad#*:}'"
+done
+expect_err_contains "which is not a date YYYY-MM-DD; write customer-YYYY-MM-DD or use --date"
+run new acme-corp-2026-11-20 --date 2026-11-21 --product portal --pm caroline --no-edit
+expect_code 2
+expect_err_contains "'acme-corp-2026-11-20' is dated 2026-11-20 but --date says 2026-11-21"
+run new acme-corp-2026-11-20 --date 2026-11-20 --product portal --pm caroline --no-edit
+expect_code 0
+expect_out_equals "prod/interviews/portal/acme-corp-2026-11-20.md"
+expect_file_contains prod/interviews/portal/acme-corp-2026-11-20.md 'customer: "Acme Corp"'
+run new route-66 --product portal --pm caroline --date 2026-11-20 --no-edit
+expect_out_equals "prod/interviews/portal/route-66-2026-11-20.md"
+
 # Errors.
 run new acme --product portal --pm caroline --date 2026-02-30 --no-edit
 expect_code 2

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "core/create.hpp"
+#include "core/lint.hpp"
 #include "core/store.hpp"
 #include "render/escape.hpp"
 #include "util/fs.hpp"
@@ -134,15 +135,28 @@ bool open_editor(const fs::path& file, const std::string& written, const Config&
                                  escape::terminal(shown));
         return false;
     }
-    // Check what the user saved, and say what is still missing.
-    print_problems(parse.problems);
-    if (parse.note && parse.note->draft)
+    // What the user saved, checked as `pmi lint --privacy` (the pre-commit
+    // hook) will check it, and what is still missing.
+    LintExtras extras;
+    extras.privacy = true;
+    print_problems(lint_paths(config, {file}, extras).problems);
+    if (!parse.note)
+        return true;
+    if (parse.note->draft)
         warn(fmt::format("{}: a draft (nothing written yet); it does not count toward the quota",
                          shown));
-    if (parse.note && parse.note->tldr.empty())
-        warn(fmt::format("{}: no tldr yet; `pmi summary` will fall back to the first nugget",
-                         shown));
-    if (parse.note && parse.note->nuggets.empty())
+    if (parse.note->tldr.empty()) {
+        const bool has_key = std::any_of(parse.note->key_lines.begin(), parse.note->key_lines.end(),
+                                         [](const auto& entry) { return entry.first == "tldr"; });
+        warn(has_key
+                 ? fmt::format("{}:{}: no tldr yet: write the call in one sentence after "
+                               "'tldr:' on line {}",
+                               shown, key_line(*parse.note, "tldr"), key_line(*parse.note, "tldr"))
+                 : fmt::format("{}: no tldr yet: add a line 'tldr: <the call in one "
+                               "sentence>' to the front matter, between the '---' lines",
+                               shown));
+    }
+    if (parse.note->nuggets.empty())
         warn(fmt::format("{}: no nuggets yet", shown));
     return true;
 }
@@ -195,7 +209,7 @@ int run_new(const NewOptions& options, const Globals& globals) {
     std::cout.flush();
     const bool interactive = util::is_terminal(STDIN_FILENO) && util::is_terminal(STDOUT_FILENO);
     if (options.edit || (interactive && !options.no_edit)) {
-        if (!open_editor(file, write_note(note, body), config))
+        if (!open_editor(file, new_note_text(note, body), config))
             return exit_check_failed;
     } else if (util::is_terminal(STDERR_FILENO)) // a person, not a script, is waiting
         std::cerr << "next: write the call's notes in that file (tldr, Goal, a nugget), then "

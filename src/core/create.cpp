@@ -77,6 +77,14 @@ std::string note_template(const Config& config) {
     return default_template();
 }
 
+std::string new_note_text(const Note& note, const std::string& body) {
+    std::string text = write_note(note, body);
+    if (note.tldr.empty())
+        if (const std::size_t end = text.find("\n---\n"); end != std::string::npos)
+            text.insert(end + 1, "tldr:\n");
+    return text;
+}
+
 fs::path create_note(const Config& config, const Note& note, const std::string& body) {
     const std::string slug = util::slugify(note.customer);
     if (slug.empty())
@@ -92,7 +100,7 @@ fs::path create_note(const Config& config, const Note& note, const std::string& 
     if (ec)
         throw Error(fmt::format("{}: cannot create folder: {}", folder.string(), ec.message()));
 
-    const std::string content = write_note(note, body);
+    const std::string content = new_note_text(note, body);
     const std::string stem = slug + "-" + format_date(note.date);
     for (int n = 1; n <= 10000; ++n) {
         const std::string name = n == 1 ? stem + ".md" : fmt::format("{}-{}.md", stem, n);

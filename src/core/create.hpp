@@ -17,6 +17,10 @@ std::string default_config(const std::string& pm_id);
 // The note's body: the team's .pmi/template.md when there is one, else the default.
 std::string note_template(const Config& config);
 
+// The text `create_note` writes: the note with `body`, and an empty `tldr:`
+// line when the note has no tldr, so the user sees where the summary goes.
+std::string new_note_text(const Note& note, const std::string& body);
+
 // Creates the note file <notes>/<product>/<customer-slug>-<date>.md, or -2, -3 …
 // when that name is taken. Written whole under a temporary name, then linked into
 // place without replacing anything: no existing file is ever touched,

@@ -24,7 +24,8 @@ expect_code 1
 expect_out_contains "caroline: 0 of 1 interviews in 2026-W47 (missed); 1 draft"
 expect_out_lacks "dev:"
 run lint
-expect_out_contains "acme-2026-11-20.md:1: warning: draft: nothing written yet"
+expect_out_contains "acme-2026-11-20.md:7: warning: draft: nothing written yet"
+expect_file_contains prod/interviews/portal/acme-2026-11-20.md "tldr:"
 expect_out_contains "hooli-2026-11-21.md:6: warning: draft: nothing written yet"
 expect_out_lacks "globex-2026-11-20.md:1: warning: draft"
 

@@ -138,6 +138,21 @@ PMI_EDITOR="$WORK/label-editor.sh" run new draftco --date 2026-11-24 --pm caroli
 expect_code 0
 expect_err_contains "a draft (nothing written yet); it does not count toward the quota"
 
+# After the editor: lint's checks on the note (a date changed to one the file
+# name disagrees with, a phone number) and where the tldr goes.
+cat >"$WORK/date-editor.sh" <<'SH'
+#!/bin/sh
+sed -i 's/^date: .*/date: 2026-11-25/' "$1"
+printf -- '- Call me on +1 415 555 0100\n' >>"$1"
+SH
+chmod +x "$WORK/date-editor.sh"
+PMI_EDITOR="$WORK/date-editor.sh" run new lintco --date 2026-11-23 --pm caroline --edit
+expect_code 0
+expect_err_contains "lintco-2026-11-23.md:3: error: date 2026-11-25 disagrees with the file name"
+expect_err_contains "phone"
+expect_err_contains "lintco-2026-11-23.md:7: no tldr yet: write the call in one sentence after 'tldr:' on line 7"
+expect_file_contains prod/interviews/portal/lintco-2026-11-23.md "tldr:"
+
 # A trailing date-like part that is not a date, or disagrees with --date, is an error.
 for bad in acme-corp:20-11-2026 acme-corp:2026-13-01 acme:2026-02-30; do
     run new "${bad%%:*}-${bad#*:}" --product portal --pm caroline --no-edit

@@ -196,6 +196,15 @@ Config parse_config(std::string_view text, const std::string& file) {
                 config.share_omit = reader.texts(*omit, "share.omit");
         } else if (key == "privacy") {
             reader.privacy(value, config);
+        } else if (key == "check") {
+            if (value.type != YamlNode::Type::map)
+                reader.fail(value.line, "'check' must be a map such as {index: true}");
+            for (const auto& [name, item] : value.entries) {
+                if (name != "index")
+                    reader.fail(item.line,
+                                fmt::format("unknown key 'check.{}' (known: index)", name));
+                config.check_index = reader.yes_no(item, "check.index");
+            }
         } else if (key == "signals") {
             if (value.type != YamlNode::Type::map)
                 reader.fail(value.line, "'signals' must be a map such as {emotions: {...}}");

@@ -197,4 +197,19 @@ expect_out_lacks "no Goal"
 expect_out_lacks "has no bullet"
 cd "$WORK"
 
+# A PM away that week is shown away, not as having no interviews.
+new_tree away
+sed -i 's/  - {id: dev, name: Dev Rao, email: dev@example.com, since: 2026-01-05}/  - {id: dev, name: Dev Rao, email: dev@example.com, since: 2026-01-05, away: [2026-W47]}/' .pmi.yaml
+write_note portal acme-2026-11-17.md Acme 2026-11-17 caroline "tldr: Wants SSO."
+run summary --week 2026-W47
+expect_code 0
+expect_out_contains "Away this week."
+run summary --week 2026-W47 --format text
+expect_out_contains "  away this week"
+run summary --week 2026-W47 --format json
+expect_out_contains '"away": true'
+run summary --week 2026-W48
+expect_out_lacks "Away this week."
+cd "$WORK"
+
 finish

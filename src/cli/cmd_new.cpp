@@ -73,9 +73,12 @@ std::string resolve_product(const std::string& given, const Config& config) {
 std::string customer_name(const std::string& typed, const Config& config) {
     if (typed != util::slugify(typed))
         return typed;
-    for (const auto& note : load_notes(config).notes)
-        if (util::slugify(note.customer) == typed)
-            return note.customer;
+    // No notes folder yet (or one pmi will refuse to write into): nothing to reuse.
+    util::WalkError unusable;
+    if (util::open_beneath(config.root, config.notes_dir, util::MissingFolders::fail, unusable))
+        for (const auto& note : load_notes(config).notes)
+            if (util::slugify(note.customer) == typed)
+                return note.customer;
     std::string name;
     bool start = true;
     for (char c : typed) {

@@ -114,6 +114,9 @@ void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set
 Date parse_date_option(const std::string& text, const char* option) {
     if (const auto date = parse_date(text))
         return *date;
+    const std::string problem = date_problem(text);
+    if (problem.starts_with("is outside"))
+        throw Error(fmt::format("{}: '{}' {}", option, text, problem));
     throw Error(fmt::format("{}: '{}' is not a date YYYY-MM-DD", option, text));
 }
 
@@ -145,7 +148,8 @@ std::vector<std::string> product_folders(const Config& config) {
     std::vector<std::string> folders;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(config.notes_path(), ec))
-        if (entry.is_directory(ec) && entry.path().filename().string()[0] != '.')
+        if (!entry.is_symlink(ec) && entry.is_directory(ec) &&
+            entry.path().filename().string()[0] != '.')
             folders.push_back(entry.path().filename().string());
     std::sort(folders.begin(), folders.end());
     return folders;

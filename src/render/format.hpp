@@ -31,7 +31,8 @@ template <typename Data> using Renderer = std::string (*)(const Data& data, cons
 
 template <typename Data> using FormatTable = std::vector<std::pair<Format, Renderer<Data>>>;
 
-template <typename Data> std::vector<Format> formats_of(const FormatTable<Data>& table) {
+// The formats of a FormatTable or a StreamFormatTable, in its order.
+template <typename Table> std::vector<Format> formats_of(const Table& table) {
     std::vector<Format> formats;
     for (const auto& entry : table)
         formats.push_back(entry.first);
@@ -56,13 +57,6 @@ using StreamRenderer = void (*)(std::ostream& out, const Data& data, const View&
 
 template <typename Data>
 using StreamFormatTable = std::vector<std::pair<Format, StreamRenderer<Data>>>;
-
-template <typename Data> std::vector<Format> formats_of(const StreamFormatTable<Data>& table) {
-    std::vector<Format> formats;
-    for (const auto& entry : table)
-        formats.push_back(entry.first);
-    return formats;
-}
 
 template <typename Data>
 void render(const StreamFormatTable<Data>& table, Format format, std::ostream& out,

@@ -27,6 +27,7 @@ for command in $commands; do
     done
 done
 run --version
-expect_file_contains "$MAN" "pmi $OUT"
+version=$(printf '%s\n' "$OUT" | sed -n 's/^pmi \([0-9][0-9.]*\) (commit .*)$/\1/p')
+expect_file_contains "$MAN" "\"pmi $version\""
 
 finish

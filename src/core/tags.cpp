@@ -20,6 +20,17 @@ std::vector<std::string> distinct_tags(const Note& note) {
     return tags;
 }
 
+std::string most_used_spelling(const std::map<std::string, std::size_t>& counts) {
+    std::string name;
+    std::size_t best = 0;
+    for (const auto& [spelling, count] : counts)
+        if (count > best) {
+            best = count;
+            name = spelling;
+        }
+    return name;
+}
+
 TagReport build_tag_report(const std::vector<Note>& notes) {
     struct Accumulator {
         std::size_t count = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,11 @@ struct TagReport {
 };
 
 TagReport build_tag_report(const std::vector<Note>& notes);
+
+// The spelling that names a group of spellings of one tag (same util::tag_key):
+// the most used; ties go to the first in sort order. `counts` maps each
+// spelling to its uses; empty gives "".
+std::string most_used_spelling(const std::map<std::string, std::size_t>& counts);
 
 // The tags of a note without repeats (same spelling listed twice counts once).
 std::vector<std::string> distinct_tags(const Note& note);

@@ -63,14 +63,8 @@ ThemesReport build_themes(const std::vector<Note>& notes, const std::vector<std:
         for (const auto& tag : distinct_tags(note))
             ++spellings[util::tag_key(tag)][tag];
     std::map<std::string, std::string> tag_name;
-    for (const auto& [key, counts] : spellings) {
-        std::size_t best = 0;
-        for (const auto& [spelling, count] : counts)
-            if (count > best) {
-                best = count;
-                tag_name[key] = spelling;
-            }
-    }
+    for (const auto& [key, counts] : spellings)
+        tag_name[key] = most_used_spelling(counts);
 
     std::set<std::string> product_set;
     std::set<std::string> all_products(products.begin(), products.end());

@@ -297,20 +297,13 @@ void write_tags_index_markdown(const std::vector<Note>& notes, std::string_view 
     out += fmt::format("{} {}. Notes by product: [INDEX.md](INDEX.md).\n", by_key.size(),
                        by_key.size() == 1 ? "tag" : "tags");
     for (auto& [key, group] : by_key) {
-        // The most used spelling names the tag; ties go to the first in sort order.
-        std::string name;
-        std::size_t best = 0;
-        for (const auto& [spelling, count] : group.spellings)
-            if (count > best) {
-                best = count;
-                name = spelling;
-            }
+        const std::string name = most_used_spelling(group.spellings);
         out += fmt::format("\n## {} ({})\n", markdown_table_cell(name), group.notes.size());
         if (group.spellings.size() > 1) {
             std::vector<std::string> others;
             for (const auto& [spelling, count] : group.spellings)
                 if (spelling != name)
-                    others.push_back("`" + spelling + "`");
+                    others.push_back(escape::markdown_code(spelling));
             out += "\nAlso written " + util::join(others, ", ") + ".\n";
         }
         out += "\n";

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/note.hpp"
+#include "util/fs.hpp"
 
 namespace pmi {
 
@@ -25,8 +26,7 @@ std::string markdown_table_cell(std::string_view text);
 // PM and tl;dr. Deterministic: depends only on the notes, not on their order.
 std::string index_markdown(const std::vector<Note>& notes, std::string_view notes_dir);
 
-// Receives generated text piece by piece.
-using TextSink = std::function<void(std::string_view)>;
+using util::TextSink;
 
 // index_markdown and tags_index_markdown handing the text to `sink` in pieces
 // (of about 64 KiB) as it is generated, so the whole file is never in memory.

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -29,10 +30,10 @@ static int wait_for(pid_t pid) {
     return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
-std::optional<std::string> capture_output(const std::vector<std::string>& argv) {
+Expected<std::string> capture_output(const std::vector<std::string>& argv) {
     int pipe_fds[2];
     if (::pipe(pipe_fds) != 0)
-        return std::nullopt;
+        return failure(std::string("cannot make a pipe: ") + std::strerror(errno));
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
@@ -45,7 +46,7 @@ std::optional<std::string> capture_output(const std::vector<std::string>& argv) 
     ::close(pipe_fds[1]);
     if (spawned != 0) {
         ::close(pipe_fds[0]);
-        return std::nullopt;
+        return failure("cannot run " + argv[0] + ": " + std::strerror(spawned));
     }
     std::string output;
     char buffer[4096];
@@ -58,8 +59,8 @@ std::optional<std::string> capture_output(const std::vector<std::string>& argv) 
         output.append(buffer, static_cast<std::size_t>(got));
     }
     ::close(pipe_fds[0]);
-    if (wait_for(pid) != 0)
-        return std::nullopt;
+    if (const int status = wait_for(pid); status != 0)
+        return failure(argv[0] + " exited with status " + std::to_string(status));
     return output;
 }
 

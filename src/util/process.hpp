@@ -4,11 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "util/expected.hpp"
+
 namespace util {
 
-// Runs a program exec-style (no shell), its output captured; nullopt when it
-// cannot be started or exits non-zero.
-std::optional<std::string> capture_output(const std::vector<std::string>& argv);
+// Runs a program exec-style (no shell), its output captured; the reason when
+// it cannot be started or exits non-zero.
+Expected<std::string> capture_output(const std::vector<std::string>& argv);
 
 // Runs a program exec-style with the terminal inherited; returns its exit status,
 // or -1 when it could not be started.

@@ -18,6 +18,7 @@ int run_list(const ListOptions& options, const Globals& globals) {
     const NoteFilter filter = make_filter(options.filter, context);
     NoteSet set = load_notes(context.config);
     print_problems(set.problems);
+    warn_unknown_filter_values(options.filter, context, set.notes);
     const std::vector<Note> notes = select_notes(std::move(set.notes), filter);
     if (notes.empty() && options.format == Format::text)
         std::cerr << "no notes match\n";

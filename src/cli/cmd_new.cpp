@@ -55,16 +55,6 @@ std::string resolve_pm(const std::string& given, const Config& config) {
     throw Error("no product manager: use --pm ID or set PMI_PM");
 }
 
-std::vector<std::string> product_folders(const Config& config) {
-    std::vector<std::string> folders;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(config.notes_path(), ec))
-        if (entry.is_directory(ec) && entry.path().filename().string()[0] != '.')
-            folders.push_back(entry.path().filename().string());
-    std::sort(folders.begin(), folders.end());
-    return folders;
-}
-
 std::string resolve_product(const std::string& given, const Config& config) {
     if (!given.empty())
         return given;
@@ -146,10 +136,17 @@ int run_new(const NewOptions& options, const Globals& globals) {
     note.tldr = options.tldr;
     note.segment = options.segment;
     note.channel = options.channel;
-    if (!config.products.empty() && std::find(config.products.begin(), config.products.end(),
-                                              note.product) == config.products.end())
-        warn(fmt::format("product '{}' is not in {} (known: {})", note.product, config_file_name,
-                         util::join(config.products, ", ")));
+    // Adding a product is an edit of the config, not a side effect of a typo. (A
+    // name that is no folder name gets create_note's more precise error.)
+    if (!config.products.empty() && !util::contains(config.products, note.product) &&
+        util::slugify(note.product) == note.product) {
+        const std::string best = util::closest_match(note.product, config.products);
+        throw Error(fmt::format("product '{}' is not in the products of {}{} (known: {}; add a "
+                                "new product there first)",
+                                note.product, config_file_name,
+                                best.empty() ? "" : fmt::format("; did you mean '{}'?", best),
+                                util::join(config.products, ", ")));
+    }
     if (!config.team.empty() && !config.member(note.pm))
         warn(fmt::format("PM '{}' is not in the team roster of {}", note.pm, config_file_name));
 
@@ -180,6 +177,7 @@ void setup_new(CLI::App& command, Globals& globals) {
                        "Product manager id (default: PMI_PM, git user.email in the roster, $USER)");
     command.add_option("--tag", options->tags, "A tag (repeatable)");
     command.add_option("--kind", options->kind, "learning, sales, support or usability")
+        ->check(closest_choice({std::begin(note_kinds), std::end(note_kinds)}))
         ->check(CLI::IsMember({"learning", "sales", "support", "usability"}))
         ->capture_default_str();
     command.add_option("--interviewee", options->interviewees,

@@ -44,6 +44,7 @@ std::vector<Source> selected_sources(const ShareOptions& options, const Context&
     }
     const NoteSet set = load_notes(context.config);
     print_problems(set.problems);
+    warn_unknown_filter_values(options.filter, context, set.notes);
     std::vector<Note> notes = select_notes(set.notes, filter);
     // Oldest first reads like a story when several notes are sent together.
     std::reverse(notes.begin(), notes.end());

@@ -18,6 +18,7 @@ int run_signals(const SignalsOptions& options, const Globals& globals) {
     const NoteFilter filter = make_filter(options.filter, context);
     const NoteSet set = load_notes(context.config);
     print_problems(set.problems);
+    warn_unknown_filter_values(options.filter, context, set.notes);
     const std::vector<Note> notes = select_notes(set.notes, filter);
     std::vector<Problem> problems;
     const Signals signals = gather_signals(notes, context.config, problems);

@@ -59,6 +59,7 @@ int run_digest(const SummaryOptions& options, const Context& context) {
     clamp_to_week(filter, week);
     const NoteSet set = load_notes(context.config, BodyScan::sections);
     print_problems(set.problems);
+    warn_unknown_filter_values(options.filter, context, set.notes);
     const std::vector<Note> notes = select_notes(set.notes, filter);
     // Roster members without interviews are listed unless the filters narrow the digest
     // to something other than PMs.
@@ -84,6 +85,7 @@ int run_summary(const SummaryOptions& options, const Globals& globals) {
         throw Error("give note paths, --week [WEEK], or filters such as --pm or --since");
     const NoteSet set = load_notes(context.config, BodyScan::sections);
     print_problems(set.problems);
+    warn_unknown_filter_values(options.filter, context, set.notes);
     const std::vector<Note> notes = select_notes(set.notes, make_filter(options.filter, context));
     if (notes.empty() && options.format != Format::json)
         std::cerr << "no notes match\n";

@@ -1,11 +1,13 @@
 #include "cli/context.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
 #include <iostream>
+#include <set>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -102,6 +104,7 @@ void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set
                        "Only notes with this tag (repeatable; all must match)");
     command
         .add_option("--kind", options.kinds, "Only this kind: learning, sales, support, usability")
+        ->check(closest_choice({std::begin(note_kinds), std::end(note_kinds)}))
         ->check(CLI::IsMember({"learning", "sales", "support", "usability"}));
     command.add_option("--since", options.since, "Only notes on or after this date (YYYY-MM-DD)");
     command.add_option("--until", options.until, "Only notes on or before this date (YYYY-MM-DD)");
@@ -140,6 +143,70 @@ NoteFilter make_filter(const FilterOptions& options, const Context& context) {
                                   std::string(util::trim(condition.substr(equals + 1))));
     }
     return filter;
+}
+
+std::vector<std::string> product_folders(const Config& config) {
+    std::vector<std::string> folders;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(config.notes_path(), ec))
+        if (entry.is_directory(ec) && entry.path().filename().string()[0] != '.')
+            folders.push_back(entry.path().filename().string());
+    std::sort(folders.begin(), folders.end());
+    return folders;
+}
+
+namespace {
+
+void warn_unknown(const char* option, const std::vector<std::string>& given,
+                  const std::set<std::string>& known, const char* what) {
+    for (const auto& value : given) {
+        if (known.count(value))
+            continue;
+        const std::string best =
+            util::closest_match(value, std::vector<std::string>(known.begin(), known.end()));
+        warn(fmt::format("{} '{}': no {} of that name{}", option, value, what,
+                         best.empty() ? "" : fmt::format("; did you mean '{}'?", best)));
+    }
+}
+
+} // namespace
+
+void warn_unknown_filter_values(const FilterOptions& options, const Context& context,
+                                const std::vector<Note>& notes) {
+    std::set<std::string> pms, products, tags;
+    for (const auto& person : context.config.team)
+        pms.insert(person.id);
+    products.insert(context.config.products.begin(), context.config.products.end());
+    if (!options.products.empty())
+        for (auto& folder : product_folders(context.config))
+            products.insert(std::move(folder));
+    for (const auto& note : notes) {
+        pms.insert(note.pm);
+        products.insert(note.product);
+        if (!options.tags.empty())
+            tags.insert(note.tags.begin(), note.tags.end());
+    }
+    warn_unknown("--pm", options.pms, pms, "product manager");
+    warn_unknown("--product", options.products, products, "product");
+    // Tags match by util::tag_key, as the filter does.
+    std::set<std::string> tag_keys;
+    for (const auto& tag : tags)
+        tag_keys.insert(util::tag_key(tag));
+    for (const auto& tag : options.tags)
+        if (!tag_keys.count(util::tag_key(tag)))
+            warn_unknown("--tag", {tag}, tags, "tag in any note");
+}
+
+CLI::Validator closest_choice(std::vector<std::string> choices) {
+    return CLI::Validator(
+        [choices = std::move(choices)](std::string& value) -> std::string {
+            if (util::contains(choices, value))
+                return "";
+            const std::string best = util::closest_match(value, choices);
+            return fmt::format("'{}' is not one of {}{}", value, util::join(choices, ", "),
+                               best.empty() ? "" : fmt::format("; did you mean '{}'?", best));
+        },
+        "");
 }
 
 bool has_filters(const FilterOptions& filter) {

@@ -7,6 +7,7 @@
 #include "core/calendar.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
+#include "core/note.hpp"
 #include "core/query.hpp"
 #include "render/format.hpp"
 
@@ -65,6 +66,22 @@ enum class FilterSet { all, without_week };
 
 void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set = FilterSet::all);
 NoteFilter make_filter(const FilterOptions& options, const Context& context);
+
+// Warns about each --pm, --product and --tag value that names nothing pmi
+// knows (the roster and the notes' PMs; the configured products, product
+// folders and the notes' products; the notes' tags), with the closest known
+// value: a typo must not pass as "no notes match". (--kind is checked when
+// parsed, with closest_choice.)
+void warn_unknown_filter_values(const FilterOptions& options, const Context& context,
+                                const std::vector<Note>& notes);
+
+// The product folders of the notes tree (not hidden ones), sorted.
+std::vector<std::string> product_folders(const Config& config);
+
+// A check that rejects a value not in `choices` with the closest one ("did you
+// mean 'learning'?"). Put it before CLI::IsMember, which lists the choices for
+// help and completion.
+CLI::Validator closest_choice(std::vector<std::string> choices);
 
 // Whether any filter but --week is given.
 bool has_filters(const FilterOptions& options);

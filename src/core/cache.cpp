@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the format or what load_note produces changes.
-constexpr std::uint32_t format_version = 3; // 3: sections and nuggets by the CommonMark scanner
+// 3: sections and nuggets by the CommonMark scanner; 4: unclosed quotes rejected
+constexpr std::uint32_t format_version = 4;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr char magic[] = "PMI-NOTE-CACHE\n";
 constexpr std::uint32_t max_string = 16u << 20;

@@ -35,6 +35,23 @@ struct ConfigReader {
         throw Error(fmt::format("{}:{}: {}", file, line, message));
     }
 
+    // Fails for a key of `map` not in `known`, naming the closest known key: a
+    // misspelled setting would otherwise be ignored without a word.
+    void only_known_keys(const YamlNode& map, const std::string& prefix,
+                         const std::vector<std::string>& known) const {
+        for (std::size_t i = 0; i < map.entries.size(); ++i) {
+            const std::string& key = map.entries[i].first;
+            if (util::contains(known, key))
+                continue;
+            const std::string best = util::closest_match(key, known);
+            fail(
+                i < map.key_lines.size() ? map.key_lines[i] : map.entries[i].second.line,
+                fmt::format("unknown key '{}{}'{} (known: {})", prefix, key,
+                            best.empty() ? "" : fmt::format("; did you mean '{}{}'?", prefix, best),
+                            util::join(known, ", ")));
+        }
+    }
+
     std::string text(const YamlNode& node, std::string_view key) const {
         if (node.type != YamlNode::Type::scalar)
             fail(node.line,
@@ -77,14 +94,12 @@ struct ConfigReader {
         }
         if (node.type != YamlNode::Type::map)
             fail(node.line, "'privacy' must be true, false or a map such as {check: true}");
+        only_known_keys(node, "privacy.", {"check", "allow"});
         for (const auto& [key, value] : node.entries) {
             if (key == "check")
                 config.privacy_check = yes_no(value, "privacy.check");
-            else if (key == "allow")
-                config.privacy_allow = texts(value, "privacy.allow");
             else
-                fail(value.line,
-                     fmt::format("unknown key 'privacy.{}' (known: check, allow)", key));
+                config.privacy_allow = texts(value, "privacy.allow");
         }
     }
 
@@ -102,20 +117,19 @@ struct ConfigReader {
         }
         if (node.type != YamlNode::Type::map)
             fail(node.line, "'quota' must be a map such as {per_week: 1}");
+        only_known_keys(node, "quota.", {"per_week", "kinds"});
         for (const auto& [key, value] : node.entries) {
             if (key == "per_week")
                 config.quota_per_week = positive_int(value, "quota.per_week");
-            else if (key == "kinds")
-                config.quota_kinds = texts(value, "quota.kinds");
             else
-                fail(value.line,
-                     fmt::format("unknown key 'quota.{}' (known: per_week, kinds)", key));
+                config.quota_kinds = texts(value, "quota.kinds");
         }
     }
 
     TeamMember member(const YamlNode& node, const Config& config) const {
         if (node.type != YamlNode::Type::map)
             fail(node.line, "each team entry must be a map with at least an 'id'");
+        only_known_keys(node, "team.", {"id", "name", "email", "since", "away"});
         TeamMember person;
         for (const auto& [key, value] : node.entries) {
             if (key == "id")
@@ -158,6 +172,9 @@ Config parse_config(std::string_view text, const std::string& file) {
         return config;
     if (root.type != YamlNode::Type::map)
         reader.fail(root.line, "the config must be a map of keys");
+    reader.only_known_keys(
+        root, "",
+        {"notes", "quota", "week_starts", "products", "team", "share", "privacy", "signals"});
     // week_starts first: team 'away' weeks depend on it.
     if (const YamlNode* node = root.find("week_starts")) {
         const std::string value = util::to_lower_ascii(reader.text(*node, "week_starts"));
@@ -192,6 +209,7 @@ Config parse_config(std::string_view text, const std::string& file) {
         } else if (key == "share") {
             if (value.type != YamlNode::Type::map)
                 reader.fail(value.line, "'share' must be a map such as {omit: [interviewees]}");
+            reader.only_known_keys(value, "share.", {"omit"});
             if (const YamlNode* omit = value.find("omit"))
                 config.share_omit = reader.texts(*omit, "share.omit");
         } else if (key == "privacy") {
@@ -199,6 +217,7 @@ Config parse_config(std::string_view text, const std::string& file) {
         } else if (key == "signals") {
             if (value.type != YamlNode::Type::map)
                 reader.fail(value.line, "'signals' must be a map such as {emotions: {...}}");
+            reader.only_known_keys(value, "signals.", {"emotions"});
             if (const YamlNode* emotions = value.find("emotions")) {
                 if (emotions->type != YamlNode::Type::map)
                     reader.fail(emotions->line, "'signals.emotions' must be a map of word lists");
@@ -207,7 +226,6 @@ Config parse_config(std::string_view text, const std::string& file) {
                                                       reader.texts(words, "signals.emotions"));
             }
         }
-        // Other keys belong to later features or other tools; they are ignored.
     }
     return config;
 }

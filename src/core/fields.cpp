@@ -11,6 +11,20 @@ const NoteField* find_note_field(std::string_view key) {
     return nullptr;
 }
 
+std::string near_miss_key(std::string_view key) {
+    if (key.size() > 16 || find_note_field(key))
+        return ""; // far from every known key, or known
+    const std::string lowered = util::to_lower_ascii(key);
+    for (const auto& field : note_fields) {
+        const std::string_view name = field.key;
+        const bool one_edit_possible = name.size() >= 4 && lowered.size() + 1 >= name.size() &&
+                                       lowered.size() <= name.size() + 1;
+        if (lowered == name || (one_edit_possible && util::damerau_distance(lowered, name) == 1))
+            return std::string(name);
+    }
+    return "";
+}
+
 std::vector<std::string> field_values(const Note& note, const NoteField& field) {
     switch (field.kind) {
     case FieldKind::text: {

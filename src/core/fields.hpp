@@ -44,6 +44,13 @@ inline constexpr NoteField note_fields[] = {
 // The typed field named `key` (exact spelling), or null for an unknown key.
 const NoteField* find_note_field(std::string_view key);
 
+// The key of note_fields that `key` (not one of them) is most likely a typo of:
+// the same but for case ("Customer"), or one edit (a swap of two letters
+// included) from a key of four or more letters ("tag", "interviewee", "tl;dr",
+// "tldr "). Empty when none. Such a key is read as an extra field, so its
+// value would be lost to every report.
+std::string near_miss_key(std::string_view key);
+
 // The field's values as text, as --where compares them: a date as YYYY-MM-DD,
 // the effective kind ("learning" when not given), interviewees by name, each
 // tag; an empty text gives no value.

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fmt/format.h>
 #include <map>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -40,11 +43,103 @@ std::string repair_utf8(const std::string& text) {
     return out;
 }
 
+int indent_of(std::string_view text, std::size_t line_start) {
+    std::size_t end = line_start;
+    while (end < text.size() && text[end] == ' ')
+        ++end;
+    return static_cast<int>(end - line_start);
+}
+
+bool blank_from(std::string_view text, std::size_t line_start) {
+    for (std::size_t i = line_start; i < text.size() && text[i] != '\n'; ++i)
+        if (text[i] != ' ' && text[i] != '\t')
+            return false;
+    return true;
+}
+
+std::size_t line_start_of(std::string_view text, std::size_t pos) {
+    const std::size_t newline = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+    return pos == 0 || newline == std::string_view::npos ? 0 : newline + 1;
+}
+
+int line_at(std::string_view text, std::size_t pos, int first_line) {
+    return first_line + static_cast<int>(std::count(text.begin(), text.begin() + pos, '\n'));
+}
+
+// Where the quoted scalar opening at text[open] ends (just past its closing
+// quote), or npos when it is not closed before a line that is not indented more
+// than the line it opens on. YAML reads such a line as the next key or item;
+// yaml-cpp would take it into the string, so `tldr: "unclosed` followed by
+// `segment: smb` would lose the segment.
+std::size_t quoted_scalar_end(std::string_view text, std::size_t open) {
+    const char quote = text[open];
+    const int indent = indent_of(text, line_start_of(text, open));
+    for (std::size_t i = open + 1; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\\' && quote == '"' && i + 1 < text.size() && text[i + 1] != '\n')
+            ++i;
+        else if (c == quote && quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
+            ++i;
+        else if (c == quote)
+            return i + 1;
+        else if (c == '\n' && !blank_from(text, i + 1) && indent_of(text, i + 1) <= indent)
+            return std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
+YamlError unclosed_quote(std::string_view text, std::size_t open, int first_line) {
+    return YamlError{line_at(text, open, first_line),
+                     fmt::format("the {} that opens this value is not closed (a value that "
+                                 "goes on to the next line must indent it)",
+                                 text[open])};
+}
+
+// After yaml-cpp failed: an unclosed quote between `from` and `to` that starts a
+// value (after "key: ", "- ", '[', '{' or ','), which is the real cause when
+// there is one. Comments and closed quoted values are skipped.
+std::optional<std::size_t> unclosed_quote_between(std::string_view text, std::size_t from,
+                                                  std::size_t to) {
+    char before = '\n'; // the last character that is not a space, on this line
+    bool spaced = true; // a space since `before`
+    for (std::size_t i = from; i < std::min(to, text.size()); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            before = '\n';
+            spaced = true;
+            continue;
+        }
+        if (c == ' ' || c == '\t') {
+            spaced = true;
+            continue;
+        }
+        if (c == '#' && spaced) {
+            const std::size_t newline = text.find('\n', i);
+            i = newline == std::string_view::npos ? text.size() : newline - 1;
+            continue;
+        }
+        const bool starts_value = before == '\n' || before == '[' || before == '{' ||
+                                  before == ',' || ((before == ':' || before == '-') && spaced);
+        if ((c == '"' || c == '\'') && starts_value) {
+            const std::size_t end = quoted_scalar_end(text, i);
+            if (end == std::string_view::npos)
+                return i;
+            i = end - 1;
+        }
+        before = c;
+        spaced = false;
+    }
+    return std::nullopt;
+}
+
 // Builds a YamlNode tree from parser events, so that duplicate keys (which
 // yaml-cpp's own node builder silently drops) are seen, with their lines.
 class TreeBuilder : public YAML::EventHandler {
   public:
-    explicit TreeBuilder(int first_line) : first_line_(first_line) {}
+    TreeBuilder(std::string_view text, int first_line) : text_(text), first_line_(first_line) {}
+
+    // How far the events have read: an error found later lies after this.
+    std::size_t read_up_to() const { return read_up_to_; }
 
     YamlNode take_root() { return std::move(root_); }
     bool has_root() const { return has_root_; }
@@ -53,6 +148,7 @@ class TreeBuilder : public YAML::EventHandler {
     void OnDocumentEnd() override {}
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        saw(mark);
         YamlNode node;
         node.line = line_of(mark);
         add(std::move(node), anchor);
@@ -76,6 +172,13 @@ class TreeBuilder : public YAML::EventHandler {
         node.scalar = repair_utf8(value);
         node.quoted = tag == "!";
         node.line = line_of(mark);
+        saw(mark);
+        if (mark.pos >= 0) {
+            const auto pos = static_cast<std::size_t>(mark.pos);
+            if (pos < text_.size() && (text_[pos] == '"' || text_[pos] == '\'') &&
+                quoted_scalar_end(text_, pos) == std::string_view::npos)
+                throw unclosed_quote(text_, pos, first_line_);
+        }
         add(std::move(node), anchor);
     }
 
@@ -98,6 +201,7 @@ class TreeBuilder : public YAML::EventHandler {
         bool expecting_key = true;
         std::string pending_key;
         int pending_key_line = 0;
+        std::unordered_map<std::string, int> key_line; // for a map: each key's line so far
     };
 
     int line_of(const YAML::Mark& mark) const { return first_line_ + std::max(mark.line, 0); }
@@ -111,7 +215,12 @@ class TreeBuilder : public YAML::EventHandler {
         return count;
     }
 
+    void saw(const YAML::Mark& mark) {
+        read_up_to_ = std::max(read_up_to_, static_cast<std::size_t>(std::max(mark.pos, 0)));
+    }
+
     void open(YamlNode::Type type, const YAML::Mark& mark, YAML::anchor_t anchor) {
+        saw(mark);
         Frame frame;
         frame.node.type = type;
         frame.node.line = line_of(mark);
@@ -148,11 +257,10 @@ class TreeBuilder : public YAML::EventHandler {
                 node.type == YamlNode::Type::map || node.type == YamlNode::Type::sequence;
             if (complex)
                 complex_key(node.line);
-            for (const auto& entry : parent.node.entries)
-                if (!complex && entry.first == node.scalar)
-                    throw YamlError{node.line, "duplicate key '" + node.scalar +
-                                                   "' (first on line " +
-                                                   std::to_string(entry.second.line) + ")"};
+            else if (const auto [first, added] = parent.key_line.emplace(node.scalar, node.line);
+                     !added)
+                throw YamlError{node.line, "duplicate key '" + node.scalar + "' (first on line " +
+                                               std::to_string(first->second) + ")"};
             parent.pending_key = node.scalar;
             parent.pending_key_line = node.line;
             parent.expecting_key = false;
@@ -177,7 +285,9 @@ class TreeBuilder : public YAML::EventHandler {
     }
 
   private:
+    std::string_view text_;
     int first_line_;
+    std::size_t read_up_to_ = 0;
     std::optional<YamlError> key_error_;
     std::vector<Frame> stack_;
     std::map<YAML::anchor_t, YamlNode> anchors_;
@@ -209,10 +319,11 @@ class SimpleYaml {
         if (i == lines_.size())
             return std::nullopt; // no keys: yaml-cpp's empty document
         root.line = line_number(i);
+        std::unordered_set<std::string> keys;
         while (i < lines_.size()) {
             std::string_view line = lines_[i];
             std::string key;
-            if (!take_key(line, key) || root.find(key))
+            if (!take_key(line, key) || !keys.insert(key).second)
                 return std::nullopt;
             root.key_lines.push_back(line_number(i));
             YamlNode value;
@@ -324,8 +435,9 @@ class SimpleYaml {
         return node;
     }
 
-    // A quoted scalar at the start of `rest`; consumes it.
-    static bool quoted(std::string_view& rest, int line, YamlNode& out) {
+    // A quoted scalar at the start of `rest`; consumes it. Throws for one that
+    // is never closed.
+    bool quoted(std::string_view& rest, int line, YamlNode& out) const {
         const char quote = rest[0];
         std::string text;
         std::size_t i = 1;
@@ -347,8 +459,12 @@ class SimpleYaml {
             }
             text += c;
         }
-        if (i >= rest.size())
+        if (i >= rest.size()) {
+            const auto open = static_cast<std::size_t>(rest.data() - text_.data());
+            if (quoted_scalar_end(text_, open) == std::string_view::npos)
+                throw unclosed_quote(text_, open, first_line_);
             return false; // continues on the next line
+        }
         rest.remove_prefix(i + 1);
         out = scalar(std::move(text), line, true);
         return true;
@@ -389,7 +505,7 @@ class SimpleYaml {
         rest.remove_prefix(first == std::string_view::npos ? rest.size() : first);
     }
 
-    static bool flow_scalar(std::string_view& rest, int line, YamlNode& out) {
+    bool flow_scalar(std::string_view& rest, int line, YamlNode& out) const {
         if (rest.empty())
             return false;
         return (rest[0] == '"' || rest[0] == '\'') ? quoted(rest, line, out)
@@ -397,7 +513,7 @@ class SimpleYaml {
     }
 
     // [a, "b"] or {k: v, k2: 'w'} on one line, at the start of `rest`; consumes it.
-    static bool flow_collection(std::string_view& rest, int line, YamlNode& out) {
+    bool flow_collection(std::string_view& rest, int line, YamlNode& out) const {
         const bool is_map = rest[0] == '{';
         const char close = is_map ? '}' : ']';
         out = YamlNode();
@@ -409,10 +525,11 @@ class SimpleYaml {
             rest.remove_prefix(1);
             return true;
         }
+        std::unordered_set<std::string> keys;
         while (true) {
             YamlNode item;
             std::string key;
-            if (is_map && (!take_key(rest, key) || rest.empty() || out.find(key)))
+            if (is_map && (!take_key(rest, key) || rest.empty() || !keys.insert(key).second))
                 return false;
             skip_spaces(rest);
             if (!flow_scalar(rest, line, item))
@@ -440,7 +557,7 @@ class SimpleYaml {
     }
 
     // The value after "key:" or "- " on the same line (`rest` starts with the space).
-    static bool block_value(std::string_view rest, int line, YamlNode& out) {
+    bool block_value(std::string_view rest, int line, YamlNode& out) const {
         skip_spaces(rest);
         if (rest.empty() || rest[0] == '#')
             return false;
@@ -521,18 +638,24 @@ std::optional<YamlNode> parse_simple_yaml(std::string_view text, int first_line)
 
 YamlNode parse_yaml_with_yaml_cpp(std::string_view text, int first_line) {
     std::istringstream input{std::string(text)};
-    TreeBuilder builder(first_line);
+    TreeBuilder builder(text, first_line);
     try {
         YAML::Parser parser(input);
         if (!parser.HandleNextDocument(builder))
             return {};
         builder.throw_deferred();
-        TreeBuilder second(first_line);
+        TreeBuilder second(text, first_line);
         if (parser.HandleNextDocument(second))
             throw YamlError{first_line, "more than one YAML document"};
     } catch (const YAML::DeepRecursion& error) {
         throw YamlError{first_line + std::max(error.mark.line, 0), "values nested too deeply"};
     } catch (const YAML::Exception& error) {
+        // The scanner reads ahead of the events: an unclosed quote it read
+        // through is the cause of what it reports later.
+        const std::size_t to =
+            error.mark.pos >= 0 ? static_cast<std::size_t>(error.mark.pos) + 1 : text.size();
+        if (const auto open = unclosed_quote_between(text, builder.read_up_to(), to))
+            throw unclosed_quote(text, *open, first_line);
         throw YamlError{first_line + std::max(error.mark.line, 0), reason_of(error)};
     }
     return builder.take_root();

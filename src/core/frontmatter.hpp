@@ -40,13 +40,16 @@ struct YamlError {
 };
 
 // Parses one YAML document. `first_line` is the file line of the text's first line.
-// Rejects duplicate keys, non-scalar keys, more than one document, and aliases that
-// expand beyond a sane size. Throws YamlError.
+// Rejects duplicate keys, non-scalar keys, more than one document, aliases that
+// expand beyond a sane size, and a quoted value not closed before a line that is
+// not indented more than its own (reported at the line where it opens). Throws
+// YamlError.
 YamlNode parse_yaml(std::string_view text, int first_line);
 
 // The two ways parse_yaml reads: the fast path for common front matter, which
 // declines (nullopt) anything else, and yaml-cpp, which reads everything. For
-// inputs the fast path accepts, both give the same tree.
+// inputs the fast path accepts, both give the same tree; where the fast path
+// throws (an unclosed quote), yaml-cpp throws the same error.
 std::optional<YamlNode> parse_simple_yaml(std::string_view text, int first_line);
 YamlNode parse_yaml_with_yaml_cpp(std::string_view text, int first_line);
 

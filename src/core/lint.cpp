@@ -13,6 +13,7 @@
 #include "core/backfill.hpp"
 #include "core/check.hpp"
 #include "core/create.hpp"
+#include "core/fields.hpp"
 #include "core/privacy.hpp"
 #include "util/json.hpp"
 #include "util/strings.hpp"
@@ -47,15 +48,7 @@ std::optional<FileName> parse_file_name(const std::string& name) {
 }
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& known) {
-    std::string best;
-    std::size_t best_distance = 3;
-    for (const auto& candidate : known) {
-        const std::size_t distance = util::edit_distance(word, candidate);
-        if (distance < best_distance) {
-            best_distance = distance;
-            best = candidate;
-        }
-    }
+    const std::string best = util::closest_match(word, known);
     return best.empty() ? "" : fmt::format("; did you mean '{}'?", best);
 }
 
@@ -151,6 +144,15 @@ struct Linter {
                                 config_file_name, did_you_mean(note.product, config.products)));
     }
 
+    // A near miss of a known key is read as an extra field, so its value is lost
+    // to every report: `tag: [sso]` leaves the note out of tags and themes.
+    void key_typos(const Note& note) {
+        for (const auto& [key, line] : note.key_lines)
+            if (const std::string known = near_miss_key(key); !known.empty())
+                error(note, line,
+                      fmt::format("unknown key '{}' is ignored; did you mean '{}'?", key, known));
+    }
+
     void content(const Note& note) {
         if (note.tldr.empty())
             warning(note, key_line(note, "tldr"),
@@ -188,8 +190,12 @@ struct Linter {
     }
 
     // Notes named <slug>-<date>.md, -2.md … in one folder are calls of one day;
-    // any other notes of one customer, day and PM are duplicates.
-    void duplicate_group(const std::vector<const Note*>& group) {
+    // any other notes of one customer, day and PM are duplicates. The group is
+    // listed once, on its first note; every other note names that one, so the
+    // output grows with the group, not with its square.
+    void duplicate_group(std::vector<const Note*> group) {
+        std::sort(group.begin(), group.end(),
+                  [](const Note* a, const Note* b) { return a->path < b->path; });
         std::vector<std::string> series;
         for (const Note* note : group) {
             const fs::path path(note->path);
@@ -202,15 +208,32 @@ struct Linter {
         if (std::all_of(series.begin(), series.end(),
                         [&](const std::string& s) { return s == series.front(); }))
             return;
-        for (std::size_t i = 0; i < group.size(); ++i) {
-            std::vector<std::string> others;
-            for (std::size_t j = 0; j < group.size(); ++j)
-                if (series[j] != series[i])
-                    others.push_back(group[j]->path);
+        std::vector<std::string> others_of_first;
+        for (std::size_t j = 1; j < group.size(); ++j)
+            if (series[j] != series[0])
+                others_of_first.push_back(group[j]->path);
+        error(*group[0], key_line(*group[0], "customer"),
+              fmt::format("duplicate note: same customer, date and PM as {}",
+                          listed(others_of_first)));
+        // The first note outside the first one's series; there is one, as not all are equal.
+        std::size_t outside_first = 1;
+        while (series[outside_first] == series[0])
+            ++outside_first;
+        for (std::size_t i = 1; i < group.size(); ++i) {
+            const std::size_t other = series[i] == series[0] ? outside_first : 0;
             error(*group[i], key_line(*group[i], "customer"),
                   fmt::format("duplicate note: same customer, date and PM as {}",
-                              util::join(others, ", ")));
+                              group[other]->path));
         }
+    }
+
+    // At most a few paths, then how many more.
+    static std::string listed(const std::vector<std::string>& paths) {
+        constexpr std::size_t shown = 5;
+        if (paths.size() <= shown)
+            return util::join(paths, ", ");
+        const std::vector<std::string> first(paths.begin(), paths.begin() + shown);
+        return fmt::format("{} and {} more", util::join(first, ", "), paths.size() - shown);
     }
 
     void tag_spellings(const std::vector<Note>& notes) {
@@ -221,22 +244,30 @@ struct Linter {
         // tag key -> spelling -> notes using it
         std::map<std::string, std::map<std::string, std::vector<const Note*>>> spellings;
         for (auto& [spelling, users] : users_of)
-            spellings[util::tag_key(spelling)][spelling] = std::move(users);
+            spellings[util::lookalike_key(spelling)][spelling] = std::move(users);
         for (const auto& [key, by_spelling] : spellings) {
             if (by_spelling.size() < 2)
                 continue;
-            const auto most = std::max_element(
-                by_spelling.begin(), by_spelling.end(), [](const auto& a, const auto& b) {
-                    return a.second.size() < b.second.size(); // ties: the first in order
-                });
+            // The most used spelling without lookalike letters, so that lint never
+            // asks to copy a Cyrillic 'а'; ties: the first in order.
+            const auto rank = [](const auto& entry) {
+                return std::pair(!util::has_lookalike_letters(entry.first), entry.second.size());
+            };
+            const auto most =
+                std::max_element(by_spelling.begin(), by_spelling.end(),
+                                 [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
             for (const auto& [spelling, users] : by_spelling) {
                 if (spelling == most->first)
                     continue;
                 for (const Note* note : users)
                     warning(*note, key_line(*note, "tags"),
-                            fmt::format("tag '{}' is spelled '{}' in {} other note{}", spelling,
+                            fmt::format("tag '{}' is spelled '{}' in {} other note{}{}", spelling,
                                         most->first, most->second.size(),
-                                        most->second.size() == 1 ? "" : "s"));
+                                        most->second.size() == 1 ? "" : "s",
+                                        util::has_lookalike_letters(spelling)
+                                            ? " (it has letters that only look Latin, or "
+                                              "invisible characters)"
+                                            : ""));
             }
         }
     }
@@ -269,6 +300,7 @@ std::vector<Problem> lint_notes(const Config& config, const NoteSet& notes, Body
         linter.file_name(note);
         linter.product_folder(note);
         linter.roster(note);
+        linter.key_typos(note);
         linter.content(note);
         if (scanned == BodyScan::sections)
             linter.body(note);

@@ -159,7 +159,7 @@ ListMarker list_marker(std::string_view text) {
     return {digits + 1, true, number};
 }
 
-std::string_view list_item_text(std::string_view line) {
+std::string_view list_item_content(std::string_view line) {
     line = util::trim(line);
     const ListMarker marker = list_marker(line);
     return marker.width == 0 ? std::string_view() : util::trim(line.substr(marker.width));
@@ -223,7 +223,7 @@ void MarkdownScanner::open_containers(std::size_t& at, bool paragraph_open) {
     }
 }
 
-void MarkdownScanner::add_paragraph_text(std::string_view text) {
+void MarkdownScanner::add_paragraph_content(std::string_view text) {
     if (!paragraph_) {
         paragraph_ = true;
         paragraph_line_ = line_.number;
@@ -247,7 +247,7 @@ void MarkdownScanner::classify_leaf(std::size_t at) {
         line_.inner = util::trim(rest);
         line_.kind = paragraph_ ? LineKind::text : LineKind::code;
         if (paragraph_)
-            add_paragraph_text(line_.inner);
+            add_paragraph_content(line_.inner);
         return;
     }
     const std::string_view inner = rest.substr(indent);
@@ -276,7 +276,7 @@ void MarkdownScanner::classify_leaf(std::size_t at) {
         paragraph_ = false;
     } else {
         line_.kind = LineKind::text;
-        add_paragraph_text(util::trim(inner));
+        add_paragraph_content(util::trim(inner));
     }
 }
 
@@ -320,7 +320,7 @@ const MarkdownLine& MarkdownScanner::scan(std::string_view text, int number) {
     if (paragraph_ && matched < open_.size() && !starts_block(rest)) {
         line_.kind = LineKind::text;
         line_.inner = util::trim(rest);
-        add_paragraph_text(line_.inner);
+        add_paragraph_content(line_.inner);
         set_depths();
         return line_;
     }

@@ -30,7 +30,7 @@ ListMarker list_marker(std::string_view text);
 
 // The text of a list item line ("- x", "* x", "+ x", "1. x", "1) x"), trimmed;
 // empty for other lines. Indentation before the marker is ignored.
-std::string_view list_item_text(std::string_view line);
+std::string_view list_item_content(std::string_view line);
 
 enum class LineKind {
     blank,          // nothing but spaces (in its containers)
@@ -89,7 +89,7 @@ class MarkdownScanner {
     std::size_t match_containers(std::size_t& at) const;
     void open_containers(std::size_t& at, bool paragraph_open);
     void classify_leaf(std::size_t at);
-    void add_paragraph_text(std::string_view text);
+    void add_paragraph_content(std::string_view text);
     void finish(std::size_t depth);
 
     std::vector<Container> open_;

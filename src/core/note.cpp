@@ -14,7 +14,6 @@
 #include "core/fields.hpp"
 #include "core/frontmatter.hpp"
 #include "core/markdown.hpp"
-#include "util/json.hpp"
 #include "util/strings.hpp"
 
 namespace pmi {
@@ -201,13 +200,15 @@ void read_date(Reader& reader, const YamlNode& node, Note& note) {
 // A list of strings, or one comma-separated string; repeats dropped.
 void read_list(Reader& reader, const YamlNode& node, std::string_view key,
                std::vector<std::string>& out) {
+    std::unordered_set<std::string_view> seen; // views into the values read, alive until return
     const auto add = [&](std::string_view tag) {
         tag = util::trim(tag);
-        if (!tag.empty() && std::find(out.begin(), out.end(), tag) == out.end())
+        if (!tag.empty() && seen.insert(tag).second)
             out.emplace_back(tag);
     };
     if (node.type == YamlNode::Type::scalar) {
-        for (const auto& tag : util::split(node.scalar, ','))
+        const auto parts = util::split(node.scalar, ',');
+        for (const auto& tag : parts)
             add(tag);
         return;
     }
@@ -262,6 +263,17 @@ void read_interviewees(Reader& reader, const YamlNode& node, Note& note) {
     }
 }
 
+// "; line 3 has 'Customer'" when a key of `root` is a near miss of the missing `key`.
+std::string near_miss_hint(const YamlNode& root, std::string_view key) {
+    for (std::size_t i = 0; i < root.entries.size(); ++i)
+        if (near_miss_key(root.entries[i].first) == key)
+            return fmt::format("; line {} has '{}', did you mean '{}'?",
+                               i < root.key_lines.size() ? root.key_lines[i]
+                                                         : root.entries[i].second.line,
+                               root.entries[i].first, key);
+    return "";
+}
+
 void read_kind(Reader& reader, const YamlNode& node, Note& note) {
     if (read_text(reader, node, "kind", note.kind) && !note.kind.empty() &&
         std::find(std::begin(note_kinds), std::end(note_kinds), note.kind) == std::end(note_kinds))
@@ -306,7 +318,8 @@ void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line
         if (!value || value->type == YamlNode::Type::null ||
             (value->type == YamlNode::Type::scalar && util::trim(value->scalar).empty()))
             reader.error(value ? value->line : open_line,
-                         fmt::format("missing required field '{}'", field.key));
+                         fmt::format("missing required field '{}'{}", field.key,
+                                     value ? "" : near_miss_hint(root, field.key)));
     }
 }
 
@@ -511,17 +524,6 @@ std::string format_interviewee(const Interviewee& person) {
     if (person.name.empty())
         return person.role;
     return person.name + " (" + person.role + ")";
-}
-
-void write_interviewees_json(util::JsonWriter& json, const std::vector<Interviewee>& people) {
-    json.begin_array();
-    for (const auto& person : people) {
-        json.begin_object();
-        json.key("name").value(person.name);
-        json.key("role").value(person.role);
-        json.end_object();
-    }
-    json.end_array();
 }
 
 } // namespace pmi

@@ -12,10 +12,6 @@
 
 struct stat;
 
-namespace util {
-class JsonWriter;
-}
-
 namespace pmi {
 
 struct Interviewee {
@@ -116,8 +112,5 @@ Interviewee parse_interviewee(std::string_view text);
 
 // The reverse: "Jo Smith (end user)", or the name or role alone when the other is empty.
 std::string format_interviewee(const Interviewee& person);
-
-// The interviewees as a JSON array of {name, role}.
-void write_interviewees_json(util::JsonWriter& json, const std::vector<Interviewee>& people);
 
 } // namespace pmi

@@ -149,7 +149,7 @@ std::vector<std::size_t> emotions_in(std::string_view line,
 }
 
 bool parse_term_line(std::string_view line, TermPair& pair) {
-    std::string_view text = list_item_text(line);
+    std::string_view text = list_item_content(line);
     static constexpr std::string_view opens[] = {"\"", "\xE2\x80\x9C"};  // " “
     static constexpr std::string_view closes[] = {"\"", "\xE2\x80\x9D"}; // " ”
     std::size_t open_size = 0;

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "util/json.hpp"
 #include "util/strings.hpp"
@@ -12,10 +14,11 @@ namespace pmi {
 
 std::vector<std::string> distinct_tags(const Note& note) {
     std::vector<std::string> tags;
+    std::unordered_set<std::string_view> seen; // views into note.tags
     for (const auto& raw : note.tags) {
-        std::string tag(util::trim(raw));
-        if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end())
-            tags.push_back(std::move(tag));
+        const std::string_view tag = util::trim(raw);
+        if (!tag.empty() && seen.insert(tag).second)
+            tags.emplace_back(tag);
     }
     return tags;
 }
@@ -56,14 +59,21 @@ TagReport build_tag_report(const std::vector<Note>& notes) {
         report.tags.push_back({tag, acc.count,
                                std::vector<std::string>(acc.products.begin(), acc.products.end()),
                                acc.first, acc.last});
-        by_key[util::tag_key(tag)].push_back({tag, acc.count});
+        by_key[util::lookalike_key(tag)].push_back(
+            {tag, acc.count, util::has_lookalike_letters(tag)});
     }
-    std::sort(report.tags.begin(), report.tags.end(), [](const TagStat& a, const TagStat& b) {
-        if (a.count != b.count)
-            return a.count > b.count;
-        const std::string la = util::to_lower_ascii(a.tag), lb = util::to_lower_ascii(b.tag);
-        return la != lb ? la < lb : a.tag < b.tag;
+    // by_tag is sorted by tag: a stable sort by (count, lowercase) keeps that order for ties.
+    std::vector<std::pair<std::string, TagStat>> keyed;
+    keyed.reserve(report.tags.size());
+    for (auto& stat : report.tags)
+        keyed.emplace_back(util::to_lower_ascii(stat.tag), std::move(stat));
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+        if (a.second.count != b.second.count)
+            return a.second.count > b.second.count;
+        return a.first < b.first;
     });
+    for (std::size_t i = 0; i < keyed.size(); ++i)
+        report.tags[i] = std::move(keyed[i].second);
     for (auto& [key, spellings] : by_key) {
         if (spellings.size() < 2)
             continue;

@@ -22,9 +22,11 @@ struct TagStat {
 struct TagSpelling {
     std::string tag;
     std::size_t count = 0;
+    bool lookalike = false; // util::has_lookalike_letters: looks like another spelling
 };
 
-// Spellings with the same util::tag_key ("Security Config", "security-config").
+// Spellings with the same util::lookalike_key ("Security Config", "security-config",
+// "nаvigation" with a Cyrillic а and "navigation").
 struct TagDuplicate {
     std::string key;
     std::vector<TagSpelling> spellings; // most used first

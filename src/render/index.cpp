@@ -7,6 +7,7 @@
 #include <iterator>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "core/query.hpp"
@@ -272,7 +273,7 @@ void write_tags_index_markdown(const std::vector<Note>& notes, std::string_view 
     // Each spelling met, with its group and its count there (map nodes stay put).
     std::unordered_map<std::string, std::pair<Group*, std::size_t*>> spellings_met;
     for (const Note* note : newest_first(notes)) {
-        std::vector<const Group*> groups_of_note;
+        std::unordered_set<const Group*> groups_of_note;
         for (const auto& tag : distinct_tags(*note)) {
             auto met = spellings_met.find(tag);
             if (met == spellings_met.end()) {
@@ -281,11 +282,8 @@ void write_tags_index_markdown(const std::vector<Note>& notes, std::string_view 
             }
             auto [group, count] = met->second;
             ++*count;
-            if (std::find(groups_of_note.begin(), groups_of_note.end(), group) ==
-                groups_of_note.end()) {
-                groups_of_note.push_back(group);
+            if (groups_of_note.insert(group).second)
                 group->notes.push_back(note);
-            }
         }
     }
     out = std::string(generated_header) + "\n# Tags\n\n";

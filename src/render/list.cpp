@@ -7,6 +7,17 @@
 
 namespace pmi {
 
+void write_interviewees_json(util::JsonWriter& json, const std::vector<Interviewee>& people) {
+    json.begin_array();
+    for (const auto& person : people) {
+        json.begin_object();
+        json.key("name").value(person.name);
+        json.key("role").value(person.role);
+        json.end_object();
+    }
+    json.end_array();
+}
+
 static void write_field_json(util::JsonWriter& json, const Note& note, const NoteField& field) {
     json.key(field.key);
     switch (field.kind) {

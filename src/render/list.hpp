@@ -8,6 +8,9 @@
 
 namespace pmi {
 
+// The interviewees as a JSON array of {name, role}.
+void write_interviewees_json(util::JsonWriter& json, const std::vector<Interviewee>& people);
+
 // A table: date, customer, PM, product, kind, tags, tldr.
 void list_text(std::ostream& out, const std::vector<Note>& notes, const View& view);
 // {schema, notes: [...]}, written as it is built: the JSON of many notes is large.

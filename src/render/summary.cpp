@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "render/escape.hpp"
+#include "render/list.hpp"
 #include "util/json.hpp"
 #include "util/strings.hpp"
 

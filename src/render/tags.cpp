@@ -23,7 +23,8 @@ template <typename Escape>
 static std::string spellings_text(const TagDuplicate& duplicate, Escape escape_tag) {
     std::vector<std::string> parts;
     for (const auto& spelling : duplicate.spellings)
-        parts.push_back(fmt::format("{} ({})", escape_tag(spelling.tag), spelling.count));
+        parts.push_back(fmt::format("{} ({}{})", escape_tag(spelling.tag), spelling.count,
+                                    spelling.lookalike ? ", lookalike letters" : ""));
     return util::join(parts, ", ");
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <iterator>
 
 namespace util {
 
@@ -183,6 +184,85 @@ std::string tag_key(std::string_view tag) {
     return key;
 }
 
+namespace {
+
+// Letters of other scripts that look like a Latin letter, and that letter.
+struct Lookalike {
+    char32_t cp;
+    char latin;
+};
+constexpr Lookalike lookalikes[] = {
+    {0x0131, 'i'}, {0x0251, 'a'}, {0x0261, 'g'}, {0x0391, 'a'}, {0x0392, 'b'}, {0x0395, 'e'},
+    {0x0396, 'z'}, {0x0397, 'h'}, {0x0399, 'i'}, {0x039A, 'k'}, {0x039C, 'm'}, {0x039D, 'n'},
+    {0x039F, 'o'}, {0x03A1, 'p'}, {0x03A4, 't'}, {0x03A5, 'y'}, {0x03A7, 'x'}, {0x03B1, 'a'},
+    {0x03B5, 'e'}, {0x03B9, 'i'}, {0x03BA, 'k'}, {0x03BD, 'v'}, {0x03BF, 'o'}, {0x03C1, 'p'},
+    {0x03C5, 'u'}, {0x03C7, 'x'}, {0x0405, 's'}, {0x0406, 'i'}, {0x0408, 'j'}, {0x0410, 'a'},
+    {0x0412, 'b'}, {0x0415, 'e'}, {0x041A, 'k'}, {0x041C, 'm'}, {0x041D, 'h'}, {0x041E, 'o'},
+    {0x0420, 'p'}, {0x0421, 'c'}, {0x0422, 't'}, {0x0423, 'y'}, {0x0425, 'x'}, {0x0430, 'a'},
+    {0x0435, 'e'}, {0x043A, 'k'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'}, {0x0443, 'y'},
+    {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'}, {0x04AF, 'y'}, {0x04BB, 'h'},
+    {0x04CF, 'l'}, {0x0501, 'd'}, {0x051B, 'q'}, {0x051D, 'w'},
+};
+
+char lookalike_latin(char32_t cp) {
+    const auto found =
+        std::lower_bound(std::begin(lookalikes), std::end(lookalikes), cp,
+                         [](const Lookalike& entry, char32_t value) { return entry.cp < value; });
+    return found != std::end(lookalikes) && found->cp == cp ? found->latin : '\0';
+}
+
+// Characters that show as nothing or as a space or dash: no-break and other
+// spaces, soft hyphen, zero-width characters, dashes and the minus sign.
+bool invisible_or_separator(char32_t cp) {
+    return cp == 0xA0 || cp == 0xAD || (cp >= 0x2000 && cp <= 0x2015) || cp == 0x202F ||
+           cp == 0x205F || cp == 0x2060 || cp == 0x2212 || cp == 0x3000 || cp == 0xFEFF;
+}
+
+// The ASCII character a fullwidth form (U+FF01..U+FF5E) stands for, else 0.
+char fullwidth_ascii(char32_t cp) {
+    return cp >= 0xFF01 && cp <= 0xFF5E ? static_cast<char>(cp - 0xFEE0) : '\0';
+}
+
+} // namespace
+
+std::string lookalike_key(std::string_view tag) {
+    std::string folded;
+    for (std::size_t i = 0; i < tag.size();) {
+        char32_t cp = 0;
+        const std::size_t length = decode_utf8(tag, i, cp);
+        if (length == 0) {
+            folded += tag[i++];
+            continue;
+        }
+        if (const char latin = cp < 0x80 ? static_cast<char>(cp) : lookalike_latin(cp))
+            folded += latin;
+        else if (const char ascii = fullwidth_ascii(cp))
+            folded += ascii;
+        else if (invisible_or_separator(cp))
+            folded += ' ';
+        else if (const std::string_view plain = fold_accent(cp); !plain.empty() && plain != "/")
+            folded += plain;
+        else
+            folded.append(tag.substr(i, length));
+        i += length;
+    }
+    return tag_key(folded);
+}
+
+bool has_lookalike_letters(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        const std::size_t length = decode_utf8(text, i, cp);
+        if (length == 0)
+            return false;
+        if (cp >= 0x80 &&
+            (lookalike_latin(cp) || fullwidth_ascii(cp) || invisible_or_separator(cp)))
+            return true;
+        i += length;
+    }
+    return false;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j)
@@ -217,6 +297,21 @@ std::size_t damerau_distance(std::string_view a, std::string_view b) {
         std::swap(previous, current);
     }
     return previous[b.size()];
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates,
+                          std::size_t max_distance) {
+    const std::string lowered = to_lower_ascii(word);
+    std::string best;
+    std::size_t best_distance = max_distance + 1;
+    for (const auto& candidate : candidates) {
+        const std::size_t distance = damerau_distance(lowered, to_lower_ascii(candidate));
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = candidate;
+        }
+    }
+    return best;
 }
 
 bool is_valid_utf8(std::string_view text) {

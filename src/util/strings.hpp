@@ -29,12 +29,27 @@ std::string slugify(std::string_view text);
 // so "Security Config" and "security-config" compare equal.
 std::string tag_key(std::string_view tag);
 
+// tag_key after folding what looks alike: letters of other scripts that look
+// Latin (a Cyrillic 'а', a Greek 'ο'), fullwidth forms, accents, and invisible
+// or unusual spaces and dashes. "nаvigation" written with a Cyrillic а has the
+// key of "navigation".
+std::string lookalike_key(std::string_view tag);
+
+// Whether `text` holds a character lookalike_key folds from another script or
+// from an invisible or unusual space or dash (accents do not count).
+bool has_lookalike_letters(std::string_view text);
+
 // Damerau-free Levenshtein distance, for "did you mean" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // Like edit_distance, but swapping two adjacent characters is one edit
 // (optimal string alignment): "lsit" is 1 from "list".
 std::size_t damerau_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` by damerau_distance, ignoring ASCII case, if it
+// is within `max_distance` edits (ties: the first); empty when none is.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates,
+                          std::size_t max_distance = 2);
 
 bool is_valid_utf8(std::string_view text);
 

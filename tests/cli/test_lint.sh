@@ -101,4 +101,23 @@ after=$(tree_sums)
 CHECKS=$((CHECKS + 1))
 [ "$before" == "$after" ] || fail "lint changed the tree"
 
+# A large duplicate group is listed once, on its first note; every other note
+# names that one, so the output grows with the group, not with its square.
+new_tree dups
+for i in $(seq 1 300); do
+    write_note portal "acme-call$i-2026-11-20.md" "Acme" 2026-11-20 caroline "tldr: Copy $i"
+done
+run lint
+expect_code 1
+CHECKS=$((CHECKS + 1))
+[ "$(grep -c ': error: duplicate note: ' <<<"$OUT")" -eq 300 ] || fail "expected 300 duplicate errors"
+CHECKS=$((CHECKS + 1))
+[ "${#OUT}" -lt $((300 * 400)) ] || fail "lint printed ${#OUT} bytes for 300 duplicates"
+expect_out_contains "prod/interviews/portal/acme-call1-2026-11-20.md:2: error: duplicate note: same customer, date and PM as prod/interviews/portal/acme-call10-2026-11-20.md, prod/interviews/portal/acme-call100-2026-11-20.md, prod/interviews/portal/acme-call101-2026-11-20.md, prod/interviews/portal/acme-call102-2026-11-20.md, prod/interviews/portal/acme-call103-2026-11-20.md and 294 more"
+expect_out_contains "prod/interviews/portal/acme-call99-2026-11-20.md:2: error: duplicate note: same customer, date and PM as prod/interviews/portal/acme-call1-2026-11-20.md"
+run --today 2026-11-23 check --week 2026-W47 --format github --junit "$WORK/junit.xml"
+expect_code 1
+CHECKS=$((CHECKS + 1))
+[ "$(stat -c %s "$WORK/junit.xml")" -lt $((300 * 1000)) ] || fail "the JUnit report is $(stat -c %s "$WORK/junit.xml") bytes"
+
 finish

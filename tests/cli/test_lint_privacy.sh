@@ -61,7 +61,7 @@ expect_out_contains "prod/interviews/portal/tail-2026-11-18.md:10: error: email 
 sed -i 's/tail@tail.io/the CRM/' prod/interviews/portal/tail-2026-11-18.md
 run --today 2026-11-23 check --week 2026-W47
 expect_code 0
-sed -i 's/^privacy:$/privacy_off:/' .pmi.yaml
+sed -i '/^privacy:$/,$d' .pmi.yaml
 printf 'privacy: maybe\n' >>.pmi.yaml
 run lint
 expect_code 2

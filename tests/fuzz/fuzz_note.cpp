@@ -45,12 +45,18 @@ std::string yaml_cpp_reading(std::string_view text) {
     }
 }
 
-// The fast path declines or agrees with yaml-cpp.
+// The fast path declines or agrees with yaml-cpp, on the tree or on the error
+// (an unclosed quote).
 void check_fast_path(std::string_view yaml) {
-    const auto simple = pmi::parse_simple_yaml(yaml, 2);
-    if (!simple)
-        return;
-    const std::string fast = pmi::describe_yaml(*simple);
+    std::string fast;
+    try {
+        const auto simple = pmi::parse_simple_yaml(yaml, 2);
+        if (!simple)
+            return;
+        fast = pmi::describe_yaml(*simple);
+    } catch (const pmi::YamlError& error) {
+        fast = "error " + std::to_string(error.line) + ": " + error.message;
+    }
     const std::string full = yaml_cpp_reading(yaml);
     if (fast != full) {
         std::fprintf(stderr, "fast path differs from yaml-cpp on:\n%.*s\nfast: %s\nyaml-cpp: %s\n",

@@ -47,8 +47,29 @@ team:
         CHECK_THROWS_WITH_AS(parse_config("privacy: maybe\n", ".pmi.yaml"),
                              ".pmi.yaml:1: 'privacy' must be true or false", Error);
         CHECK_THROWS_WITH_AS(parse_config("privacy:\n  chek: true\n", ".pmi.yaml"),
-                             ".pmi.yaml:2: unknown key 'privacy.chek' (known: check, allow)",
+                             ".pmi.yaml:2: unknown key 'privacy.chek'; did you mean "
+                             "'privacy.check'? (known: check, allow)",
                              Error);
+    }
+    SUBCASE("unknown keys are errors at their line, with the closest known key") {
+        CHECK_THROWS_WITH_AS(
+            parse_config("notes: x\nteam:\n  - id: a\n    emial: a@example.com\n", ".pmi.yaml"),
+            ".pmi.yaml:4: unknown key 'team.emial'; did you mean 'team.email'? (known: id, name, "
+            "email, since, away)",
+            Error);
+        CHECK_THROWS_WITH_AS(parse_config("notes: x\nproduct: [a]\n", ".pmi.yaml"),
+                             ".pmi.yaml:2: unknown key 'product'; did you mean 'products'? "
+                             "(known: notes, quota, week_starts, products, team, share, privacy, "
+                             "signals)",
+                             Error);
+        CHECK_THROWS_WITH_AS(parse_config("team: [{id: a, role: pm}]\n", ".pmi.yaml"),
+                             ".pmi.yaml:1: unknown key 'team.role' (known: id, name, email, "
+                             "since, away)",
+                             Error);
+        CHECK_THROWS_AS(parse_config("quota: {per_week: 1, kind: [sales]}\n", "c"), Error);
+        CHECK_THROWS_AS(parse_config("share: {omitted: [pm]}\n", "c"), Error);
+        CHECK_THROWS_AS(parse_config("signals: {emotion: {}}\n", "c"), Error);
+        CHECK_THROWS_AS(parse_config("Notes: x\n", "c"), Error);
     }
     SUBCASE("wrong types name the line") {
         CHECK_THROWS_WITH_AS(parse_config("notes: x\nquota: {per_week: many}\n", ".pmi.yaml"),

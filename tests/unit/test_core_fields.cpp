@@ -83,3 +83,18 @@ TEST_CASE("clear_field and field_cell") {
     CHECK(note.interviewees.empty());
     CHECK(format_date(note.date) == "2026-02-28"); // a date cannot be empty
 }
+
+TEST_CASE("near_miss_key") {
+    CHECK(near_miss_key("tag") == "tags");
+    CHECK(near_miss_key("Customer") == "customer");
+    CHECK(near_miss_key("Interviewees") == "interviewees");
+    CHECK(near_miss_key("interviewee") == "interviewees");
+    CHECK(near_miss_key("tl;dr") == "tldr");
+    CHECK(near_miss_key("tldr ") == "tldr");
+    CHECK(near_miss_key("PM") == "pm");
+    CHECK(near_miss_key("tgas") == "tags"); // a swap is one edit
+    CHECK(near_miss_key("tags").empty());
+    CHECK(near_miss_key("pms").empty()); // one edit from a key shorter than four letters
+    CHECK(near_miss_key("renewal").empty());
+    CHECK(near_miss_key("crm_id").empty());
+}

@@ -5,6 +5,8 @@
 #include "render/lint.hpp"
 #include "temp_dir.hpp"
 
+#include <algorithm>
+
 using namespace pmi;
 
 namespace {
@@ -165,6 +167,48 @@ TEST_CASE("lint_notes") {
                                    note_text("Acme Corp", "2026-11-20", "caroline", "portal")));
         CHECK(lint_notes(config, set).empty());
     }
+}
+
+TEST_CASE("lint_notes: near-miss keys") {
+    const Config config = test_config();
+    NoteSet set;
+    set.notes.push_back(parsed("prod/interviews/portal/acme-2026-11-20.md",
+                               note_text("Acme", "2026-11-20", "caroline", "portal",
+                                         "tldr: Fine.\ntag: [sso]\nInterviewees: [Jo]\n"
+                                         "crm_id: 42\n")));
+    CHECK(formatted(lint_notes(config, set)) ==
+          std::vector<std::string>{
+              "prod/interviews/portal/acme-2026-11-20.md:7: error: unknown key 'tag' is ignored; "
+              "did you mean 'tags'?",
+              "prod/interviews/portal/acme-2026-11-20.md:8: error: unknown key 'Interviewees' is "
+              "ignored; did you mean 'interviewees'?"});
+}
+
+TEST_CASE("lint_notes: a large duplicate group is listed once") {
+    const Config config = test_config();
+    NoteSet set;
+    for (int i = 0; i < 40; ++i) {
+        const std::string product = i % 2 ? "portal" : "billing";
+        set.notes.push_back(parsed("prod/interviews/" + product + "/acme-copy" + std::to_string(i) +
+                                       "-2026-11-20.md",
+                                   note_text("Acme", "2026-11-20", "caroline", product)));
+    }
+    std::size_t bytes = 0;
+    std::size_t duplicates = 0;
+    for (const auto& problem : lint_notes(config, set))
+        if (problem.message.rfind("duplicate note", 0) == 0) {
+            ++duplicates;
+            bytes += problem.message.size();
+        }
+    CHECK(duplicates == 40);
+    CHECK(bytes < 40 * 400); // each names one note, the first a few: not the whole group
+    const auto problems = lint_notes(config, set);
+    const auto first = std::find_if(problems.begin(), problems.end(), [](const Problem& problem) {
+        return problem.path == "prod/interviews/billing/acme-copy0-2026-11-20.md" &&
+               problem.message.rfind("duplicate", 0) == 0;
+    });
+    REQUIRE(first != problems.end());
+    CHECK(first->message.find("and 34 more") != std::string::npos);
 }
 
 TEST_CASE("lint_paths") {

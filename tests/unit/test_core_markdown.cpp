@@ -95,16 +95,16 @@ TEST_CASE("heading_level") {
     CHECK(heading_level("####### seven", title) == 0);
 }
 
-TEST_CASE("list_marker and list_item_text") {
-    CHECK(list_item_text("  - item ") == "item");
-    CHECK(list_item_text("* item") == "item");
-    CHECK(list_item_text("12) item") == "item");
-    CHECK(list_item_text("3. item") == "item");
-    CHECK(list_item_text("123456789. nine digits") == "nine digits");
-    CHECK(list_item_text("1234567890. ten digits").empty());
-    CHECK(list_item_text("-item").empty());
-    CHECK(list_item_text("-1. not ok").empty());
-    CHECK(list_item_text("2026 was good").empty());
+TEST_CASE("list_marker and list_item_content") {
+    CHECK(list_item_content("  - item ") == "item");
+    CHECK(list_item_content("* item") == "item");
+    CHECK(list_item_content("12) item") == "item");
+    CHECK(list_item_content("3. item") == "item");
+    CHECK(list_item_content("123456789. nine digits") == "nine digits");
+    CHECK(list_item_content("1234567890. ten digits").empty());
+    CHECK(list_item_content("-item").empty());
+    CHECK(list_item_content("-1. not ok").empty());
+    CHECK(list_item_content("2026 was good").empty());
     CHECK(list_marker("-").width == 1);
     CHECK(list_marker("7)\tx").ordered);
     CHECK(list_marker("7)\tx").start == 7);

@@ -90,6 +90,22 @@ TEST_CASE("parse_note errors name the line") {
         CHECK_FALSE(parse.note);
         CHECK(first_error(parse) == "n.md:1: error: missing required field 'product'");
     }
+    SUBCASE("a required field under a near-miss key says so") {
+        const auto parse =
+            parse_note("---\nCustomer: A\ndate: 2026-02-03\npm: p\nproduct: x\n---\n", "n.md");
+        CHECK_FALSE(parse.note);
+        CHECK(first_error(parse) == "n.md:1: error: missing required field 'customer'; line 2 has "
+                                    "'Customer', did you mean 'customer'?");
+    }
+    SUBCASE("an unclosed quote is an error at its line, and the next key is not lost in it") {
+        const auto parse = parse_note("---\ncustomer: A\ndate: 2026-02-03\npm: p\nproduct: x\n"
+                                      "tldr: \"unclosed\nsegment: smb\n---\n",
+                                      "n.md");
+        CHECK_FALSE(parse.note);
+        CHECK(first_error(parse) ==
+              "n.md:6: error: invalid YAML: the \" that opens this value is not closed (a value "
+              "that goes on to the next line must indent it)");
+    }
     SUBCASE("no closing fence") {
         const auto parse = parse_note("---\ncustomer: A\n", "n.md");
         CHECK(first_error(parse) == "n.md:1: error: front matter has no closing '---' line");

@@ -30,6 +30,37 @@ TEST_CASE("tag_key") {
     CHECK(tag_key("navigation") != tag_key("navigator"));
 }
 
+TEST_CASE("lookalike_key") {
+    CHECK(lookalike_key("navigation") == "navigation");
+    CHECK(lookalike_key("n\xD0\xB0vigation") == "navigation"); // Cyrillic a
+    CHECK(lookalike_key("\xD0\xA1l\xCE\xBFud") == "cloud");    // Cyrillic C, Greek o
+    CHECK(lookalike_key("\xEF\xBD\x93so") == "sso");           // fullwidth s
+    CHECK(lookalike_key("se\xE2\x80\x8B"
+                        "curity config") == "securityconfig"); // zero-width space
+    CHECK(lookalike_key("caf\xC3\xA9") == "cafe");
+    CHECK(lookalike_key("Security Config") == tag_key("security-config"));
+    CHECK(lookalike_key("\xE6\x97\xA5\xE6\x9C\xAC") == "\xE6\x97\xA5\xE6\x9C\xAC"); // kept
+    CHECK(lookalike_key("navigation") != lookalike_key("navigator"));
+}
+
+TEST_CASE("has_lookalike_letters") {
+    CHECK(has_lookalike_letters("n\xD0\xB0vigation"));
+    CHECK(has_lookalike_letters("a\xC2\xA0"
+                                "b"));
+    CHECK_FALSE(has_lookalike_letters("navigation"));
+    CHECK_FALSE(has_lookalike_letters("caf\xC3\xA9"));
+    CHECK_FALSE(has_lookalike_letters("\xE6\x97\xA5\xE6\x9C\xAC"));
+}
+
+TEST_CASE("closest_match") {
+    const std::vector<std::string> known = {"billing", "portal", "caroline"};
+    CHECK(closest_match("billng", known) == "billing");
+    CHECK(closest_match("Portal", known) == "portal");
+    CHECK(closest_match("carolin", known) == "caroline");
+    CHECK(closest_match("zzz", known).empty());
+    CHECK(closest_match("x", {}).empty());
+}
+
 TEST_CASE("edit_distance") {
     CHECK(edit_distance("report", "report") == 0);
     CHECK(edit_distance("reprot", "report") == 2);

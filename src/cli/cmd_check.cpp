@@ -6,11 +6,14 @@
 #include "cli/commands.hpp"
 #include "core/lint.hpp"
 #include "core/privacy.hpp"
+#include "core/repo_files.hpp"
 #include "core/store.hpp"
 #include "render/check.hpp"
 #include "util/fs.hpp"
 
 namespace pmi::cli {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -32,6 +35,91 @@ void append_step_summary(const std::string& markdown) {
         warn(fmt::format("cannot append to GITHUB_STEP_SUMMARY file '{}'", path));
 }
 
+// Whether `text` (the start of a file) opens a JUnit report: <testsuites> or
+// <testsuite> as the first element, after an XML declaration and comments.
+bool starts_junit_report(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
+    while (true) {
+        const auto start = text.find_first_not_of(" \t\r\n");
+        if (start == std::string_view::npos)
+            return false;
+        text.remove_prefix(start);
+        const bool declaration = text.substr(0, 2) == "<?";
+        if (!declaration && text.substr(0, 4) != "<!--")
+            break;
+        const auto end = text.find(declaration ? "?>" : "-->");
+        if (end == std::string_view::npos)
+            return false;
+        text.remove_prefix(end + (declaration ? 2 : 3));
+    }
+    for (const std::string_view element : {"<testsuites", "<testsuite"})
+        if (text.substr(0, element.size()) == element && text.size() > element.size() &&
+            std::string_view(" \t\r\n>/").find(text[element.size()]) != std::string_view::npos)
+            return true;
+    return false;
+}
+
+// The reason pmi must not write a report at `path`, if it is one of pmi's own
+// files: the notes, the config, .pmi/.
+std::string own_file_reason(const Config& config, const fs::path& path) {
+    const auto relative = inside_root(config.root, path);
+    if (!relative)
+        return {};
+    const auto starts_with = [&](const fs::path& folder) {
+        auto part = relative->begin();
+        for (const auto& name : folder.lexically_normal()) {
+            if (name.empty())
+                continue;
+            if (part == relative->end() || *part != name)
+                return false;
+            ++part;
+        }
+        return true;
+    };
+    if (starts_with(config.notes_dir))
+        return "is inside the notes folder";
+    if (*relative == config_file_name)
+        return "is the config";
+    if (starts_with(".pmi"))
+        return "is inside .pmi/";
+    return {};
+}
+
+// Writes the JUnit report where --junit says: into stdout ("-"), a character
+// device or a FIFO; otherwise it creates a file, or replaces a regular file
+// holding a JUnit report (or nothing). Never pmi's own files, never a link.
+void write_junit(const Config& config, const std::string& destination, const std::string& xml) {
+    if (destination == "-") {
+        write_output(xml);
+        return;
+    }
+    const fs::path path = destination;
+    if (const std::string reason = own_file_reason(config, path); !reason.empty())
+        throw Error(
+            fmt::format("--junit: '{}' {}; pmi writes reports elsewhere", destination, reason));
+    std::error_code ec;
+    const auto target = fs::status(path, ec);
+    if (fs::is_character_file(target) || fs::is_fifo(target)) {
+        if (const std::string error = util::write_into(path, xml); !error.empty())
+            throw Error(fmt::format("--junit: cannot write to '{}': {}", destination, error));
+        return;
+    }
+    const auto status = fs::symlink_status(path, ec);
+    if (fs::is_symlink(status))
+        throw Error(fmt::format("--junit: '{}' is a symbolic link; pmi does not replace links",
+                                destination));
+    if (fs::exists(status)) {
+        const auto start = util::read_prefix(path, 4096);
+        if (!fs::is_regular_file(status) || !start ||
+            (!start->empty() && !starts_junit_report(*start)))
+            throw Error(fmt::format("--junit: '{}' exists and is not a JUnit report; not replaced",
+                                    destination));
+    }
+    if (const std::string error = util::write_atomic(path, xml); !error.empty())
+        throw Error(fmt::format("--junit: cannot write '{}': {}", destination, error));
+}
+
 int run_check_command(const CheckOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
     const Week week = parse_week(options.week, context.today, context.config.week_start);
@@ -51,10 +139,7 @@ int run_check_command(const CheckOptions& options, const Globals& globals) {
     write_output(render(check_formats, options.format, result, View{}));
     append_step_summary(check_markdown(result, View{}));
     if (!options.junit.empty())
-        if (const std::string error =
-                util::write_atomic(options.junit, check_junit(result, View{}));
-            !error.empty())
-            throw Error(fmt::format("--junit: cannot write '{}': {}", options.junit, error));
+        write_junit(context.config, options.junit, check_junit(result, View{}));
     return result.passed() ? exit_ok : exit_check_failed;
 }
 
@@ -76,7 +161,9 @@ void setup_check(CLI::App& command, Globals& globals) {
                     "2026-W47 or a date in the week")
         ->capture_default_str();
     add_format_option(command, options->format, check_formats);
-    command.add_option("--junit", options->junit, "Also write a JUnit XML report to FILE");
+    command.add_option("--junit", options->junit,
+                       "Also write a JUnit XML report to FILE (- for stdout); an existing file "
+                       "is replaced only if it is a JUnit report");
     command.callback(
         [options, &globals] { globals.exit_code = run_check_command(*options, globals); });
 }

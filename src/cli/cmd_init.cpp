@@ -3,29 +3,89 @@
 
 #include "cli/commands.hpp"
 #include "core/create.hpp"
+#include "core/repo_files.hpp"
 #include "render/escape.hpp"
 #include "util/fs.hpp"
+#include "util/strings.hpp"
 
 namespace pmi::cli {
 
 namespace fs = std::filesystem;
 
-static void write_once(const fs::path& file, const std::string& content, const char* what) {
-    std::string error;
-    switch (util::write_new_atomic(file, content, error)) {
+namespace {
+
+// `text` with control characters written as escapes, for an error message.
+std::string visible(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\n')
+            out += "\\n";
+        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        else
+            out += c;
+    }
+    return out;
+}
+
+// A PM id is one word: ASCII letters and digits, '.', '_', '-', '@', '+', and
+// letters of other scripts (UTF-8), starting with a letter or digit. No YAML
+// syntax, no line break, so the config written with it says what was meant.
+void validate_pm_id(const std::string& pm) {
+    const auto word_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               static_cast<unsigned char>(c) >= 0x80;
+    };
+    bool valid = !pm.empty() && word_char(pm[0]) && util::is_valid_utf8(pm);
+    for (char c : pm)
+        valid = valid && (word_char(c) || c == '.' || c == '_' || c == '-' || c == '@' || c == '+');
+    if (!valid)
+        throw Error(fmt::format("--pm '{}': a PM id is one word of letters, digits, '.', '_', "
+                                "'-', '@' or '+', starting with a letter or digit",
+                                visible(pm)));
+}
+
+// Refuses, before anything is created, a repository pmi could only half set
+// up: a link or a file where one of its folders or files goes.
+void check_places(const fs::path& root, const std::string& notes_dir) {
+    std::error_code ec;
+    if (fs::exists(root, ec) && !fs::is_directory(root, ec))
+        throw Error(fmt::format("{} is not a folder", root.string()));
+    if (fs::exists(fs::symlink_status(root / config_file_name, ec)))
+        throw Error(
+            fmt::format("{} already exists; not overwritten", (root / config_file_name).string()));
+    for (const fs::path& folder : {fs::path(notes_dir), fs::path(".pmi")}) {
+        util::WalkError error;
+        if (!util::open_beneath(root, folder, util::MissingFolders::fail, error) &&
+            error.kind != util::WalkError::Kind::missing)
+            throw Error(walk_error_message(error, Access::write));
+    }
+    for (const char* file : {".pmi/template.md", ".pmi/.gitignore"}) {
+        const auto status = fs::symlink_status(root / file, ec);
+        if (fs::is_symlink(status))
+            throw Error(
+                fmt::format("{} is a symbolic link; pmi does not write through links", file));
+        if (fs::exists(status) && !fs::is_regular_file(status))
+            throw Error(fmt::format("{} is not a file", file));
+    }
+}
+
+void write_once(const fs::path& root, const fs::path& relative, const std::string& content,
+                const char* what) {
+    const std::string shown = escape::terminal((root / relative).string());
+    switch (create_repo_file(root, relative, content)) {
     case util::CreateResult::created:
-        std::cout << "created " << what << ": " << escape::terminal(file.string()) << '\n';
+        std::cout << "created " << what << ": " << shown << '\n';
         break;
     case util::CreateResult::exists:
-        std::cout << "kept existing " << what << ": " << escape::terminal(file.string()) << '\n';
+        std::cout << "kept existing " << what << ": " << shown << '\n';
         break;
-    case util::CreateResult::failed:
-        throw Error(fmt::format("{}: cannot write: {}", file.string(), error));
+    case util::CreateResult::failed: break; // create_repo_file threw
     }
 }
 
 // The folder of the .pmi.yaml in `folder` or above it, if any.
-static fs::path enclosing_repository(const fs::path& folder) {
+fs::path enclosing_repository(const fs::path& folder) {
     std::error_code ec;
     for (fs::path dir = fs::absolute(folder, ec).lexically_normal(); !dir.empty();
          dir = dir.parent_path()) {
@@ -37,7 +97,15 @@ static fs::path enclosing_repository(const fs::path& folder) {
     return {};
 }
 
-static int run_init(const std::string& directory, const std::string& pm) {
+int run_init(const std::string& directory, const std::string& pm) {
+    if (!pm.empty())
+        validate_pm_id(pm);
+    const std::string config_text = default_config(pm);
+    // What is written is what pmi will read back.
+    Config config = parse_config(config_text, config_file_name);
+    if (config.team.size() != 1 || config.team[0].id != (pm.empty() ? "caroline" : pm))
+        throw Error(
+            fmt::format("--pm '{}' cannot be written to {}", visible(pm), config_file_name));
     const fs::path root = directory.empty() ? fs::path(".") : fs::path(directory);
     std::error_code ec;
     // A nested config would shadow the team's for everyone working below it.
@@ -45,34 +113,27 @@ static int run_init(const std::string& directory, const std::string& pm) {
         !existing.empty() && !fs::exists(root / config_file_name, ec))
         throw Error(fmt::format("{} is already in the pmi repository at {}; not creating another",
                                 root.string(), existing.string()));
+    check_places(root, config.notes_dir);
+
     fs::create_directories(root, ec);
     if (ec)
         throw Error(fmt::format("{}: cannot create folder: {}", root.string(), ec.message()));
-    const fs::path config_file = root / config_file_name;
-    std::string error;
-    switch (util::write_new_atomic(config_file, default_config(pm), error)) {
-    case util::CreateResult::created: break;
-    case util::CreateResult::exists:
-        throw Error(fmt::format("{} already exists; not overwritten", config_file.string()));
-    case util::CreateResult::failed:
-        throw Error(fmt::format("{}: cannot write: {}", config_file.string(), error));
-    }
-    std::cout << "created config: " << escape::terminal(config_file.string()) << '\n';
-
-    Config config = parse_config(default_config(pm), config_file.string());
+    if (create_repo_file(root, config_file_name, config_text) == util::CreateResult::exists)
+        throw Error(
+            fmt::format("{} already exists; not overwritten", (root / config_file_name).string()));
+    std::cout << "created config: " << escape::terminal((root / config_file_name).string()) << '\n';
     config.root = root;
-    fs::create_directories(config.notes_path(), ec);
-    if (ec)
-        throw Error(fmt::format("{}: cannot create folder: {}", config.notes_path().string(),
-                                ec.message()));
+    static_cast<void>(
+        open_repo_folder(root, config.notes_dir, util::MissingFolders::create, Access::write));
     std::cout << "notes folder: " << escape::terminal(config.notes_path().string()) << '\n';
-    fs::create_directories(config.template_path().parent_path(), ec);
-    write_once(config.template_path(), default_template(), "note template");
-    write_once(root / ".pmi" / ".gitignore", "cache/\n", "ignore file");
+    write_once(root, fs::path(".pmi") / "template.md", default_template(), "note template");
+    write_once(root, fs::path(".pmi") / ".gitignore", "cache/\ntmp/\n", "ignore file");
     std::cout << "next: list your products and team in " << config_file_name
               << ", then after each call run `pmi new CUSTOMER`\n";
     return exit_ok;
 }
+
+} // namespace
 
 void setup_init(CLI::App& command, Globals& globals) {
     struct Options {

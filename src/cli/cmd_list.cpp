@@ -10,6 +10,7 @@ namespace {
 
 struct ListOptions {
     FilterOptions filter;
+    std::string match;
     Format format = Format::text;
 };
 
@@ -19,7 +20,10 @@ int run_list(const ListOptions& options, const Globals& globals) {
     NoteSet set = load_notes(context.config);
     print_problems(set.problems);
     warn_unknown_filter_values(options.filter, context, set.notes);
-    const std::vector<Note> notes = select_notes(std::move(set.notes), filter);
+    const std::vector<Note> notes =
+        options.match.empty()
+            ? select_notes(std::move(set.notes), filter)
+            : apply_match(options.match, context, set.notes, select_notes(set.notes, filter));
     if (notes.empty() && options.format == Format::text)
         std::cerr << "no notes match\n";
     else
@@ -33,6 +37,7 @@ int run_list(const ListOptions& options, const Globals& globals) {
 void setup_list(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<ListOptions>();
     add_filter_options(command, options->filter);
+    add_match_option(command, options->match);
     add_format_option(command, options->format, list_formats, {{"table", Format::text}});
     command.callback([options, &globals] { globals.exit_code = run_list(*options, globals); });
 }

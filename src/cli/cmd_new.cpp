@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include "cli/commands.hpp"
+#include "cli/editor.hpp"
 #include "core/create.hpp"
+#include "core/edit.hpp"
 #include "core/store.hpp"
 #include "render/escape.hpp"
 #include "util/fs.hpp"
@@ -72,9 +74,12 @@ std::string resolve_product(const std::string& given, const Config& config) {
 std::string customer_name(const std::string& typed, const Config& config) {
     if (typed != util::slugify(typed))
         return typed;
-    for (const auto& note : load_notes(config).notes)
-        if (util::slugify(note.customer) == typed)
-            return note.customer;
+    // No notes folder yet (or one pmi will refuse to write into): nothing to reuse.
+    util::WalkError unusable;
+    if (util::open_beneath(config.root, config.notes_dir, util::MissingFolders::fail, unusable))
+        for (const auto& note : load_notes(config).notes)
+            if (util::slugify(note.customer) == typed)
+                return note.customer;
     std::string name;
     bool start = true;
     for (char c : typed) {
@@ -89,27 +94,37 @@ std::string customer_name(const std::string& typed, const Config& config) {
     return name;
 }
 
-std::string resolve_editor() {
-    for (const char* name : {"PMI_EDITOR", "VISUAL", "EDITOR"})
-        if (const auto value = env(name); !value.empty())
-            return value;
-    return "vi";
-}
-
-void open_editor(const fs::path& file, const Config& config) {
-    const std::string editor = resolve_editor();
-    const int status = util::run_program(util::editor_command(editor, file.string()));
-    if (status != 0)
-        warn(status < 0 ? fmt::format("could not start editor '{}'", editor)
-                        : fmt::format("editor '{}' exited with status {}", editor, status));
-    // Check what the user saved, and say what is still missing.
-    const auto parse = load_note(file.string(), display_path(config, file), BodyScan::sections);
-    print_problems(parse.problems);
-    if (parse.note && parse.note->tldr.empty())
-        warn(fmt::format("{}: no tldr yet; `pmi summary` will fall back to the first nugget",
-                         display_path(config, file)));
-    if (parse.note && parse.note->nuggets.empty())
-        warn(fmt::format("{}: no nuggets yet", display_path(config, file)));
+// A note for the same customer and day already exists: re-running `pmi new`
+// would log a second interview. At a terminal, offers to open that note
+// instead (true when it did); otherwise says how to.
+bool offer_existing(const Note& note, const Config& config, const NewOptions& options) {
+    const std::string slug = util::slugify(note.customer);
+    std::vector<std::string> existing;
+    for (const auto& other : load_notes(config).notes)
+        if (other.date == note.date && util::slugify(other.customer) == slug)
+            existing.push_back(other.path);
+    if (existing.empty())
+        return false;
+    const bool interactive = util::is_terminal(STDIN_FILENO) && util::is_terminal(STDERR_FILENO);
+    if (!interactive || options.no_edit) {
+        if (util::is_terminal(STDERR_FILENO)) // a person, not a script, is waiting
+            warn(fmt::format("{} already has a note on {}: {}; to reopen it: pmi open {}",
+                             escape::terminal(note.customer), format_date(note.date),
+                             escape::terminal(existing.front()), shell_quote(existing.front())));
+        return false;
+    }
+    std::cerr << fmt::format("{} already has a note on {}: {}\nopen it instead? [Y/n] ",
+                             escape::terminal(note.customer), format_date(note.date),
+                             escape::terminal(existing.front()))
+              << std::flush;
+    std::string answer;
+    std::getline(std::cin, answer);
+    const std::string reply = util::to_lower_ascii(util::trim(answer));
+    if (!reply.empty() && reply != "y" && reply != "yes")
+        return false;
+    std::cout << existing.front() << '\n' << std::flush;
+    open_editor(config.root / existing.front(), config);
+    return true;
 }
 
 int run_new(const NewOptions& options, const Globals& globals) {
@@ -150,6 +165,8 @@ int run_new(const NewOptions& options, const Globals& globals) {
     if (!config.team.empty() && !config.member(note.pm))
         warn(fmt::format("PM '{}' is not in the team roster of {}", note.pm, config_file_name));
 
+    if (offer_existing(note, config, options))
+        return exit_ok;
     const fs::path file = create_note(config, note, note_template(config));
     std::error_code ec;
     std::cout << escape::terminal(util::relative_to(file, fs::current_path(ec))) << '\n';

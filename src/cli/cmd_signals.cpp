@@ -10,6 +10,7 @@ namespace {
 
 struct SignalsOptions {
     FilterOptions filter;
+    std::string match;
     Format format = Format::text;
 };
 
@@ -19,7 +20,8 @@ int run_signals(const SignalsOptions& options, const Globals& globals) {
     const NoteSet set = load_notes(context.config);
     print_problems(set.problems);
     warn_unknown_filter_values(options.filter, context, set.notes);
-    const std::vector<Note> notes = select_notes(set.notes, filter);
+    const std::vector<Note> notes =
+        apply_match(options.match, context, set.notes, select_notes(set.notes, filter));
     std::vector<Problem> problems;
     const Signals signals = gather_signals(notes, context.config, problems);
     print_problems(problems);
@@ -34,6 +36,7 @@ int run_signals(const SignalsOptions& options, const Globals& globals) {
 void setup_signals(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<SignalsOptions>();
     add_filter_options(command, options->filter);
+    add_match_option(command, options->match);
     add_format_option(command, options->format, signals_formats);
     command.callback([options, &globals] { globals.exit_code = run_signals(*options, globals); });
 }

@@ -12,6 +12,7 @@ namespace {
 struct SummaryOptions {
     std::vector<std::string> paths;
     FilterOptions filter;
+    std::string match;
     std::string week;
     CLI::Option* week_option = nullptr;
     Format format = Format::markdown;
@@ -60,14 +61,17 @@ int run_digest(const SummaryOptions& options, const Context& context) {
     const NoteSet set = load_notes(context.config, BodyScan::sections);
     print_problems(set.problems);
     warn_unknown_filter_values(options.filter, context, set.notes);
-    const std::vector<Note> notes = select_notes(set.notes, filter);
+    const std::vector<Note> notes =
+        apply_match(options.match, context, set.notes, select_notes(set.notes, filter));
     // Roster members without interviews are listed unless the filters narrow the digest
     // to something other than PMs.
     FilterOptions others = options.filter;
     others.pms.clear();
-    const Digest digest = build_digest(
-        notes, context.config, week,
-        has_filters(others) ? RosterEntries::omit : RosterEntries::include, options.filter.pms);
+    const Digest digest =
+        build_digest(notes, context.config, week,
+                     has_filters(others) || !options.match.empty() ? RosterEntries::omit
+                                                                   : RosterEntries::include,
+                     options.filter.pms);
     write_output(render(digest_formats, options.format, digest, text_view(context)));
     return exit_ok;
 }
@@ -81,12 +85,14 @@ int run_summary(const SummaryOptions& options, const Globals& globals) {
         return run_digest(options, context);
     if (!options.paths.empty())
         return summarize_paths(options, context);
-    if (!has_filters(options.filter))
+    if (!has_filters(options.filter) && options.match.empty())
         throw Error("give note paths, --week [WEEK], or filters such as --pm or --since");
     const NoteSet set = load_notes(context.config, BodyScan::sections);
     print_problems(set.problems);
     warn_unknown_filter_values(options.filter, context, set.notes);
-    const std::vector<Note> notes = select_notes(set.notes, make_filter(options.filter, context));
+    const std::vector<Note> notes =
+        apply_match(options.match, context, set.notes,
+                    select_notes(set.notes, make_filter(options.filter, context)));
     if (notes.empty() && options.format != Format::json)
         std::cerr << "no notes match\n";
     print_summaries(notes, context, options.format);
@@ -102,6 +108,7 @@ void setup_summary(CLI::App& command, Globals& globals) {
         command, options->week,
         "Staff-meeting digest of this week (default), last, 2026-W47 or a date");
     add_filter_options(command, options->filter, FilterSet::without_week);
+    add_match_option(command, options->match);
     add_format_option(command, options->format, digest_formats);
     command.callback([options, &globals] { globals.exit_code = run_summary(*options, globals); });
 }

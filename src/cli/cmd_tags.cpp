@@ -1,21 +1,105 @@
+#include <algorithm>
+#include <fmt/format.h>
 #include <iostream>
+#include <set>
+#include <sys/stat.h>
 
 #include "cli/commands.hpp"
 #include "core/store.hpp"
+#include "core/tag_rename.hpp"
+#include "core/tags.hpp"
+#include "render/escape.hpp"
 #include "render/tags.hpp"
+#include "util/fs.hpp"
+#include "util/strings.hpp"
 
 namespace pmi::cli {
 
 namespace {
 
 struct TagsOptions {
+    std::vector<std::string> action; // empty, or rename OLD NEW
+    bool dry_run = false;
+    bool variants = false;
     std::string since;
     std::string until;
     std::vector<std::string> products;
     Format format = Format::text;
 };
 
+// Renames a tag in every note that has it; prints each file changed (its
+// diff with --dry-run). A note that cannot be edited safely is reported and
+// left alone.
+int run_rename(const TagsOptions& options, const Globals& globals) {
+    if (options.action.size() != 3)
+        throw Error("usage: pmi tags rename OLD NEW [--dry-run] [--variants]");
+    const std::string old_tag(util::trim(options.action[1]));
+    const std::string new_tag(util::trim(options.action[2]));
+    if (old_tag.empty() || new_tag.empty())
+        throw Error("tags rename: OLD and NEW must not be empty");
+    const Context context = make_context(globals);
+    const NoteSet set = load_notes(context.config);
+    print_problems(set.problems);
+    const std::set<std::string> from = tag_spellings(set.notes, old_tag, options.variants);
+    int code = exit_ok;
+    std::size_t changed = 0;
+    for (const auto& note : set.notes) {
+        const auto tags = distinct_tags(note);
+        if (std::none_of(tags.begin(), tags.end(),
+                         [&](const std::string& tag) { return from.count(tag) > 0; }))
+            continue;
+        const auto file = context.config.root / note.path;
+        try {
+            std::string error;
+            const auto text = util::read_file(file, error);
+            if (!text)
+                throw Error(note.path + ": " + error);
+            const auto renamed = rename_tag_in_text(*text, from, new_tag, note.path);
+            if (!renamed || *renamed == *text)
+                continue;
+            // The edit must read back as the same note with the tag renamed.
+            const NoteParse check = parse_note(*renamed, note.path, BodyScan::none);
+            std::vector<std::string> expected;
+            for (const auto& tag : tags) {
+                const std::string now = from.count(tag) ? new_tag : tag;
+                if (!util::contains(expected, now))
+                    expected.push_back(now);
+            }
+            if (!check.note || distinct_tags(*check.note) != expected)
+                throw Error(note.path + ": cannot rename the tag safely here; edit it by hand");
+            ++changed;
+            if (options.dry_run) {
+                for (const auto& line : util::split(unified_diff(*text, *renamed, note.path), '\n'))
+                    if (!line.empty())
+                        std::cout << escape::terminal(line) << '\n';
+                continue;
+            }
+            struct stat info {};
+            if (::lstat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode))
+                throw Error(note.path + ": not a regular file");
+            if (const auto failure = util::write_atomic_keeping_mode(file, *renamed, info.st_mode);
+                !failure.empty())
+                throw Error(note.path + ": cannot write: " + failure);
+            std::cout << escape::terminal(note.path) << '\n';
+        } catch (const Error& error) {
+            std::cerr << "pmi: error: " << escape::terminal(error.what()) << '\n';
+            code = exit_usage;
+        }
+    }
+    std::cerr << fmt::format("{} {} {}\n", changed, changed == 1 ? "note" : "notes",
+                             options.dry_run ? "would change" : "changed");
+    return code;
+}
+
 int run_tags(const TagsOptions& options, const Globals& globals) {
+    if (!options.action.empty()) {
+        if (options.action[0] != "rename")
+            throw Error(fmt::format("tags: unknown action '{}'; did you mean 'rename'?",
+                                    options.action[0]));
+        return run_rename(options, globals);
+    }
+    if (options.dry_run || options.variants)
+        throw Error("--dry-run and --variants go with 'pmi tags rename OLD NEW'");
     const Context context = make_context(globals);
     NoteFilter filter;
     filter.products = options.products;
@@ -34,6 +118,11 @@ int run_tags(const TagsOptions& options, const Globals& globals) {
 
 void setup_tags(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<TagsOptions>();
+    command.add_option("action", options->action,
+                       "rename OLD NEW: rename a tag in every note that has it");
+    command.add_flag("--dry-run", options->dry_run, "With rename: print the diff, change nothing");
+    command.add_flag("--variants", options->variants,
+                     "With rename: also every spelling with the same key (case, dashes, spaces)");
     command.add_option("--since", options->since, "Only notes on or after this date (YYYY-MM-DD)");
     command.add_option("--until", options->until, "Only notes on or before this date (YYYY-MM-DD)");
     command.add_option("--product", options->products, "Only this product (repeatable)");

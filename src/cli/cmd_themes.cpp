@@ -11,6 +11,7 @@ namespace {
 inline constexpr long default_period_days = 90;
 
 struct ThemesOptions {
+    std::string match;
     std::string since;
     std::string until;
     Format format = Format::text;
@@ -29,7 +30,8 @@ int run_themes(const ThemesOptions& options, const Globals& globals) {
     const NoteSet set = load_notes(context.config);
     print_problems(set.problems);
     const ThemesReport report =
-        build_themes(set.notes, context.config.products, period, context.today);
+        build_themes(apply_match(options.match, context, set.notes, set.notes),
+                     context.config.products, period, context.today);
     write_output(render(themes_formats, options.format, report, text_view(context)));
     return exit_ok;
 }
@@ -41,6 +43,7 @@ void setup_themes(CLI::App& command, Globals& globals) {
     command.add_option("--since", options->since,
                        "First day of the period (YYYY-MM-DD; default: 90 days before --until)");
     command.add_option("--until", options->until, "Last day of the period (default: today)");
+    add_match_option(command, options->match);
     add_format_option(command, options->format, themes_formats);
     command.callback([options, &globals] { globals.exit_code = run_themes(*options, globals); });
 }

@@ -11,6 +11,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "core/search.hpp"
 #include "render/escape.hpp"
 #include "util/pager.hpp"
 #include "util/process.hpp"
@@ -118,6 +119,9 @@ void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set
 Date parse_date_option(const std::string& text, const char* option) {
     if (const auto date = parse_date(text))
         return *date;
+    const std::string problem = date_problem(text);
+    if (problem.starts_with("is outside"))
+        throw Error(fmt::format("{}: '{}' {}", option, text, problem));
     throw Error(fmt::format("{}: '{}' is not a date YYYY-MM-DD", option, text));
 }
 
@@ -145,11 +149,28 @@ NoteFilter make_filter(const FilterOptions& options, const Context& context) {
     return filter;
 }
 
+void add_match_option(CLI::App& command, std::string& match) {
+    command.add_option("--match", match,
+                       "Only notes a search matches (the query syntax of pmi search)");
+}
+
+std::vector<Note> apply_match(const std::string& match, const Context& context,
+                              const std::vector<Note>& all, std::vector<Note> selected) {
+    if (match.empty())
+        return selected;
+    std::vector<std::string> warnings;
+    auto kept = keep_matching(context.config, all, std::move(selected), match, warnings);
+    for (const auto& warning : warnings)
+        warn(warning);
+    return kept;
+}
+
 std::vector<std::string> product_folders(const Config& config) {
     std::vector<std::string> folders;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(config.notes_path(), ec))
-        if (entry.is_directory(ec) && entry.path().filename().string()[0] != '.')
+        if (!entry.is_symlink(ec) && entry.is_directory(ec) &&
+            entry.path().filename().string()[0] != '.')
             folders.push_back(entry.path().filename().string());
     std::sort(folders.begin(), folders.end());
     return folders;

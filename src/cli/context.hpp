@@ -67,6 +67,15 @@ enum class FilterSet { all, without_week };
 void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set = FilterSet::all);
 NoteFilter make_filter(const FilterOptions& options, const Context& context);
 
+// --match QUERY: only the notes a search matches. For list, summary, signals
+// and themes; never share, whose copies leave private sections out, which the
+// search index holds.
+void add_match_option(CLI::App& command, std::string& match);
+// The notes of `selected` that match `match` (all of them when it is empty);
+// `all` are the tree's valid notes, which the index is kept fresh with.
+std::vector<Note> apply_match(const std::string& match, const Context& context,
+                              const std::vector<Note>& all, std::vector<Note> selected);
+
 // Warns about each --pm, --product and --tag value that names nothing pmi
 // knows (the roster and the notes' PMs; the configured products, product
 // folders and the notes' products; the notes' tags), with the closest known

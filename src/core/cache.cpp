@@ -1,5 +1,8 @@
 #include "core/cache.hpp"
 
+#include <algorithm>
+#include <array>
+#include <bit>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -18,12 +21,57 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using CrcTables = std::array<std::array<std::uint32_t, 256>, 8>;
+
+CrcTables make_crc_tables() {
+    CrcTables tables{};
+    for (std::uint32_t i = 0; i < 256; ++i) {
+        std::uint32_t crc = i;
+        for (int bit = 0; bit < 8; ++bit)
+            crc = crc & 1 ? (crc >> 1) ^ 0x82F63B78u : crc >> 1;
+        tables[0][i] = crc;
+    }
+    for (std::uint32_t i = 0; i < 256; ++i)
+        for (std::size_t t = 1; t < 8; ++t)
+            tables[t][i] = (tables[t - 1][i] >> 8) ^ tables[0][tables[t - 1][i] & 0xFF];
+    return tables;
+}
+
+} // namespace
+
+// Eight bytes at a time (slicing-by-8).
+void Crc32c::update(const char* data, std::size_t size) {
+    static const CrcTables tables = make_crc_tables();
+    std::uint32_t crc = ~crc_;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data);
+    while (size >= 8) {
+        std::uint32_t low = 0, high = 0;
+        std::memcpy(&low, bytes, 4);
+        std::memcpy(&high, bytes + 4, 4);
+        low ^= crc; // little-endian, as the cache itself
+        crc = tables[7][low & 0xFF] ^ tables[6][(low >> 8) & 0xFF] ^ tables[5][(low >> 16) & 0xFF] ^
+              tables[4][low >> 24] ^ tables[3][high & 0xFF] ^ tables[2][(high >> 8) & 0xFF] ^
+              tables[1][(high >> 16) & 0xFF] ^ tables[0][high >> 24];
+        bytes += 8;
+        size -= 8;
+    }
+    while (size-- > 0)
+        crc = tables[0][(crc ^ *bytes++) & 0xFF] ^ (crc >> 8);
+    crc_ = ~crc;
+}
+
+namespace {
+
 // Bump when the format or what load_note produces changes.
-// 3: sections and nuggets by the CommonMark scanner; 4: unclosed quotes rejected
-constexpr std::uint32_t format_version = 4;
+// 3: sections and nuggets by the CommonMark scanner; 4: unclosed quotes rejected;
+// 5: a CRC-32C over the file
+constexpr std::uint32_t format_version = 5;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr char magic[] = "PMI-NOTE-CACHE\n";
 constexpr std::uint32_t max_string = 16u << 20;
+constexpr std::size_t max_count = 1u << 20;
+constexpr const char* cache_folder = ".pmi/cache";
+constexpr const char* cache_name = "notes-v1.bin";
 constexpr std::int64_t racy_window_ns = 2'000'000'000;
 
 std::int64_t to_ns(const struct timespec& time) {
@@ -40,6 +88,8 @@ const std::string& build_tag() {
     }();
     return tag;
 }
+
+static_assert(std::endian::native == std::endian::little, "the cache is little-endian");
 
 class Encoder {
   public:
@@ -79,6 +129,7 @@ class Decoder {
                 break;
             const std::size_t take = std::min(size, buffer_.size() - position_);
             std::memcpy(out, buffer_.data() + position_, take);
+            crc_.update(buffer_.data() + position_, take);
             position_ += take;
             out += take;
             size -= take;
@@ -101,7 +152,8 @@ class Decoder {
         value.resize(size);
         bytes(value.data(), size);
     }
-    std::size_t count(std::size_t limit = 1u << 20) {
+    std::uint32_t checksum() const { return crc_.value(); }
+    std::size_t count(std::size_t limit = max_count) {
         const auto size = number<std::uint32_t>();
         if (size > limit)
             ok = false;
@@ -130,6 +182,7 @@ class Decoder {
     int fd_;
     std::string buffer_;
     std::size_t position_ = 0;
+    Crc32c crc_;
 };
 
 // Key lists are shared by many notes: the first note with a list writes it
@@ -308,13 +361,12 @@ std::int64_t now_ns() {
 }
 
 fs::path note_cache_file(const fs::path& root) {
-    return root / ".pmi" / "cache" / "notes-v1.bin";
+    return root / cache_folder / cache_name;
 }
 
-bool read_note_cache(const fs::path& file, const std::function<void(CacheEntry&)>& visit) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0)
-        return false;
+namespace {
+
+bool read_note_cache_fd(int fd, const std::function<void(CacheEntry&)>& visit) {
     Decoder in(fd);
     char header[sizeof magic - 1];
     std::string tag;
@@ -333,7 +385,9 @@ bool read_note_cache(const fs::path& file, const std::function<void(CacheEntry&)
         if (!in.ok || (marker != 'E' && marker != 'Z')) {
             ok = false;
         } else if (marker == 'Z') {
-            ok = in.number<std::uint64_t>() == count && in.ok && in.at_end();
+            ok = in.number<std::uint64_t>() == count && in.ok;
+            const std::uint32_t checksum = in.checksum();
+            ok = ok && in.number<std::uint32_t>() == checksum && in.ok && in.at_end();
             break;
         } else if ((ok = decode_entry(in, entry, key_lists))) {
             ++count;
@@ -342,6 +396,25 @@ bool read_note_cache(const fs::path& file, const std::function<void(CacheEntry&)
     }
     ::close(fd);
     return ok;
+}
+
+} // namespace
+
+bool read_note_cache(const fs::path& file, const std::function<void(CacheEntry&)>& visit) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    return fd >= 0 && read_note_cache_fd(fd, visit);
+}
+
+bool read_repo_note_cache(const fs::path& root, const std::function<void(CacheEntry&)>& visit) {
+    util::WalkError error;
+    const util::FolderHandle folder =
+        util::open_beneath(root, cache_folder, util::MissingFolders::fail, error);
+    if (!folder)
+        return false;
+    util::remove_stale_temporaries(folder.fd());
+    const int fd =
+        ::openat(folder.fd(), cache_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    return fd >= 0 && read_note_cache_fd(fd, visit);
 }
 
 std::vector<CacheEntry> read_note_cache(const fs::path& file) {
@@ -359,13 +432,60 @@ NoteCacheWriter::NoteCacheWriter() {
     out.text(build_tag());
 }
 
+namespace {
+
+bool fits(const std::string& text) {
+    return text.size() <= max_string;
+}
+
+bool fits(const std::vector<std::string>& texts) {
+    return texts.size() <= max_count &&
+           std::all_of(texts.begin(), texts.end(), [](const auto& text) { return fits(text); });
+}
+
+bool fits(const Note& note, const NoteField& field) {
+    if (field.text)
+        return fits(note.*field.text);
+    if (field.list)
+        return fits(note.*field.list);
+    if (field.kind == FieldKind::people)
+        return note.interviewees.size() <= max_count &&
+               std::all_of(note.interviewees.begin(), note.interviewees.end(),
+                           [](const auto& p) { return fits(p.name) && fits(p.role); });
+    return true; // a date
+}
+
+// Whether every string and list of the note is within the reader's limits.
+bool fits(const Note& note) {
+    const auto extra_fits =
+        note.extra.size() <= max_count &&
+        std::all_of(note.extra.begin(), note.extra.end(), [](const auto& field) {
+            return fits(field.key) && fits(field.text) && fits(field.yaml);
+        });
+    const auto keys_fit = note.key_lines.size() <= max_count &&
+                          std::all_of(note.key_lines.begin(), note.key_lines.end(),
+                                      [](const auto& entry) { return fits(entry.first); });
+    return std::all_of(std::begin(note_fields), std::end(note_fields),
+                       [&](const NoteField& field) { return fits(note, field); }) &&
+           fits(note.sections) && fits(note.nuggets) && extra_fits && keys_fit;
+}
+
+} // namespace
+
+bool cache_can_hold(const std::string& path, const Note* note,
+                    const std::vector<Problem>& problems) {
+    if (!fits(path) || (note && (note->path != path || !fits(*note))) ||
+        problems.size() > max_count)
+        return false;
+    return std::all_of(problems.begin(), problems.end(), [&](const Problem& problem) {
+        return problem.path == path && fits(problem.message);
+    });
+}
+
 void NoteCacheWriter::add(const std::string& path, const FileStamp& stamp, BodyScan scan,
                           const Note* note, const std::vector<Problem>& problems) {
-    if (note && note->path != path)
+    if (!cache_can_hold(path, note, problems))
         return;
-    for (const auto& problem : problems)
-        if (problem.path != path)
-            return;
     Encoder out(out_);
     out.number<std::uint8_t>('E');
     out.text(path);
@@ -391,6 +511,9 @@ std::string NoteCacheWriter::finish() {
     Encoder out(out_);
     out.number<std::uint8_t>('Z');
     out.number(count_);
+    crc_.update(out_.data(), out_.size());
+    out.number(crc_.value());
+    crc_ = {};
     count_ = 0;
     key_lists_.clear();
     std::string content = std::move(out_);
@@ -399,26 +522,44 @@ std::string NoteCacheWriter::finish() {
 }
 
 void NoteCacheWriter::drain(const std::function<void(std::string_view)>& sink) {
+    crc_.update(out_.data(), out_.size());
     sink(out_);
     out_.clear();
 }
 
-bool write_note_cache(const fs::path& file, std::string_view content) {
-    return write_note_cache(file, [&](const util::TextSink& sink) { sink(content); });
+bool write_note_cache(const fs::path& root, std::string_view content) {
+    return write_note_cache(root, [&](const util::TextSink& sink) { sink(content); });
 }
 
-bool write_note_cache(const fs::path& file,
+bool write_note_cache(const fs::path& root,
                       const std::function<void(const util::TextSink&)>& write) {
-    std::error_code ec;
-    const fs::path folder = file.parent_path();
-    if (!fs::is_directory(folder, ec)) {
-        if (!fs::create_directories(folder, ec) || ec)
-            return false;
-    }
-    const fs::path ignore = folder / ".gitignore";
-    if (!fs::exists(ignore, ec) && !util::write_atomic(ignore, "*\n").empty())
+    util::WalkError error;
+    const util::FolderHandle folder =
+        util::open_beneath(root, cache_folder, util::MissingFolders::create, error);
+    if (!folder)
         return false;
-    return util::write_atomic(file, write).empty();
+    std::string failure;
+    if (util::entry_kind_at(folder.fd(), ".gitignore") == util::EntryKind::missing &&
+        util::create_exclusive_at(folder.fd(), ".gitignore", "*\n", failure) ==
+            util::CreateResult::failed)
+        return false;
+    util::remove_stale_temporaries(folder.fd());
+    // The temporary file beside the cache: ignored there, and removed by a later run if left.
+    return util::write_atomic_at(folder.fd(), cache_name, write).empty();
+}
+
+bool ensure_cache_folder(const fs::path& folder) {
+    // `folder` is <root>/.pmi/cache: made beneath the root, through no link.
+    const fs::path root = folder.parent_path().parent_path();
+    util::WalkError error;
+    const util::FolderHandle handle =
+        util::open_beneath(root, cache_folder, util::MissingFolders::create, error);
+    if (!handle)
+        return false;
+    std::string failure;
+    return util::entry_kind_at(handle.fd(), ".gitignore") != util::EntryKind::missing ||
+           util::create_exclusive_at(handle.fd(), ".gitignore", "*\n", failure) !=
+               util::CreateResult::failed;
 }
 
 } // namespace pmi

@@ -12,6 +12,16 @@
 
 namespace pmi {
 
+// CRC-32C (Castagnoli) of bytes given piece by piece.
+class Crc32c {
+  public:
+    void update(const char* data, std::size_t size);
+    std::uint32_t value() const { return crc_; }
+
+  private:
+    std::uint32_t crc_ = 0;
+};
+
 // One version of a file on disk. A cached parse answers for a file only while
 // every field is unchanged; any edit, rename, delete or checkout changes one.
 struct FileStamp {
@@ -57,11 +67,21 @@ std::filesystem::path note_cache_file(const std::filesystem::path& root);
 bool read_note_cache(const std::filesystem::path& file,
                      const std::function<void(CacheEntry&)>& visit);
 
+// read_note_cache for the cache of the repository at `root`, reached without
+// following a symbolic link.
+bool read_repo_note_cache(const std::filesystem::path& root,
+                          const std::function<void(CacheEntry&)>& visit);
+
+// Whether the cache can hold this entry: its path matches and its strings and
+// lists are within the reader's limits. An entry that cannot is not cached.
+bool cache_can_hold(const std::string& path, const Note* note,
+                    const std::vector<Problem>& problems);
+
 // The whole cache at once; empty when read_note_cache returns false.
 std::vector<CacheEntry> read_note_cache(const std::filesystem::path& file);
 
-// Serialises entries; the inverse of read_note_cache. An entry whose note or
-// problems name another path than the entry's is left out.
+// Serialises entries, with a CRC-32C of the whole file; the inverse of
+// read_note_cache. An entry cache_can_hold refuses is left out.
 class NoteCacheWriter {
   public:
     NoteCacheWriter();
@@ -81,14 +101,20 @@ class NoteCacheWriter {
   private:
     std::string out_;
     std::uint64_t count_ = 0;
+    Crc32c crc_;
     // Each distinct key list is written once; later notes name it by number.
     std::unordered_map<const void*, std::uint32_t> key_lists_;
 };
 
-// Writes the cache atomically, creating .pmi/cache (with a .gitignore of its
-// own so it never shows in git) if needed. Returns false, silently, when it
-// cannot: a read-only repository simply has no cache.
-bool write_note_cache(const std::filesystem::path& file, std::string_view content);
+// Writes the cache of the repository at `root` atomically, creating .pmi/cache
+// (with a .gitignore of its own so it never shows in git) if needed, never
+// through a symbolic link. Returns false, silently, when it cannot: a
+// read-only repository simply has no cache.
+bool write_note_cache(const std::filesystem::path& root, std::string_view content);
+
+// Creates the cache folder <root>/.pmi/cache (with a .gitignore of its own)
+// beneath the root and through no symbolic link, if needed. False when it cannot.
+bool ensure_cache_folder(const std::filesystem::path& folder);
 // The same, with the content given piece by piece to the sink `write` is passed.
 bool write_note_cache(
     const std::filesystem::path& file,

@@ -34,9 +34,24 @@ std::optional<Date> parse_date(std::string_view text) {
     Date date{static_cast<int>(*util::parse_long(year)), static_cast<int>(*util::parse_long(month)),
               static_cast<int>(*util::parse_long(day))};
     if (date.month < 1 || date.month > 12 || date.day < 1 ||
-        date.day > days_in_month(date.year, date.month))
+        date.day > days_in_month(date.year, date.month) || date.year < min_year ||
+        date.year > max_year)
         return std::nullopt;
     return date;
+}
+
+std::string date_problem(std::string_view text) {
+    if (parse_date(text))
+        return {};
+    const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                        all_digits(text.substr(0, 4)) && all_digits(text.substr(5, 2)) &&
+                        all_digits(text.substr(8, 2));
+    if (!shaped)
+        return "is not in the form YYYY-MM-DD";
+    const long year = *util::parse_long(text.substr(0, 4));
+    if (year < min_year || year > max_year)
+        return fmt::format("is outside the years {} to {}", min_year, max_year);
+    return "is not a real calendar date";
 }
 
 std::string format_date(const Date& date) {
@@ -140,7 +155,10 @@ Week parse_week(std::string_view text, const Date& today, WeekStart week_start) 
     if (lowered.size() >= 7 && lowered[4] == '-' && lowered[5] == 'w') {
         const auto year = util::parse_long(std::string_view(lowered).substr(0, 4));
         const auto week = util::parse_long(std::string_view(lowered).substr(6));
-        if (year && week && *year >= 1 && *year <= 9999 && lowered.size() <= 8) {
+        if (year && week && lowered.size() <= 8) {
+            if (*year < min_year || *year > max_year)
+                throw Error(fmt::format("week '{}' is outside the years {} to {}", text, min_year,
+                                        max_year));
             const int weeks = iso_weeks_in_year(static_cast<int>(*year));
             if (*week < 1 || *week > weeks)
                 throw Error(fmt::format("week '{}' does not exist: {} has weeks {:04}-W01 to "
@@ -163,7 +181,7 @@ Date resolve_today(std::string_view override_text) {
     if (!text.empty()) {
         if (const auto date = parse_date(text))
             return *date;
-        throw Error(fmt::format("invalid date for today '{}': expected YYYY-MM-DD", text));
+        throw Error(fmt::format("invalid date for today '{}': {}", text, date_problem(text)));
     }
     const auto now = std::chrono::system_clock::now();
     const std::time_t seconds = std::chrono::system_clock::to_time_t(now);

@@ -15,8 +15,17 @@ struct Date {
     auto operator<=>(const Date&) const = default;
 };
 
-// Parses exactly "YYYY-MM-DD" and rejects impossible dates such as 2026-02-30.
+// The years pmi accepts: a date outside them is a typo (0000-01-01), not an interview.
+inline constexpr int min_year = 1900;
+inline constexpr int max_year = 2200;
+
+// Parses exactly "YYYY-MM-DD" and rejects impossible dates such as 2026-02-30
+// and years outside min_year..max_year.
 std::optional<Date> parse_date(std::string_view text);
+
+// Why parse_date rejects `text`: "is not in the form YYYY-MM-DD", "is not a real
+// calendar date" or "is outside the years 1900 to 2200"; empty if it does not.
+std::string date_problem(std::string_view text);
 std::string format_date(const Date& date);
 
 long days_since_epoch(const Date& date);

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/error.hpp"
 #include "core/frontmatter.hpp"
+#include "core/note.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"
 
@@ -104,10 +106,23 @@ struct ConfigReader {
     }
 
     Date date(const YamlNode& node, std::string_view key) const {
-        const auto value = parse_date(text(node, key));
+        const std::string written = text(node, key);
+        const auto value = parse_date(written);
         if (!value)
-            fail(node.line, fmt::format("'{}' must be a date YYYY-MM-DD", key));
+            fail(node.line, fmt::format("'{}' must be a date YYYY-MM-DD: '{}' {}", key, written,
+                                        date_problem(written)));
         return *value;
+    }
+
+    // A list of note kinds; a misspelt one would silently count nothing.
+    std::vector<std::string> kinds(const YamlNode& node, std::string_view key) const {
+        auto values = texts(node, key);
+        for (const auto& kind : values)
+            if (std::find(std::begin(note_kinds), std::end(note_kinds), kind) ==
+                std::end(note_kinds))
+                fail(node.line, fmt::format("'{}': unknown kind '{}' (known: {})", key, kind,
+                                            fmt::join(note_kinds, ", ")));
+        return values;
     }
 
     void quota(const YamlNode& node, Config& config) const {
@@ -122,7 +137,7 @@ struct ConfigReader {
             if (key == "per_week")
                 config.quota_per_week = positive_int(value, "quota.per_week");
             else
-                config.quota_kinds = texts(value, "quota.kinds");
+                config.quota_kinds = kinds(value, "quota.kinds");
         }
     }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/repo_files.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"
 
@@ -41,7 +42,13 @@ std::string default_template() {
 }
 
 std::string default_config(const std::string& pm_id) {
-    const std::string id = pm_id.empty() ? "caroline" : pm_id;
+    // Quoted, backslashes and quotes escaped: whatever the id, it stays one string.
+    std::string id;
+    for (char c : pm_id.empty() ? std::string("caroline") : pm_id) {
+        if (c == '"' || c == '\\')
+            id += '\\';
+        id += c;
+    }
     return fmt::format(R"(# pmi configuration (see `man pmi`).
 # Where the interview notes live, relative to this file.
 notes: prod/interviews
@@ -61,7 +68,7 @@ products: []
 
 # The team. `since`: no quota before this date; `away`: excused weeks.
 team:
-  - id: {}
+  - id: "{}"
     name: Caroline Diaz
     email: caroline@example.com
     since: 2026-01-05
@@ -71,8 +78,9 @@ team:
 }
 
 std::string note_template(const Config& config) {
-    std::string error;
-    if (const auto text = util::read_file(config.template_path(), error))
+    // Read without following links: a committed link must not pull an outside
+    // file into a note the user will commit.
+    if (const auto text = read_repo_file(config.root, fs::path(".pmi") / "template.md"))
         return *text;
     return default_template();
 }
@@ -86,18 +94,19 @@ fs::path create_note(const Config& config, const Note& note, const std::string& 
     if (product != note.product)
         throw Error(
             fmt::format("product '{}' is not a folder name; use '{}'", note.product, product));
-    const fs::path folder = config.notes_path() / product;
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec)
-        throw Error(fmt::format("{}: cannot create folder: {}", folder.string(), ec.message()));
+    const fs::path relative_folder = fs::path(config.notes_dir) / product;
+    const fs::path folder = config.root / relative_folder;
+    const util::FolderHandle handle =
+        open_repo_folder(config.root, relative_folder, util::MissingFolders::create, Access::write);
+    const util::FolderHandle temporaries = open_temporaries(config.root);
+    util::remove_stale_temporaries(handle.fd()); // left beside notes when .pmi/tmp was not usable
 
     const std::string content = write_note(note, body);
     const std::string stem = slug + "-" + format_date(note.date);
     for (int n = 1; n <= 10000; ++n) {
         const std::string name = n == 1 ? stem + ".md" : fmt::format("{}-{}.md", stem, n);
         std::string error;
-        switch (util::write_new_atomic(folder / name, content, error)) {
+        switch (util::write_new_atomic_at(handle.fd(), name, content, error, temporaries.fd())) {
         case util::CreateResult::created: return folder / name;
         case util::CreateResult::exists: continue;
         case util::CreateResult::failed:

@@ -13,6 +13,7 @@
 #include "core/backfill.hpp"
 #include "core/check.hpp"
 #include "core/create.hpp"
+#include "core/edit.hpp"
 #include "core/fields.hpp"
 #include "core/privacy.hpp"
 #include "util/json.hpp"
@@ -104,8 +105,10 @@ struct Linter {
         }
         if (parsed->date != note.date)
             error(note, key_line(note, "date"),
-                  fmt::format("date {} disagrees with the file name's date {}",
-                              format_date(note.date), format_date(parsed->date)));
+                  fmt::format("date {} disagrees with the file name's date {}; to move the "
+                              "file: pmi mv {} --date {}",
+                              format_date(note.date), format_date(parsed->date),
+                              shell_quote(note.path), format_date(note.date)));
         if (parsed->slug != util::slugify(note.customer))
             warning(note, key_line(note, "customer"),
                     fmt::format("customer '{}' does not match the file name '{}' (expected {})",
@@ -125,8 +128,10 @@ struct Linter {
         const std::string_view folder = inside.substr(0, slash);
         if (folder != note.product)
             error(note, key_line(note, "product"),
-                  fmt::format("product '{}' disagrees with the folder '{}' the note is in",
-                              note.product, folder));
+                  fmt::format("product '{}' disagrees with the folder '{}' the note is in; "
+                              "to move the file: pmi mv {} --product {}",
+                              note.product, folder, shell_quote(note.path),
+                              shell_quote(note.product)));
     }
 
     void roster(const Note& note) {

@@ -192,9 +192,7 @@ void read_date(Reader& reader, const YamlNode& node, Note& note) {
         note.date = *date;
         return;
     }
-    const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
-    reader.error(node.line, shaped ? fmt::format("date '{}' is not a real calendar date", text)
-                                   : fmt::format("date '{}' is not in the form YYYY-MM-DD", text));
+    reader.error(node.line, fmt::format("date '{}' {}", text, date_problem(text)));
 }
 
 // A list of strings, or one comma-separated string; repeats dropped.

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <optional>
 #include <sys/stat.h>
 #include <thread>
@@ -13,6 +14,7 @@
 #include <unordered_map>
 
 #include "core/cache.hpp"
+#include "core/repo_files.hpp"
 #include "util/fs.hpp"
 
 namespace pmi {
@@ -65,6 +67,11 @@ EntryType entry_type(const struct dirent& entry, const std::string& path) {
                             : EntryType::other;
 }
 
+bool points_to_folder(const std::string& path) {
+    struct stat info {};
+    return ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+}
+
 // Walks the notes tree depth first, in directory order, with the rules (and
 // problems, in the order met) of find_note_files, and yields the files sorted
 // as std::filesystem::path sorts them: each folder's entries by name.
@@ -97,6 +104,8 @@ struct NoteWalk {
                 child.files = subfolder(child.path, named_like_note(name));
                 if (!child.files.empty())
                     children.push_back(std::move(child));
+            } else if (type == EntryType::symlink && points_to_folder(child.path)) {
+                warn(child.path, "symbolic link to a folder; not followed");
             } else if (!named_like_note(name)) {
                 continue;
             } else if (type == EntryType::symlink) {
@@ -139,21 +148,45 @@ struct NoteWalk {
 
 } // namespace
 
-std::vector<std::string> find_note_paths(const Config& config, std::vector<Problem>& problems) {
-    std::vector<std::string> files;
-    const std::string notes = config.notes_path().native();
-    std::error_code ec;
-    if (!fs::is_directory(notes, ec))
-        return files;
-    DIR* dir = ::opendir(notes.c_str());
-    if (!dir) {
-        // As std::filesystem's skip_permission_denied: an unreadable notes folder is empty.
-        if (errno != EACCES)
-            problems.push_back({display_path(config, notes), 0, Severity::error,
-                                std::string("cannot read folder: ") + std::strerror(errno)});
-        return files;
+util::FolderHandle open_notes_folder(const Config& config) {
+    fs::path relative = config.notes_dir;
+    if (relative.is_absolute()) {
+        // A folder named on the command line (pmi lint FOLDER): walked from the
+        // root when inside it, else opened as named.
+        relative = relative.lexically_normal().lexically_relative(config.root.lexically_normal());
+        if (relative.empty() || *relative.begin() == "..") {
+            util::FolderHandle named(
+                ::open(config.notes_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+            if (!named)
+                throw Error(fmt::format("{}: cannot read folder: {}", config.notes_dir,
+                                        std::strerror(errno)));
+            return named;
+        }
     }
-    files = NoteWalk{config, problems}.folder(notes, dir);
+    util::WalkError error;
+    util::FolderHandle folder =
+        util::open_beneath(config.root, relative, util::MissingFolders::fail, error);
+    if (folder)
+        return folder;
+    if (error.kind == util::WalkError::Kind::missing)
+        throw Error(fmt::format("{}: notes folder not found; run 'pmi init' or check 'notes' in {}",
+                                error.at, config_file_name));
+    if (error.kind == util::WalkError::Kind::system)
+        throw Error(fmt::format("{}: cannot read the notes folder: {}", error.at, error.detail));
+    throw Error(walk_error_message(error, Access::read));
+}
+
+std::vector<std::string> find_note_paths(const Config& config, std::vector<Problem>& problems) {
+    const std::string notes = config.notes_path().native();
+    // A missing, unreadable or linked notes folder is an error, never an empty
+    // tree: a report over no notes would say every PM missed their quota.
+    util::FolderHandle folder = open_notes_folder(config);
+    DIR* dir = ::fdopendir(folder.fd());
+    if (!dir)
+        throw Error(fmt::format("{}: cannot read the notes folder: {}", display_path(config, notes),
+                                std::strerror(errno)));
+    static_cast<void>(folder.release()); // closedir closes it
+    std::vector<std::string> files = NoteWalk{config, problems}.folder(notes, dir);
     ::closedir(dir);
     return files;
 }
@@ -307,12 +340,25 @@ bool uses_cache(const Config& config, std::size_t files, CacheMode cache) {
            (!config.config_file.empty() || fs::is_directory(config.root / ".pmi", ec));
 }
 
+// A link where the cache goes (.pmi or .pmi/cache): the cache is not used, and
+// the user is told why.
+std::optional<Problem> linked_cache_folder(const Config& config) {
+    util::WalkError error;
+    if (util::open_beneath(config.root, ".pmi/cache", util::MissingFolders::fail, error) ||
+        error.kind != util::WalkError::Kind::symlink)
+        return std::nullopt;
+    return Problem{error.at, 0, Severity::warning,
+                   "symbolic link; pmi does not write through links, so the cache is not used"};
+}
+
 // A fresh parse worth keeping: a regular file, not changed too recently, and
 // not an I/O failure (those have no line).
-bool cacheable(const Slot& slot, const std::vector<Problem>& problems, std::int64_t now) {
+bool cacheable(const Slot& slot, const Note& note, const std::vector<Problem>& problems,
+               std::int64_t now) {
     return slot.stamp && !is_racy(*slot.stamp, now) &&
            std::none_of(problems.begin(), problems.end(),
-                        [](const Problem& p) { return p.line == 0; });
+                        [](const Problem& p) { return p.line == 0; }) &&
+           cache_can_hold(note.path, slot.valid ? &note : nullptr, problems);
 }
 
 } // namespace
@@ -329,7 +375,9 @@ NoteSet load_note_files(const Config& config, const std::vector<fs::path>& files
 NoteSet load_note_files(const Config& config, const std::vector<std::string>& files, BodyScan scan,
                         unsigned threads, CacheMode cache) {
     const std::size_t count = files.size();
-    const bool use_cache = uses_cache(config, count, cache);
+    const bool wants_cache = uses_cache(config, count, cache);
+    const auto linked_cache = wants_cache ? linked_cache_folder(config) : std::nullopt;
+    const bool use_cache = wants_cache && !linked_cache;
     const std::int64_t now = now_ns();
 
     // Notes are loaded into their final place, which holds each one's path
@@ -343,7 +391,7 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
     std::size_t cached_entries = 0;
     if (use_cache) {
         SlotFinder find_slot(notes);
-        const bool ok = read_note_cache(note_cache_file(config.root), [&](CacheEntry& entry) {
+        const bool ok = read_repo_note_cache(config.root, [&](CacheEntry& entry) {
             ++cached_entries;
             const std::size_t i = find_slot(entry.path);
             if (i == SlotFinder::none || slots[i].cached_stamp)
@@ -414,13 +462,13 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
             std::count_if(slots.begin(), slots.end(), [](const Slot& slot) { return slot.hit; }));
         bool changed = hits != cached_entries;
         for (std::size_t i = 0; i < count && !changed; ++i)
-            changed = !slots[i].hit && cacheable(slots[i], problems[i], now);
+            changed = !slots[i].hit && cacheable(slots[i], notes[i], problems[i], now);
         if (changed)
-            write_note_cache(note_cache_file(config.root), [&](const util::TextSink& sink) {
+            write_note_cache(config.root, [&](const util::TextSink& sink) {
                 // Written out as it is encoded: the cache of a large tree is large.
                 NoteCacheWriter writer;
                 for (std::size_t i = 0; i < count; ++i) {
-                    if (slots[i].hit || cacheable(slots[i], problems[i], now))
+                    if (slots[i].hit || cacheable(slots[i], notes[i], problems[i], now))
                         writer.add(notes[i].path, *slots[i].stamp, slots[i].scan,
                                    slots[i].valid ? &notes[i] : nullptr, problems[i]);
                     if (i % 1024 == 1023)
@@ -431,6 +479,8 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
     }
 
     NoteSet set;
+    if (linked_cache)
+        set.problems.push_back(*linked_cache);
     std::size_t kept = 0;
     for (std::size_t i = 0; i < count; ++i) {
         for (auto& problem : problems[i])

@@ -7,6 +7,7 @@
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "core/note.hpp"
+#include "util/fs.hpp"
 
 namespace pmi {
 
@@ -19,9 +20,15 @@ struct NoteSet {
 
 inline constexpr const char* generated_files[] = {"INDEX.md", "TAGS.md"};
 
+// The notes folder, reached from the root without following links. Throws
+// pmi::Error when it is missing, unreadable or a link: no notes folder is
+// never an empty tree.
+util::FolderHandle open_notes_folder(const Config& config);
+
 // Every candidate note file under the notes folder (sorted): *.md files, except
 // the generated INDEX.md and TAGS.md and anything under a dot-folder. Symbolic
-// links are not followed; those named *.md are reported as problems.
+// links are not followed; those named *.md, and those to folders, are reported
+// as warnings. Throws as open_notes_folder does.
 std::vector<std::filesystem::path> find_note_files(const Config& config,
                                                    std::vector<Problem>& problems);
 

@@ -1,7 +1,9 @@
 #include "util/fs.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <random>
 #include <sys/stat.h>
@@ -24,23 +26,7 @@ static bool write_all(int fd, std::string_view content) {
 
 CreateResult create_exclusive(const std::filesystem::path& path, std::string_view content,
                               std::string& error) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        if (errno == EEXIST)
-            return CreateResult::exists;
-        error = std::strerror(errno);
-        return CreateResult::failed;
-    }
-    const bool ok = write_all(fd, content) && ::fsync(fd) == 0;
-    const int saved_errno = errno;
-    ::close(fd);
-    if (!ok) {
-        // The file is ours and incomplete: remove it rather than leave half a note.
-        ::unlink(path.c_str());
-        error = std::strerror(saved_errno);
-        return CreateResult::failed;
-    }
-    return CreateResult::created;
+    return create_exclusive_at(AT_FDCWD, path.string(), content, error);
 }
 
 static std::string random_suffix() {
@@ -52,41 +38,192 @@ static std::string random_suffix() {
     return suffix;
 }
 
+// "." + name + ".tmp-" + pid + "-" + random: the pid says whether its writer still runs.
+static std::string temporary_name(const std::string& name) {
+    return "." + name + ".tmp-" + std::to_string(::getpid()) + "-" + random_suffix();
+}
+
+std::string write_into(const std::filesystem::path& path, std::string_view content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return std::strerror(errno);
+    const bool ok = write_all(fd, content);
+    const int saved_errno = errno;
+    ::close(fd);
+    return ok ? std::string() : std::strerror(saved_errno);
+}
+
 std::string write_atomic(const std::filesystem::path& path, std::string_view content) {
     return write_atomic(path, [&](const TextSink& sink) { sink(content); });
 }
 
+// The folder of `path` and the name in it, for the *_at functions.
+static std::pair<std::string, std::string> split_path(const std::filesystem::path& path) {
+    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    return {folder.string(), path.filename().string()};
+}
+
 std::string write_atomic(const std::filesystem::path& path,
                          const std::function<void(const TextSink&)>& write) {
-    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    int fd = -1;
-    std::filesystem::path temporary;
-    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-        temporary = folder / ("." + path.filename().string() + ".tmp-" + random_suffix());
-        fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-        if (fd < 0 && errno != EEXIST)
-            return std::strerror(errno);
-    }
+    const auto [folder, name] = split_path(path);
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        return "could not create a temporary file";
+        return std::strerror(errno);
+    const FolderHandle handle(fd);
+    return write_atomic_at(handle.fd(), name, write);
+}
+
+namespace {
+
+// A temporary file being written, in `folder`.
+struct Temporary {
+    int folder = -1;
+    std::string name;
+    int fd = -1;
+};
+
+// Creates a fresh temporary file for `name` in `folder`.
+Temporary create_temporary(int folder, const std::string& name, std::string& error) {
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        Temporary temporary{folder, temporary_name(name), -1};
+        temporary.fd = ::openat(folder, temporary.name.c_str(),
+                                O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (temporary.fd >= 0)
+            return temporary;
+        if (errno != EEXIST) {
+            error = std::strerror(errno);
+            return {};
+        }
+    }
+    error = "could not create a temporary file";
+    return {};
+}
+
+// Writes what `write` gives into the temporary file, flushes and closes it;
+// on failure removes it and returns what went wrong.
+std::string fill_temporary(Temporary& temporary,
+                           const std::function<void(const TextSink&)>& write) {
     bool written = true;
     int saved_errno = 0;
     write([&](std::string_view piece) {
-        if (written && !write_all(fd, piece)) {
+        if (written && !write_all(temporary.fd, piece)) {
             written = false;
             saved_errno = errno;
         }
     });
-    const bool ok = written && ::fsync(fd) == 0;
+    const bool ok = written && ::fsync(temporary.fd) == 0;
     if (written)
         saved_errno = errno;
-    ::close(fd);
-    if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
-        const int error = ok ? errno : saved_errno;
-        ::unlink(temporary.c_str());
-        return std::strerror(error);
+    ::close(temporary.fd);
+    temporary.fd = -1;
+    if (ok)
+        return {};
+    ::unlinkat(temporary.folder, temporary.name.c_str(), 0);
+    return std::strerror(saved_errno);
+}
+
+// What `place` does to put the temporary file at `name` in `folder`: 0 or errno.
+using Placer = int (*)(const Temporary&, int folder, const std::string& name);
+
+int rename_into_place(const Temporary& temporary, int folder, const std::string& name) {
+    return ::renameat(temporary.folder, temporary.name.c_str(), folder, name.c_str()) == 0 ? 0
+                                                                                           : errno;
+}
+
+int link_into_place(const Temporary& temporary, int folder, const std::string& name) {
+    const int result = ::linkat(temporary.folder, temporary.name.c_str(), folder, name.c_str(), 0);
+    const int saved_errno = errno;
+    ::unlinkat(temporary.folder, temporary.name.c_str(), 0);
+    return result == 0 ? 0 : saved_errno;
+}
+
+// Writes a temporary file (in `temporaries` if given, else beside the target)
+// and places it; a temporaries folder on another file system is given up for
+// one beside the target. Returns 0 or the errno, `error` set for other failures.
+int write_and_place(int folder, const std::string& name,
+                    const std::function<void(const TextSink&)>& write, int temporaries,
+                    Placer place, std::string& error) {
+    for (const int where : {temporaries, folder}) {
+        if (where < 0)
+            continue;
+        Temporary temporary = create_temporary(where, name, error);
+        if (temporary.fd < 0)
+            return -1;
+        if (error = fill_temporary(temporary, write); !error.empty())
+            return -1;
+        const int result = place(temporary, folder, name);
+        if (result == EXDEV && where != folder) {
+            ::unlinkat(where, temporary.name.c_str(), 0);
+            continue;
+        }
+        if (result != 0 && place == rename_into_place)
+            ::unlinkat(where, temporary.name.c_str(), 0);
+        return result;
     }
-    return {};
+    return -1;
+}
+
+} // namespace
+
+std::string write_atomic_at(int folder, const std::string& name,
+                            const std::function<void(const TextSink&)>& write, int temporaries) {
+    std::string error;
+    const int result = write_and_place(folder, name, write, temporaries, rename_into_place, error);
+    if (result > 0)
+        return std::strerror(result);
+    return result < 0 ? error : std::string();
+}
+
+CreateResult write_new_atomic_at(int folder, const std::string& name, std::string_view content,
+                                 std::string& error, int temporaries) {
+    const int result = write_and_place(
+        folder, name, [&](const TextSink& sink) { sink(content); }, temporaries, link_into_place,
+        error);
+    if (result == 0)
+        return CreateResult::created;
+    if (result == EEXIST)
+        return CreateResult::exists;
+    if (result > 0)
+        error = std::strerror(result);
+    return CreateResult::failed;
+}
+
+CreateResult create_exclusive_at(int folder, const std::string& name, std::string_view content,
+                                 std::string& error) {
+    const int fd =
+        ::openat(folder, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return CreateResult::exists;
+        error = std::strerror(errno);
+        return CreateResult::failed;
+    }
+    const bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+    const int saved_errno = errno;
+    ::close(fd);
+    if (!ok) {
+        // The file is ours and incomplete: remove it rather than leave half a note.
+        ::unlinkat(folder, name.c_str(), 0);
+        error = std::strerror(saved_errno);
+        return CreateResult::failed;
+    }
+    return CreateResult::created;
+}
+
+std::string write_atomic_keeping_mode(const std::filesystem::path& path, std::string_view content,
+                                      unsigned mode) {
+    const auto [folder, name] = split_path(path);
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return std::strerror(errno);
+    const FolderHandle handle(fd);
+    std::string error =
+        write_atomic_at(handle.fd(), name, [&](const TextSink& sink) { sink(content); });
+    // The new file takes the edited file's permission bits (a umask does not apply).
+    if (error.empty() &&
+        ::fchmodat(handle.fd(), name.c_str(), static_cast<mode_t>(mode & 07777), 0) != 0)
+        error = std::strerror(errno);
+    return error;
 }
 
 namespace {
@@ -109,10 +246,45 @@ ssize_t read_full(int fd, char* out, std::size_t size) {
 
 } // namespace
 
+// Reads the whole of an open regular file and closes it.
+static std::optional<std::string> read_open_file(int fd, std::string& error) {
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        error = S_ISDIR(info.st_mode) ? "is a folder" : "not a regular file";
+        ::close(fd);
+        return std::nullopt;
+    }
+    std::string content;
+    char buffer[64 * 1024];
+    while (true) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            error = std::strerror(errno);
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (got == 0)
+            break;
+        content.append(buffer, static_cast<std::size_t>(got));
+    }
+    ::close(fd);
+    return content;
+}
+
 std::optional<bool> file_matches(const std::filesystem::path& path,
                                  const std::function<void(const TextSink&)>& write,
                                  std::string& error) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    return file_matches_at(AT_FDCWD, path.string(), write, error, FollowLinks::yes);
+}
+
+std::optional<bool> file_matches_at(int folder, const std::string& name,
+                                    const std::function<void(const TextSink&)>& write,
+                                    std::string& error, FollowLinks follow) {
+    const int fd =
+        ::openat(folder, name.c_str(),
+                 O_RDONLY | O_CLOEXEC | O_NONBLOCK | (follow == FollowLinks::no ? O_NOFOLLOW : 0));
     if (fd < 0) {
         error = std::strerror(errno);
         return std::nullopt;
@@ -158,29 +330,7 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::str
         error = std::strerror(errno);
         return std::nullopt;
     }
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        error = S_ISDIR(info.st_mode) ? "is a folder" : "not a regular file";
-        ::close(fd);
-        return std::nullopt;
-    }
-    std::string content;
-    char buffer[64 * 1024];
-    while (true) {
-        const ssize_t got = ::read(fd, buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            error = std::strerror(errno);
-            ::close(fd);
-            return std::nullopt;
-        }
-        if (got == 0)
-            break;
-        content.append(buffer, static_cast<std::size_t>(got));
-    }
-    ::close(fd);
-    return content;
+    return read_open_file(fd, error);
 }
 
 std::string relative_to(const std::filesystem::path& path, const std::filesystem::path& base) {
@@ -209,19 +359,154 @@ namespace util {
 
 CreateResult write_new_atomic(const std::filesystem::path& path, std::string_view content,
                               std::string& error) {
-    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    const auto temporary = folder / ("." + path.filename().string() + ".tmp-" + random_suffix());
-    if (create_exclusive(temporary, content, error) != CreateResult::created)
+    const auto [folder, name] = split_path(path);
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        error = std::strerror(errno);
         return CreateResult::failed;
-    const int result = ::link(temporary.c_str(), path.c_str());
-    const int saved_errno = errno;
-    ::unlink(temporary.c_str());
-    if (result == 0)
-        return CreateResult::created;
-    if (saved_errno == EEXIST)
-        return CreateResult::exists;
-    error = std::strerror(saved_errno);
-    return CreateResult::failed;
+    }
+    const FolderHandle handle(fd);
+    return write_new_atomic_at(handle.fd(), name, content, error);
+}
+
+FolderHandle& FolderHandle::operator=(FolderHandle&& other) noexcept {
+    if (this != &other) {
+        if (fd_ >= 0)
+            ::close(fd_);
+        fd_ = other.fd_;
+        other.fd_ = -1;
+    }
+    return *this;
+}
+
+FolderHandle::~FolderHandle() {
+    if (fd_ >= 0)
+        ::close(fd_);
+}
+
+FolderHandle open_beneath(const std::filesystem::path& root, const std::filesystem::path& relative,
+                          MissingFolders missing, WalkError& error) {
+    error = {};
+    if (relative.is_absolute()) {
+        error = {WalkError::Kind::outside, relative.generic_string(), {}};
+        return {};
+    }
+    FolderHandle folder(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!folder) {
+        error = {errno == ENOENT ? WalkError::Kind::missing : WalkError::Kind::system, ".",
+                 std::strerror(errno)};
+        return {};
+    }
+    std::string at;
+    for (const auto& part : relative) {
+        const std::string name = part.string();
+        if (name.empty() || name == ".")
+            continue;
+        at += (at.empty() ? "" : "/") + name;
+        if (name == "..") {
+            error = {WalkError::Kind::outside, at, {}};
+            return {};
+        }
+        if (missing == MissingFolders::create && ::mkdirat(folder.fd(), name.c_str(), 0755) != 0 &&
+            errno != EEXIST) {
+            error = {WalkError::Kind::system, at,
+                     std::string("cannot create folder: ") + std::strerror(errno)};
+            return {};
+        }
+        FolderHandle next(
+            ::openat(folder.fd(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!next) {
+            const int saved_errno = errno;
+            const EntryKind kind = entry_kind_at(folder.fd(), name);
+            error.at = at;
+            error.kind = kind == EntryKind::symlink   ? WalkError::Kind::symlink
+                         : kind == EntryKind::missing ? WalkError::Kind::missing
+                         : kind != EntryKind::folder  ? WalkError::Kind::not_folder
+                                                      : WalkError::Kind::system;
+            error.detail = std::strerror(saved_errno);
+            return {};
+        }
+        folder = std::move(next);
+    }
+    return folder;
+}
+
+EntryKind entry_kind_at(int folder, const std::string& name) {
+    struct stat info {};
+    if (::fstatat(folder, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0)
+        return EntryKind::missing;
+    if (S_ISLNK(info.st_mode))
+        return EntryKind::symlink;
+    if (S_ISDIR(info.st_mode))
+        return EntryKind::folder;
+    return S_ISREG(info.st_mode) ? EntryKind::regular : EntryKind::other;
+}
+
+std::optional<std::string> read_file_at(int folder, const std::string& name, std::string& error) {
+    const int fd = ::openat(folder, name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    return read_open_file(fd, error);
+}
+
+std::optional<std::string> read_prefix(const std::filesystem::path& path, std::size_t size) {
+    return read_prefix_at(AT_FDCWD, path.string(), size);
+}
+
+std::optional<std::string> read_prefix_at(int folder, const std::string& name, std::size_t size) {
+    const int fd = ::openat(folder, name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0)
+        return std::nullopt;
+    struct stat info {};
+    std::string prefix(size, '\0');
+    const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+    const ssize_t got = regular ? read_full(fd, prefix.data(), size) : -1;
+    ::close(fd);
+    if (got < 0)
+        return std::nullopt;
+    prefix.resize(static_cast<std::size_t>(got));
+    return prefix;
+}
+
+// The writer's pid in a temporary file's name, or 0 if not named as one.
+static pid_t temporary_writer(std::string_view name) {
+    const auto marker = name.rfind(".tmp-");
+    if (name.empty() || name[0] != '.' || marker == std::string_view::npos)
+        return 0;
+    const auto rest = name.substr(marker + 5);
+    const auto dash = rest.find('-');
+    if (dash == std::string_view::npos || dash == 0 || dash > 7 || rest.size() - dash - 1 != 8)
+        return 0;
+    pid_t pid = 0;
+    for (char c : rest.substr(0, dash)) {
+        if (c < '0' || c > '9')
+            return 0;
+        pid = pid * 10 + (c - '0');
+    }
+    return pid;
+}
+
+std::size_t remove_stale_temporaries(int folder) {
+    const int fd = ::openat(folder, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    DIR* dir = ::fdopendir(fd);
+    if (!dir) {
+        ::close(fd);
+        return 0;
+    }
+    std::size_t removed = 0;
+    while (const struct dirent* entry = ::readdir(dir)) {
+        const pid_t pid = temporary_writer(entry->d_name);
+        if (pid <= 0 || pid == ::getpid() || entry_kind_at(fd, entry->d_name) != EntryKind::regular)
+            continue;
+        if (::kill(pid, 0) != 0 && errno == ESRCH && ::unlinkat(fd, entry->d_name, 0) == 0)
+            ++removed;
+    }
+    ::closedir(dir);
+    return removed;
 }
 
 } // namespace util

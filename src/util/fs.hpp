@@ -23,10 +23,20 @@ CreateResult create_exclusive(const std::filesystem::path& path, std::string_vie
 // Returns an empty string on success, otherwise what went wrong.
 std::string write_atomic(const std::filesystem::path& path, std::string_view content);
 
+// write_atomic for a file that is being edited: the new file gets `mode`
+// (permission bits), so an edit never changes who may read or run it.
+std::string write_atomic_keeping_mode(const std::filesystem::path& path, std::string_view content,
+                                      unsigned mode);
+
 // write_atomic for content given piece by piece to the sink `write` is passed,
 // written out as it comes, so it is never whole in memory.
 std::string write_atomic(const std::filesystem::path& path,
                          const std::function<void(const TextSink&)>& write);
+
+// Writes `content` into the existing file at `path` (a device, a FIFO),
+// following links, without creating or replacing anything. Returns an empty
+// string on success, otherwise what went wrong.
+std::string write_into(const std::filesystem::path& path, std::string_view content);
 
 // Reads a whole file; nullopt and `error` set if it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);
@@ -50,5 +60,87 @@ namespace util {
 // appears under `path` at once (via link), or `exists` is returned.
 CreateResult write_new_atomic(const std::filesystem::path& path, std::string_view content,
                               std::string& error);
+
+// An open folder (a file descriptor), closed when the handle goes.
+class FolderHandle {
+  public:
+    FolderHandle() = default;
+    explicit FolderHandle(int fd) : fd_(fd) {}
+    FolderHandle(FolderHandle&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+    FolderHandle& operator=(FolderHandle&& other) noexcept;
+    FolderHandle(const FolderHandle&) = delete;
+    FolderHandle& operator=(const FolderHandle&) = delete;
+    ~FolderHandle();
+    int fd() const { return fd_; }
+    // Gives up ownership: the caller closes the descriptor.
+    int release() {
+        const int fd = fd_;
+        fd_ = -1;
+        return fd;
+    }
+    explicit operator bool() const { return fd_ >= 0; }
+
+  private:
+    int fd_ = -1;
+};
+
+// Why open_beneath failed; `at` is the path (relative to the root, with forward
+// slashes) of the component concerned.
+struct WalkError {
+    enum class Kind { none, symlink, not_folder, missing, outside, system };
+    Kind kind = Kind::none;
+    std::string at;
+    std::string detail; // what the system said, for `system`
+};
+
+enum class MissingFolders { fail, create };
+
+// Opens root/relative one component at a time without following a symbolic
+// link below `root` (root itself may be one): a link, or anything but a
+// folder, on the way is an error, as is a `relative` that is absolute or
+// climbs with "..". Missing folders are created when asked.
+FolderHandle open_beneath(const std::filesystem::path& root, const std::filesystem::path& relative,
+                          MissingFolders missing, WalkError& error);
+
+// What is at `name` in the folder, not following a symbolic link.
+enum class EntryKind { missing, regular, folder, symlink, other };
+EntryKind entry_kind_at(int folder, const std::string& name);
+
+// read_file for `name` in `folder`; a symbolic link is not followed (ELOOP).
+std::optional<std::string> read_file_at(int folder, const std::string& name, std::string& error);
+
+// The first `size` bytes of the file (fewer if it is shorter), not following a
+// symbolic link; nullopt unless a regular file that can be read.
+std::optional<std::string> read_prefix(const std::filesystem::path& path, std::size_t size);
+std::optional<std::string> read_prefix_at(int folder, const std::string& name, std::size_t size);
+
+// file_matches for `name` in `folder`, following a symbolic link only when asked.
+enum class FollowLinks { no, yes };
+std::optional<bool> file_matches_at(int folder, const std::string& name,
+                                    const std::function<void(const TextSink&)>& write,
+                                    std::string& error, FollowLinks follow);
+
+// write_atomic for `name` in `folder`. The temporary file is made in
+// `temporaries` when that is a folder on the same file system (else beside
+// the file): name it with -1 to keep it beside the file.
+std::string write_atomic_at(int folder, const std::string& name,
+                            const std::function<void(const TextSink&)>& write,
+                            int temporaries = -1);
+
+// write_new_atomic for `name` in `folder`, with write_atomic_at's `temporaries`.
+CreateResult write_new_atomic_at(int folder, const std::string& name, std::string_view content,
+                                 std::string& error, int temporaries = -1);
+
+// create_exclusive for `name` in `folder`; never follows a symbolic link.
+CreateResult create_exclusive_at(int folder, const std::string& name, std::string_view content,
+                                 std::string& error);
+
+// Temporary files are named "." + name + ".tmp-" + the writer's pid + "-" + 8
+// random characters: this many bytes more than the name at most.
+inline constexpr std::size_t temporary_name_overhead = 1 + 5 + 7 + 1 + 8;
+
+// Removes from `folder` the temporary files (named as above) whose writer's
+// process is gone; returns how many.
+std::size_t remove_stale_temporaries(int folder);
 
 } // namespace util

@@ -138,27 +138,53 @@ std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
     return length;
 }
 
+// Non-ASCII code points that are not letters of a script: punctuation,
+// spaces, symbols, emoji, format and private-use characters. They separate
+// words in a slug; every other code point above Latin is kept as written.
+static bool is_symbol_or_format(char32_t cp) {
+    static constexpr std::pair<char32_t, char32_t> ranges[] = {
+        {0x80, 0xBF},       {0x2000, 0x2BFF},   {0x3000, 0x303F},   {0xE000, 0xF8FF},
+        {0xFE00, 0xFE1F},   {0xFE30, 0xFE6F},   {0xFEFF, 0xFEFF},   {0xFF00, 0xFF0F},
+        {0xFF1A, 0xFF20},   {0xFF3B, 0xFF40},   {0xFF5B, 0xFF65},   {0xFFF0, 0xFFFF},
+        {0x1F000, 0x1FAFF}, {0xE0000, 0xE0FFF}, {0xF0000, 0x10FFFF}};
+    for (const auto& [first, last] : ranges)
+        if (cp >= first && cp <= last)
+            return true;
+    return false;
+}
+
+static bool is_combining_accent(char32_t cp) {
+    return cp >= 0x300 && cp <= 0x36F;
+}
+
 std::string slugify(std::string_view text) {
     std::string slug;
     bool pending_dash = false;
-    const auto append = [&](std::string_view piece) {
-        if (piece.empty()) {
-            pending_dash = true;
+    bool full = false;
+    // Adds one letter (a byte, or the bytes of one code point) unless the slug
+    // would pass max_slug_bytes: it is cut between letters, never in one.
+    const auto add = [&](std::string_view letter) {
+        const std::size_t dash = pending_dash && !slug.empty() ? 1 : 0;
+        if (full || slug.size() + dash + letter.size() > max_slug_bytes) {
+            full = true;
             return;
         }
+        if (dash)
+            slug += '-';
+        pending_dash = false;
+        slug += letter;
+    };
+    const auto add_ascii = [&](std::string_view piece) {
+        if (piece.empty())
+            pending_dash = true;
         for (char c : piece) {
-            const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-            if (!alnum) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                add(std::string_view(&c, 1));
+            else
                 pending_dash = true;
-                continue;
-            }
-            if (pending_dash && !slug.empty())
-                slug += '-';
-            pending_dash = false;
-            slug += c;
         }
     };
-    for (std::size_t i = 0; i < text.size();) {
+    for (std::size_t i = 0; i < text.size() && !full;) {
         char32_t cp = 0;
         std::size_t length = decode_utf8(text, i, cp);
         if (length == 0) {
@@ -167,9 +193,15 @@ std::string slugify(std::string_view text) {
         }
         if (cp < 0x80) {
             const char c = lower(static_cast<char>(cp));
-            append(std::string_view(&c, 1));
+            add_ascii(std::string_view(&c, 1));
+        } else if (cp < 0x180) {
+            add_ascii(fold_accent(cp));
+        } else if (is_combining_accent(cp)) {
+            // An accent written apart from its letter ("e" + U+0301): dropped, as folded ones are.
+        } else if (is_symbol_or_format(cp)) {
+            pending_dash = true;
         } else {
-            append(fold_accent(cp));
+            add(text.substr(i, length));
         }
         i += length;
     }

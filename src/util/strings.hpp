@@ -20,9 +20,14 @@ std::vector<std::string> split(std::string_view text, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 bool contains(const std::vector<std::string>& items, std::string_view item);
 
+// The longest slug: a note's name (slug, date, "-N", ".md") plus the suffixes
+// of its temporary file stay within the 255 bytes of a file name.
+inline constexpr std::size_t max_slug_bytes = 200;
+
 // Lowercase ASCII letters and digits separated by single dashes. Latin accents
-// are folded ("Café" -> "cafe"); anything else becomes a separator, so the
-// result can never contain '/', '.' or other path syntax.
+// are folded ("Café" -> "cafe"); letters of other scripts are kept as written
+// ("日本"); punctuation, spaces and symbols become a separator, so the result
+// can never contain '/', '.' or other path syntax. At most max_slug_bytes.
 std::string slugify(std::string_view text);
 
 // A tag's comparison key: lowercase, with spaces, dashes and underscores removed,

@@ -65,18 +65,57 @@ CHECKS=$((CHECKS + 1))
 [ "$(stat -c %Y.%i "$CACHE")" == "$before" ] || fail "cache rewritten though nothing changed"
 
 # The warm run really answers from the cache: a (same-length) change made to
-# the cache file only shows while the cache is trusted.
-python3 - "$CACHE" <<'PY'
-import sys
-path = sys.argv[1]
+# the cache file, with its checksum (CRC-32C, the last 4 bytes) updated, only
+# shows while the cache is trusted.
+# edit_cache FROM TO [keep-checksum]: replaces bytes in the cache file.
+edit_cache() {
+    python3 - "$CACHE" "$@" <<'PY'
+import struct, sys
+path, old, new = sys.argv[1], sys.argv[2].encode(), sys.argv[3].encode()
 data = open(path, "rb").read()
-assert data.count(b"Acme Corp") > 0
-open(path, "wb").write(data.replace(b"Acme Corp", b"Acme Cxrp"))
+assert data.count(old) > 0
+body = data[:-4].replace(old, new)
+if len(sys.argv) > 4:
+    crc = 0xFFFFFFFF
+    for byte in body:
+        crc ^= byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0x82F63B78 if crc & 1 else crc >> 1
+    open(path, "wb").write(body + struct.pack("<I", crc ^ 0xFFFFFFFF))
+else:
+    open(path, "wb").write(body + data[-4:])
 PY
+}
+reference=$(PMI_NO_CACHE=1 "$PMI_BIN" --today "$TODAY" list --format json)
+edit_cache "Acme Corp" "Acme Cxrp" keep-checksum
 run --today "$TODAY" list --customer "Acme Cxrp"
 expect_out_contains "Acme Cxrp"
 PMI_NO_CACHE=1 run --today "$TODAY" list
 expect_out_lacks "Acme Cxrp"
+
+# A flipped byte anywhere (the checksum left as it was) is caught: the notes
+# are parsed again and the output is unchanged.
+rm -rf .pmi/cache
+run --today "$TODAY" list --format json # rebuilds the cache
+expect_file "$CACHE"
+size=$(stat -c %s "$CACHE")
+for offset in 20 $((size / 7)) $((size / 3)) $((size / 2)) $((size * 4 / 5)) $((size - 9)); do
+    python3 - "$CACHE" "$offset" <<'PY'
+import sys
+path, offset = sys.argv[1], int(sys.argv[2])
+data = bytearray(open(path, "rb").read())
+data[offset] ^= 0x20
+open(path, "wb").write(bytes(data))
+PY
+    run --today "$TODAY" list --format json
+    CHECKS=$((CHECKS + 1))
+    [ "$OUT" == "$reference" ] || fail "a byte flipped at $offset of the cache changed the output"
+done
+edit_cache "Initech" "Xnitech"
+run --today "$TODAY" list --format json
+expect_out_lacks "Xnitech"
+CHECKS=$((CHECKS + 1))
+[ "$OUT" == "$reference" ] || fail "an edited cache changed the output"
 # Safe to delete: rebuilt silently.
 rm -rf .pmi/cache
 run --today "$TODAY" list

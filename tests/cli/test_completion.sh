@@ -33,6 +33,34 @@ candidates list --for
 expect_out_contains "--format" # every option of list: the shell matches the prefix
 expect_out_contains "--where"
 expect_out_lacks "--root"
+# The commands of issue 15 and their options.
+candidates ""
+expect_out_contains "search"
+expect_out_contains "open"
+expect_out_contains "mv"
+candidates search --r
+expect_out_contains "--rank"
+expect_out_contains "--context"
+expect_out_lacks "--match" # not an option of search: its query is the argument
+candidates search --by ""
+expect_out_equals "customer
+segment
+product
+pm
+tag
+kind"
+candidates mv note --c
+expect_out_contains "--customer"
+expect_out_contains "--product"
+candidates tags --v
+expect_out_contains "--variants"
+expect_out_contains "--dry-run"
+candidates list --m
+expect_out_contains "--match"
+candidates summary --m
+expect_out_contains "--match"
+candidates share --m
+expect_out_lacks "--match"
 candidates guide ""
 expect_out_equals "lint"
 candidates guide lint ""

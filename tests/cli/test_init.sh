@@ -10,7 +10,7 @@ expect_file .pmi/template.md
 expect_file .pmi/.gitignore
 expect_file_contains .pmi/.gitignore "cache/"
 expect_file_contains .pmi.yaml "# The team."
-expect_file_contains .pmi.yaml "id: caroline"
+expect_file_contains .pmi.yaml 'id: "caroline"'
 expect_file_contains .pmi/template.md "## Nuggets"
 expect_file_contains .pmi/template.md "Memorable quote"
 CHECKS=$((CHECKS + 1)); [ -d prod/interviews ] || fail "notes folder not created"
@@ -40,7 +40,7 @@ cd "$WORK"
 run init elsewhere --pm mei
 expect_code 0
 expect_file elsewhere/.pmi.yaml
-expect_file_contains elsewhere/.pmi.yaml "id: mei"
+expect_file_contains elsewhere/.pmi.yaml 'id: "mei"'
 
 # init inside an existing repository would shadow the team's config: refused.
 mkdir -p elsewhere/prod/interviews/portal

@@ -36,8 +36,8 @@ printf 'just text\n' >prod/interviews/portal/plain-2026-11-14.md
 run lint
 expect_code 1
 expect_out_equals "prod/interviews/billing/acme-corp-2026-11-20.md:2: error: duplicate note: same customer, date and PM as prod/interviews/portal/acme-corp-2026-11-20-2.md, prod/interviews/portal/acme-corp-2026-11-20.md
-prod/interviews/billing/globex-2026-11-19.md:3: error: date 2026-11-20 disagrees with the file name's date 2026-11-19
-prod/interviews/billing/initech-2026-11-18.md:5: error: product 'portal' disagrees with the folder 'billing' the note is in
+prod/interviews/billing/globex-2026-11-19.md:3: error: date 2026-11-20 disagrees with the file name's date 2026-11-19; to move the file: pmi mv prod/interviews/billing/globex-2026-11-19.md --date 2026-11-20
+prod/interviews/billing/initech-2026-11-18.md:5: error: product 'portal' disagrees with the folder 'billing' the note is in; to move the file: pmi mv prod/interviews/billing/initech-2026-11-18.md --product portal
 prod/interviews/newprod/hooli-2026-11-16.md:5: warning: product 'newprod' is not in the products of .pmi.yaml
 prod/interviews/portal/acme-corp-2026-11-20-2.md:2: error: duplicate note: same customer, date and PM as prod/interviews/billing/acme-corp-2026-11-20.md
 prod/interviews/portal/acme-corp-2026-11-20.md:2: error: duplicate note: same customer, date and PM as prod/interviews/billing/acme-corp-2026-11-20.md
@@ -78,7 +78,7 @@ expect_out_equals "::warning file=prod/interviews/newprod/hooli-2026-11-16.md,li
 
 run lint --format json
 expect_code 1
-expect_json 'data["files"] == 9 and data["valid"] == 7 and data["errors"] == 7 and data["warnings"] == 6 and len(data["problems"]) == 13 and data["problems"][1] == {"path": "prod/interviews/billing/globex-2026-11-19.md", "line": 3, "severity": "error", "message": "date 2026-11-20 disagrees with the file name'"'"'s date 2026-11-19"}'
+expect_json 'data["files"] == 9 and data["valid"] == 7 and data["errors"] == 7 and data["warnings"] == 6 and len(data["problems"]) == 13 and data["problems"][1] == {"path": "prod/interviews/billing/globex-2026-11-19.md", "line": 3, "severity": "error", "message": "date 2026-11-20 disagrees with the file name'"'"'s date 2026-11-19; to move the file: pmi mv prod/interviews/billing/globex-2026-11-19.md --date 2026-11-20"}'
 
 run lint --format yaml
 expect_code 2

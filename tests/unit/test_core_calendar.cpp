@@ -15,6 +15,18 @@ static std::string label_of(const char* text, WeekStart start = WeekStart::monda
 
 TEST_CASE("parse_date") {
     CHECK(parse_date("2024-02-29") == Date{2024, 2, 29});
+    SUBCASE("years outside 1900 to 2200") {
+        CHECK(parse_date("1900-01-01"));
+        CHECK(parse_date("2200-12-31"));
+        CHECK_FALSE(parse_date("1899-12-31"));
+        CHECK_FALSE(parse_date("0000-01-01"));
+        CHECK_FALSE(parse_date("2201-01-01"));
+        CHECK(date_problem("0000-01-01") == "is outside the years 1900 to 2200");
+        CHECK(date_problem("2026-02-30") == "is not a real calendar date");
+        CHECK(date_problem("2026-2-3") == "is not in the form YYYY-MM-DD");
+        CHECK(date_problem("2026-02-03").empty());
+        CHECK_THROWS_AS(parse_week("0000-W01", Date{2026, 1, 1}, WeekStart::monday), Error);
+    }
     CHECK_FALSE(parse_date("2026-02-29"));
     CHECK_FALSE(parse_date("1900-02-29"));
     CHECK(parse_date("2000-02-29"));

@@ -80,6 +80,14 @@ team:
         CHECK_THROWS_AS(parse_config("notes: ../outside\n", ".pmi.yaml"), Error);
         CHECK_THROWS_AS(parse_config("team:\n  - {name: x}\n", ".pmi.yaml"), Error);
     }
+    SUBCASE("quota.kinds names known kinds") {
+        CHECK(parse_config("quota: {kinds: [learning, usability]}\n", "c").quota_kinds.size() == 2);
+        CHECK_THROWS_WITH_AS(
+            parse_config("quota:\n  kinds: [learnig]\n", ".pmi.yaml"),
+            ".pmi.yaml:2: 'quota.kinds': unknown kind 'learnig' (known: learning, sales, support, "
+            "usability)",
+            Error);
+    }
 }
 
 TEST_CASE("load_config") {

@@ -58,9 +58,11 @@ TEST_CASE("lint_notes") {
         CHECK(formatted(lint_notes(config, set)) ==
               std::vector<std::string>{
                   "prod/interviews/billing/acme-corp-2026-11-19-2.md:3: error: date 2026-11-20 "
-                  "disagrees with the file name's date 2026-11-19",
+                  "disagrees with the file name's date 2026-11-19; to move the file: pmi mv "
+                  "prod/interviews/billing/acme-corp-2026-11-19-2.md --date 2026-11-20",
                   "prod/interviews/billing/acme-corp-2026-11-19-2.md:5: error: product 'portal' "
-                  "disagrees with the folder 'billing' the note is in"});
+                  "disagrees with the folder 'billing' the note is in; to move the file: pmi mv "
+                  "prod/interviews/billing/acme-corp-2026-11-19-2.md --product portal"});
     }
 
     SUBCASE("roster, products, tldr, nuggets and customer name are warnings") {

@@ -190,6 +190,57 @@ TEST_CASE("NoteCacheWriter") {
     CHECK(format_problem(entries[1].parse.problems[0]) == format_problem(errors[0]));
 }
 
+TEST_CASE("NoteCacheWriter leaves out what the reader would refuse") {
+    TempDir dir;
+    Note small;
+    small.path = "notes/p/a-2026-10-01.md";
+    small.customer = "Acme";
+    Note huge = small;
+    huge.path = "notes/p/b-2026-10-01.md";
+    huge.nuggets.assign((1u << 20) + 1, "n");
+    CHECK(cache_can_hold(small.path, &small, {}));
+    CHECK_FALSE(cache_can_hold(huge.path, &huge, {}));
+    const FileStamp stamp{1, 2, 3, 4, 5};
+    NoteCacheWriter writer;
+    writer.add(small.path, stamp, BodyScan::sections, &small, {});
+    writer.add(huge.path, stamp, BodyScan::sections, &huge, {});
+    const auto file = dir.path / "cache.bin";
+    std::ofstream(file, std::ios::binary) << writer.finish();
+    const auto entries = read_note_cache(file);
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].path == small.path);
+}
+
+TEST_CASE("the cache's checksum catches any flipped byte") {
+    TempDir dir;
+    Note note;
+    note.path = "notes/p/a-2026-10-01.md";
+    note.customer = "Initech";
+    note.tags = {"navigation"};
+    NoteCacheWriter writer;
+    writer.add(note.path, FileStamp{1, 2, 3, 4, 5}, BodyScan::none, &note, {});
+    const std::string content = writer.finish();
+    const auto file = dir.path / "cache.bin";
+    for (std::size_t i = 0; i < content.size(); ++i) {
+        std::string flipped = content;
+        flipped[i] = static_cast<char>(flipped[i] ^ 0x01);
+        std::ofstream(file, std::ios::binary | std::ios::trunc) << flipped;
+        CHECK_MESSAGE(read_note_cache(file).empty(), "byte ", i, " flipped");
+    }
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << content;
+    CHECK(read_note_cache(file).size() == 1);
+}
+
+TEST_CASE("Crc32c") {
+    Crc32c crc;
+    crc.update("123456789", 9);
+    CHECK(crc.value() == 0xE3069283u); // the standard check value
+    Crc32c pieces;
+    pieces.update("1234", 4);
+    pieces.update("56789", 5);
+    CHECK(pieces.value() == crc.value());
+}
+
 TEST_CASE("stamp_file") {
     TempDir dir;
     const auto file = dir.write("a.md", "one");

@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -83,4 +88,86 @@ TEST_CASE("write_atomic piece by piece") {
     CHECK(!util::write_atomic(dir.path / "missing" / "out.txt", [](const util::TextSink& sink) {
                sink("x");
            }).empty());
+}
+
+TEST_CASE("open_beneath") {
+    TempDir dir;
+    namespace fs = std::filesystem;
+    fs::create_directories(dir.path / "a" / "b");
+    fs::create_directory(dir.path / "outside");
+    fs::create_directory_symlink(dir.path / "outside", dir.path / "a" / "link");
+    dir.write("a/file", "x");
+    util::WalkError error;
+
+    SUBCASE("folders are opened and created") {
+        CHECK(util::open_beneath(dir.path, "a/b", util::MissingFolders::fail, error));
+        CHECK_FALSE(util::open_beneath(dir.path, "a/c", util::MissingFolders::fail, error));
+        CHECK(error.kind == util::WalkError::Kind::missing);
+        CHECK(error.at == "a/c");
+        CHECK(util::open_beneath(dir.path, "a/c/d", util::MissingFolders::create, error));
+        CHECK(fs::is_directory(dir.path / "a/c/d"));
+    }
+    SUBCASE("a link on the way is refused, and nothing is created through it") {
+        CHECK_FALSE(
+            util::open_beneath(dir.path, "a/link/new", util::MissingFolders::create, error));
+        CHECK(error.kind == util::WalkError::Kind::symlink);
+        CHECK(error.at == "a/link");
+        CHECK(fs::is_empty(dir.path / "outside"));
+    }
+    SUBCASE("a file, '..' and an absolute path are refused") {
+        CHECK_FALSE(util::open_beneath(dir.path, "a/file", util::MissingFolders::create, error));
+        CHECK(error.kind == util::WalkError::Kind::not_folder);
+        CHECK_FALSE(util::open_beneath(dir.path, "a/../..", util::MissingFolders::fail, error));
+        CHECK(error.kind == util::WalkError::Kind::outside);
+        CHECK_FALSE(util::open_beneath(dir.path, "/tmp", util::MissingFolders::fail, error));
+        CHECK(error.kind == util::WalkError::Kind::outside);
+    }
+}
+
+TEST_CASE("write_atomic_at with a folder for temporary files") {
+    TempDir dir;
+    namespace fs = std::filesystem;
+    fs::create_directories(dir.path / "notes");
+    fs::create_directories(dir.path / "tmp");
+    util::WalkError error;
+    const auto notes = util::open_beneath(dir.path, "notes", util::MissingFolders::fail, error);
+    const auto tmp = util::open_beneath(dir.path, "tmp", util::MissingFolders::fail, error);
+    REQUIRE(notes);
+    REQUIRE(tmp);
+    const auto write = [](std::string_view text) {
+        return [text](const util::TextSink& sink) { sink(text); };
+    };
+    CHECK(util::write_atomic_at(notes.fd(), "INDEX.md", write("one"), tmp.fd()).empty());
+    CHECK(util::write_atomic_at(notes.fd(), "INDEX.md", write("two"), tmp.fd()).empty());
+    std::string read_error;
+    CHECK(util::read_file(dir.path / "notes/INDEX.md", read_error) == "two");
+    std::string create_error;
+    CHECK(util::write_new_atomic_at(notes.fd(), "INDEX.md", "three", create_error, tmp.fd()) ==
+          util::CreateResult::exists);
+    CHECK(util::write_new_atomic_at(notes.fd(), "new.md", "four", create_error, tmp.fd()) ==
+          util::CreateResult::created);
+    CHECK(fs::is_empty(dir.path / "tmp"));
+    CHECK(std::distance(fs::directory_iterator(dir.path / "notes"), fs::directory_iterator()) == 2);
+}
+
+TEST_CASE("remove_stale_temporaries") {
+    TempDir dir;
+    const pid_t child = ::fork();
+    if (child == 0)
+        ::_exit(0);
+    ::waitpid(child, nullptr, 0); // its pid now names no process
+    const std::string dead = std::to_string(child);
+    const std::string alive = std::to_string(::getpid());
+    dir.write(".INDEX.md.tmp-" + dead + "-abcdefgh", "left");
+    dir.write(".INDEX.md.tmp-" + alive + "-abcdefgh", "ours");
+    dir.write(".INDEX.md.tmp-abcdefgh", "unknown writer");
+    dir.write("INDEX.md", "kept");
+    util::WalkError error;
+    const auto folder = util::open_beneath(dir.path, ".", util::MissingFolders::fail, error);
+    REQUIRE(folder);
+    CHECK(util::remove_stale_temporaries(folder.fd()) == 1);
+    CHECK_FALSE(std::filesystem::exists(dir.path / (".INDEX.md.tmp-" + dead + "-abcdefgh")));
+    CHECK(std::filesystem::exists(dir.path / (".INDEX.md.tmp-" + alive + "-abcdefgh")));
+    CHECK(std::filesystem::exists(dir.path / ".INDEX.md.tmp-abcdefgh"));
+    CHECK(std::filesystem::exists(dir.path / "INDEX.md"));
 }

@@ -19,8 +19,26 @@ TEST_CASE("slugify") {
         CHECK(slugify("..") == "");
         CHECK(slugify("\xff\xfe") == "");
     }
-    SUBCASE("non-latin letters leave no trace") {
-        CHECK(slugify("東京 Tokyo") == "tokyo");
+    SUBCASE("letters of other scripts are kept, ASCII alone lower-cased") {
+        CHECK(slugify("東京 Tokyo") == "東京-tokyo");
+        CHECK(slugify("日本") == "日本");
+        CHECK(slugify("Москва, Россия") == "Москва-Россия");
+        CHECK(slugify("東京。大阪") == "東京-大阪");
+    }
+    SUBCASE("symbols, spaces and format characters separate") {
+        CHECK(slugify("a\u00a0b\u200bc\u202ed") == "a-b-c-d");
+        CHECK(slugify("a 🚀 b") == "a-b");
+        CHECK(slugify("Rene\u0301e") == "renee");
+    }
+    SUBCASE("capped between letters") {
+        CHECK(slugify(std::string(300, 'a')).size() == max_slug_bytes);
+        const std::string cjk = slugify(std::string(300, 'x') + "日本");
+        CHECK(cjk.size() == max_slug_bytes);
+        std::string long_cjk;
+        for (int i = 0; i < 100; ++i)
+            long_cjk += "日";
+        CHECK(slugify(long_cjk).size() == 198);                     // 66 letters of 3 bytes
+        CHECK(slugify(std::string(199, 'a') + " b").size() == 199); // no trailing dash
     }
 }
 

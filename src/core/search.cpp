@@ -1,0 +1,123 @@
+#include "core/search.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "core/query.hpp"
+#include "util/fs.hpp"
+#include "util/strings.hpp"
+
+namespace pmi {
+
+namespace {
+
+std::unordered_map<std::string, double>
+matching_paths(const Config& config, const std::vector<Note>& notes, const SearchQuery& query,
+               const IndexProgress& progress, std::vector<std::string>& warnings) {
+    SearchIndex index(search_index_file(config.root), warnings);
+    std::vector<std::string> paths;
+    paths.reserve(notes.size());
+    for (const auto& note : notes)
+        paths.push_back(note.path);
+    index.sync(config.root, paths, progress);
+    std::unordered_map<std::string, double> scores;
+    for (auto& hit : index.find(query))
+        scores.emplace(std::move(hit.path), hit.score);
+    return scores;
+}
+
+void add_lines(const Config& config, const SearchQuery& query, std::vector<SearchResult>& results) {
+    std::vector<std::string> searchable;
+    searchable.reserve(results.size());
+    for (auto& result : results) {
+        std::string error;
+        result.text = util::read_file(config.root / result.note.path, error).value_or("");
+        searchable.push_back(searchable_text(result.text));
+    }
+    auto lines = match_lines(query, searchable);
+    for (std::size_t i = 0; i < results.size(); ++i)
+        results[i].lines = std::move(lines[i]);
+}
+
+} // namespace
+
+std::vector<SearchResult> search_notes(const Config& config, const std::vector<Note>& notes,
+                                       std::vector<Note> selected, const SearchQuery& query,
+                                       const SearchOptions& options,
+                                       std::vector<std::string>& warnings) {
+    const auto scores = matching_paths(config, notes, query, options.progress, warnings);
+    std::vector<SearchResult> results;
+    for (auto& note : selected) {
+        const auto found = scores.find(note.path);
+        if (found != scores.end())
+            results.push_back({std::move(note), found->second, {}, {}});
+    }
+    if (options.order == SearchOrder::rank)
+        std::stable_sort(
+            results.begin(), results.end(),
+            [](const SearchResult& a, const SearchResult& b) { return a.score < b.score; });
+    if (options.lines == SearchLines::matching)
+        add_lines(config, query, results);
+    return results;
+}
+
+std::vector<Note> keep_matching(const Config& config, const std::vector<Note>& notes,
+                                std::vector<Note> selected, const std::string& query,
+                                std::vector<std::string>& warnings) {
+    const SearchQuery parsed = parse_search_query(query);
+    const auto scores = matching_paths(config, notes, parsed, {}, warnings);
+    std::erase_if(selected, [&](const Note& note) { return !scores.count(note.path); });
+    return selected;
+}
+
+Evidence gather_evidence(const std::vector<SearchResult>& results, const std::string& field) {
+    struct Group {
+        std::set<std::string> customers;
+        std::size_t notes = 0;
+        Date latest;
+    };
+    std::map<std::string, Group> groups;
+    Evidence evidence;
+    evidence.field = field;
+    std::set<std::string> customers;
+    std::set<std::string> segments;
+    const std::string key = field == "tag" ? "tags" : field;
+    for (const auto& result : results) {
+        const Note& note = result.note;
+        const std::string customer = util::slugify(note.customer);
+        customers.insert(customer);
+        if (!note.segment.empty())
+            segments.insert(util::to_lower_ascii(note.segment));
+        if (evidence.notes++ == 0 || note.date < evidence.first)
+            evidence.first = note.date;
+        if (evidence.notes == 1 || evidence.latest < note.date)
+            evidence.latest = note.date;
+        std::vector<std::string> values = field_values(note, key);
+        if (values.empty())
+            values.push_back("(none)");
+        std::set<std::string> seen; // a tag written twice counts once
+        for (const auto& value : values) {
+            if (!seen.insert(value).second)
+                continue;
+            Group& group = groups[value];
+            group.customers.insert(customer);
+            if (group.notes++ == 0 || group.latest < note.date)
+                group.latest = note.date;
+        }
+    }
+    evidence.customers = customers.size();
+    evidence.segments = segments.size();
+    for (auto& [value, group] : groups)
+        evidence.rows.push_back({value, group.customers.size(), group.notes, group.latest});
+    std::stable_sort(evidence.rows.begin(), evidence.rows.end(),
+                     [](const EvidenceRow& a, const EvidenceRow& b) {
+                         if (a.customers != b.customers)
+                             return a.customers > b.customers;
+                         return a.notes > b.notes;
+                     });
+    return evidence;
+}
+
+} // namespace pmi

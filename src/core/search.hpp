@@ -1,0 +1,70 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/config.hpp"
+#include "core/note.hpp"
+#include "core/search_index.hpp"
+#include "core/search_query.hpp"
+
+namespace pmi {
+
+// A note that matches a search.
+struct SearchResult {
+    Note note;
+    double score = 0;             // bm25: lower is more relevant
+    std::string text;             // the file's text (with SearchLines::matching)
+    std::vector<LineMatch> lines; // the lines holding a searched word
+};
+
+enum class SearchOrder { newest, rank };
+enum class SearchLines { none, matching };
+
+struct SearchOptions {
+    SearchOrder order = SearchOrder::newest;
+    SearchLines lines = SearchLines::none;
+    IndexProgress progress;
+};
+
+// Searches the notes (the valid notes of the tree: the index is brought up to
+// date with them) and returns those in `selected` that match, in the order
+// asked. Warnings about the index (rebuilt) are appended to `warnings`.
+std::vector<SearchResult> search_notes(const Config& config, const std::vector<Note>& notes,
+                                       std::vector<Note> selected, const SearchQuery& query,
+                                       const SearchOptions& options,
+                                       std::vector<std::string>& warnings);
+
+// --match: keeps the notes of `selected` that match the query (whose syntax
+// errors throw pmi::Error); `notes` are all the valid notes of the tree.
+std::vector<Note> keep_matching(const Config& config, const std::vector<Note>& notes,
+                                std::vector<Note> selected, const std::string& query,
+                                std::vector<std::string>& warnings);
+
+// The fields `search --by` groups by.
+inline constexpr const char* evidence_fields[] = {"customer", "segment", "product",
+                                                  "pm",       "tag",     "kind"};
+
+// One value of the grouping field: how many distinct customers and notes, the latest date.
+struct EvidenceRow {
+    std::string value; // "(none)" for notes without one
+    std::size_t customers = 0;
+    std::size_t notes = 0;
+    Date latest;
+};
+
+// The evidence table: who said it, per value of a field, and in all.
+struct Evidence {
+    std::string field;
+    std::vector<EvidenceRow> rows; // most customers first, then most notes, then by value
+    std::size_t customers = 0;
+    std::size_t segments = 0;
+    std::size_t notes = 0;
+    Date first;
+    Date latest;
+};
+
+Evidence gather_evidence(const std::vector<SearchResult>& results, const std::string& field);
+
+} // namespace pmi

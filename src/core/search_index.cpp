@@ -1,0 +1,621 @@
+#include "core/search_index.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <fmt/format.h>
+#include <optional>
+#include <sqlite3.h>
+#include <unordered_map>
+
+#include "core/cache.hpp"
+#include "core/error.hpp"
+#include "util/fs.hpp"
+
+namespace pmi {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bumped whenever the schema or what is indexed changes: the index is then rebuilt.
+constexpr const char* index_format = "pmi-search-1";
+constexpr const char* tokenizer = "porter unicode61 remove_diacritics 2";
+constexpr int busy_timeout_ms = 10'000;
+constexpr std::int64_t rebuild_min_tombstones = 1000;
+
+// An SQLite failure; only ever shown to the user as a description of the
+// index's state, never with a query in it.
+struct SqlError {
+    int code;
+};
+
+bool is_corruption(int code) {
+    const int primary = code & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+class Statement {
+  public:
+    Statement(sqlite3* db, const char* sql) {
+        const int rc = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+        if (rc != SQLITE_OK)
+            throw SqlError{rc};
+    }
+    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int index, std::int64_t value) {
+        check(sqlite3_bind_int64(stmt_, index, value));
+        return *this;
+    }
+    Statement& bind(int index, std::string_view text) {
+        check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT,
+                                  SQLITE_UTF8));
+        return *this;
+    }
+    // True while there is a row.
+    bool step() {
+        const int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        throw SqlError{rc};
+    }
+    void run() {
+        while (step()) {
+        }
+        sqlite3_reset(stmt_);
+    }
+    void reset() { sqlite3_reset(stmt_); }
+    std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+    double real(int column) const { return sqlite3_column_double(stmt_, column); }
+    std::string text(int column) const {
+        const auto* data = sqlite3_column_text(stmt_, column);
+        return data ? std::string(reinterpret_cast<const char*>(data),
+                                  static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                    : std::string();
+    }
+
+  private:
+    sqlite3_stmt* stmt_ = nullptr;
+    static void check(int rc) {
+        if (rc != SQLITE_OK)
+            throw SqlError{rc};
+    }
+};
+
+void exec(sqlite3* db, const char* sql) {
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        throw SqlError{rc};
+}
+
+std::string meta_value(sqlite3* db, const char* key) {
+    Statement select(db, "SELECT value FROM meta WHERE key = ?");
+    select.bind(1, std::string_view(key));
+    return select.step() ? select.text(0) : std::string();
+}
+
+void set_meta(sqlite3* db, const char* key, const std::string& value) {
+    Statement upsert(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+    upsert.bind(1, std::string_view(key)).bind(2, value).run();
+}
+
+std::int64_t meta_number(sqlite3* db, const char* key) {
+    const std::string value = meta_value(db, key);
+    return value.empty() ? 0 : std::stoll(value);
+}
+
+// What `files` remembers of an indexed file.
+struct IndexedFile {
+    FileStamp stamp;
+    std::int64_t docid = 0;
+    bool racy = false;
+    std::int64_t hash = 0;
+};
+
+std::int64_t text_hash(std::string_view text) {
+    // FNV-1a: stable across builds, unlike std::hash.
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    return static_cast<std::int64_t>(hash);
+}
+
+std::unordered_map<std::string, IndexedFile> read_files_table(sqlite3* db) {
+    std::unordered_map<std::string, IndexedFile> files;
+    Statement select(db, "SELECT path, size, mtime_ns, ctime_ns, inode, docid, racy, hash FROM "
+                         "files");
+    while (select.step()) {
+        IndexedFile file;
+        file.stamp.size = static_cast<std::uint64_t>(select.integer(1));
+        file.stamp.mtime_ns = select.integer(2);
+        file.stamp.ctime_ns = select.integer(3);
+        file.stamp.inode = static_cast<std::uint64_t>(select.integer(4));
+        file.docid = select.integer(5);
+        file.racy = select.integer(6) != 0;
+        file.hash = select.integer(7);
+        files.emplace(select.text(0), file);
+    }
+    return files;
+}
+
+bool same_stamp(const FileStamp& a, const FileStamp& b) {
+    // The device is left out: it is not stable across reboots for some file systems.
+    return a.size == b.size && a.mtime_ns == b.mtime_ns && a.ctime_ns == b.ctime_ns &&
+           a.inode == b.inode;
+}
+
+// One file to look at during a sync.
+struct Candidate {
+    const std::string* path;
+    FileStamp stamp;
+};
+
+} // namespace
+
+fs::path search_index_file(const fs::path& root) {
+    return root / ".pmi" / "cache" / "search.sqlite";
+}
+
+std::string searchable_text(std::string_view text) {
+    std::string out(text);
+    auto line_end = [&](std::size_t start) {
+        const std::size_t end = out.find('\n', start);
+        return end == std::string::npos ? out.size() : end;
+    };
+    auto is_fence = [&](std::size_t start, std::size_t end) {
+        std::string_view line(out.data() + start, end - start);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        return line == "---";
+    };
+    auto blank = [&](std::size_t start, std::size_t end) {
+        std::fill(out.begin() + static_cast<std::ptrdiff_t>(start),
+                  out.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+    };
+    std::size_t end = line_end(0);
+    if (!is_fence(0, end))
+        return out;
+    blank(0, end);
+    for (std::size_t start = end + 1; start < out.size(); start = end + 1) {
+        end = line_end(start);
+        if (is_fence(start, end)) {
+            blank(start, end);
+            break;
+        }
+        // A top-level key, "name:" at the start of the line: blanked, its value kept.
+        std::size_t i = start;
+        while (i < end &&
+               (std::isalnum(static_cast<unsigned char>(out[i])) || out[i] == '_' || out[i] == '-'))
+            ++i;
+        if (i > start && i < end && out[i] == ':')
+            blank(start, i + 1);
+    }
+    return out;
+}
+
+SearchIndex::SearchIndex(const fs::path& file, std::vector<std::string>& warnings)
+    : file_(file), warnings_(&warnings) {
+    open();
+}
+
+SearchIndex::~SearchIndex() {
+    close();
+}
+
+void SearchIndex::close() {
+    if (db_)
+        sqlite3_close_v2(db_);
+    db_ = nullptr;
+}
+
+void SearchIndex::open() {
+    const bool on_disk = ensure_cache_folder(file_.parent_path());
+    const std::string name = on_disk ? file_.string() : std::string(":memory:");
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW;
+    if (sqlite3_open_v2(name.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        close();
+        if (sqlite3_open_v2(":memory:", &db_, flags, nullptr) != SQLITE_OK)
+            throw Error("cannot open an SQLite database for the search index");
+    }
+    sqlite3_busy_timeout(db_, busy_timeout_ms);
+    try {
+        exec(db_, "PRAGMA journal_mode=WAL");
+        exec(db_, "PRAGMA synchronous=NORMAL");
+        Statement tables(db_, "SELECT count(*) FROM sqlite_schema");
+        tables.step();
+        const bool empty = tables.integer(0) == 0;
+        tables.reset();
+        if (!empty) {
+            std::string format;
+            try {
+                format = meta_value(db_, "format");
+            } catch (const SqlError& error) {
+                if (is_corruption(error.code))
+                    throw;
+            }
+            if (format == index_format)
+                return;
+            if (format.rfind("pmi-search-", 0) != 0) {
+                recreate(fmt::format("{} is not a pmi search index; rebuilding it",
+                                     file_.filename().string()));
+                return;
+            }
+            recreate({}); // an older format: rebuilt silently
+            return;
+        }
+        exec(db_, "BEGIN IMMEDIATE");
+        exec(db_, "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
+        exec(db_, "CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER, "
+                  "mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER, docid INTEGER UNIQUE, "
+                  "racy INTEGER, hash INTEGER)");
+        const std::string create_fts = fmt::format(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5(body, content='', tokenize='{}')",
+            tokenizer);
+        exec(db_, create_fts.c_str());
+        exec(db_, fmt::format("INSERT OR IGNORE INTO meta(key, value) VALUES('format', '{}')",
+                              index_format)
+                      .c_str());
+        exec(db_, "COMMIT");
+    } catch (const SqlError& error) {
+        if (is_corruption(error.code)) {
+            recreate(fmt::format("{} is corrupt; rebuilding it", file_.filename().string()));
+            return;
+        }
+        throw Error(fmt::format("cannot use the search index {}: {}", file_.string(),
+                                sqlite3_errstr(error.code)));
+    }
+}
+
+void SearchIndex::recreate(const std::string& warning) {
+    static int depth = 0;
+    if (depth > 1)
+        throw Error(fmt::format("cannot rebuild the search index {}", file_.string()));
+    if (!warning.empty())
+        warnings_->push_back(warning);
+    close();
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        fs::remove(fs::path(file_.string() + suffix), ec);
+    ++depth;
+    try {
+        open();
+    } catch (...) {
+        --depth;
+        throw;
+    }
+    --depth;
+}
+
+void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& paths,
+                       const IndexProgress& progress) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            std::vector<Candidate> candidates;
+            candidates.reserve(paths.size());
+            for (const auto& path : paths)
+                if (const auto stamp = stamp_file(root / path))
+                    candidates.push_back({&path, *stamp});
+
+            const std::int64_t now = now_ns();
+            // Whether a file needs to be read: new, changed, or indexed while it
+            // was still being written (then its text is compared by hash).
+            auto stale = [&](const std::unordered_map<std::string, IndexedFile>& indexed,
+                             const Candidate& candidate) {
+                const auto found = indexed.find(*candidate.path);
+                return found == indexed.end() ||
+                       !same_stamp(found->second.stamp, candidate.stamp) || found->second.racy;
+            };
+            auto changed = [&](const std::unordered_map<std::string, IndexedFile>& indexed) {
+                if (indexed.size() != candidates.size())
+                    return true;
+                return std::any_of(candidates.begin(), candidates.end(),
+                                   [&](const Candidate& c) { return stale(indexed, c); });
+            };
+            if (!changed(read_files_table(db_)))
+                return;
+
+            exec(db_, "BEGIN IMMEDIATE");
+            try {
+                auto indexed = read_files_table(db_); // again: another search may have synced
+                std::int64_t tombstones = meta_number(db_, "tombstones");
+                std::int64_t next_docid = meta_number(db_, "next_docid") + 1;
+                std::size_t to_read = 0;
+                for (const auto& candidate : candidates)
+                    to_read += stale(indexed, candidate) ? 1 : 0;
+                const auto removed = static_cast<std::int64_t>(
+                    indexed.size() + to_read - candidates.size()); // at most: a bound
+                if (tombstones + removed > rebuild_min_tombstones &&
+                    tombstones + removed > static_cast<std::int64_t>(candidates.size())) {
+                    exec(db_, "INSERT INTO text(text) VALUES('delete-all')");
+                    exec(db_, "DELETE FROM files");
+                    indexed.clear();
+                    tombstones = 0;
+                    to_read = candidates.size();
+                }
+
+                Statement remove(db_, "DELETE FROM files WHERE path = ?");
+                Statement insert_text(db_, "INSERT INTO text(rowid, body) VALUES(?, ?)");
+                Statement insert_file(db_, "INSERT INTO files(path, size, mtime_ns, ctime_ns, "
+                                           "inode, docid, racy, hash) VALUES(?,?,?,?,?,?,?,?)");
+                Statement settle(db_, "UPDATE files SET racy = ? WHERE path = ?");
+                std::size_t done = 0;
+                std::unordered_map<std::string_view, bool> present;
+                present.reserve(candidates.size());
+                for (const auto& candidate : candidates) {
+                    present.emplace(*candidate.path, true);
+                    if (!stale(indexed, candidate))
+                        continue;
+                    if (progress)
+                        progress(done++, to_read);
+                    std::string error;
+                    const auto text = util::read_file(root / *candidate.path, error);
+                    const auto found = indexed.find(*candidate.path);
+                    const bool racy = is_racy(candidate.stamp, now);
+                    if (found != indexed.end() && text && found->second.racy &&
+                        same_stamp(found->second.stamp, candidate.stamp) &&
+                        found->second.hash == text_hash(*text)) {
+                        settle.bind(1, std::int64_t{racy}).bind(2, *candidate.path).run();
+                        continue;
+                    }
+                    if (found != indexed.end()) {
+                        remove.bind(1, *candidate.path).run();
+                        ++tombstones;
+                    }
+                    if (!text)
+                        continue;
+                    const std::int64_t docid = next_docid++;
+                    insert_text.bind(1, docid).bind(2, searchable_text(*text)).run();
+                    insert_file.bind(1, *candidate.path)
+                        .bind(2, static_cast<std::int64_t>(candidate.stamp.size))
+                        .bind(3, candidate.stamp.mtime_ns)
+                        .bind(4, candidate.stamp.ctime_ns)
+                        .bind(5, static_cast<std::int64_t>(candidate.stamp.inode))
+                        .bind(6, docid)
+                        .bind(7, std::int64_t{racy})
+                        .bind(8, text_hash(*text))
+                        .run();
+                }
+                for (const auto& [path, file] : indexed) {
+                    if (present.count(path))
+                        continue;
+                    remove.bind(1, path).run();
+                    ++tombstones;
+                }
+                if (progress)
+                    progress(to_read, to_read);
+                set_meta(db_, "tombstones", std::to_string(tombstones));
+                set_meta(db_, "next_docid", std::to_string(next_docid - 1));
+                exec(db_, "COMMIT");
+            } catch (...) {
+                sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+                throw;
+            }
+            return;
+        } catch (const SqlError& error) {
+            if (attempt == 0 && is_corruption(error.code)) {
+                recreate(fmt::format("{} is corrupt; rebuilding it", file_.filename().string()));
+                continue;
+            }
+            throw Error(fmt::format("cannot update the search index {}: {}", file_.string(),
+                                    sqlite3_errstr(error.code)));
+        }
+    }
+}
+
+std::vector<SearchHit> SearchIndex::find(const SearchQuery& query) {
+    try {
+        std::vector<SearchHit> hits;
+        Statement select(db_, "SELECT files.path, bm25(text) FROM text JOIN files ON files.docid "
+                              "= text.rowid WHERE text MATCH ?");
+        select.bind(1, query.match);
+        while (select.step())
+            hits.push_back({select.text(0), select.real(1)});
+        return hits;
+    } catch (const SqlError& error) {
+        if (is_corruption(error.code))
+            throw Error(fmt::format("the search index {} is corrupt; delete it and search again",
+                                    file_.string()));
+        throw Error("search query: too complex to run; use fewer words or parentheses");
+    }
+}
+
+std::size_t SearchIndex::tombstones() {
+    return static_cast<std::size_t>(meta_number(db_, "tombstones"));
+}
+
+namespace {
+
+// A cheap test that skips most lines that cannot match: porter stemming only
+// changes a word's ending, never its first two letters, so a matching ASCII
+// line holds (case aside) the first two letters of some searched word. Lines
+// with other characters (accents) are always kept; so is every line when a
+// searched word is not plain ASCII.
+class LineFilter {
+  public:
+    explicit LineFilter(const std::vector<SearchWord>& words) {
+        for (const auto& searched : words) {
+            const std::string& word = searched.text;
+            std::string token;
+            for (std::size_t i = 0; i <= word.size(); ++i) {
+                const auto c = i < word.size() ? static_cast<unsigned char>(word[i]) : ' ';
+                if (c >= 0x80) {
+                    keep_all_ = true;
+                    return;
+                }
+                if (std::isalnum(c)) {
+                    token += static_cast<char>(std::tolower(c));
+                } else if (!token.empty()) {
+                    prefixes_.push_back(token.substr(0, 2));
+                    token.clear();
+                }
+            }
+        }
+        keep_all_ = keep_all_ || prefixes_.empty();
+    }
+
+    bool may_match(std::string_view line) {
+        if (keep_all_)
+            return true;
+        lower_.assign(line);
+        for (auto& c : lower_) {
+            if (static_cast<unsigned char>(c) >= 0x80)
+                return true;
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        return std::any_of(prefixes_.begin(), prefixes_.end(), [&](const std::string& prefix) {
+            return lower_.find(prefix) != std::string::npos;
+        });
+    }
+
+  private:
+    bool keep_all_ = false;
+    std::vector<std::string> prefixes_;
+    std::string lower_;
+};
+
+// SQLite's own FTS5 tokenizer (porter over unicode61 without diacritics),
+// called directly: lines are matched by the very tokens the index holds,
+// without building an index of them.
+class Tokenizer {
+  public:
+    struct Token {
+        std::string text;
+        std::size_t start;
+        std::size_t end;
+    };
+
+    Tokenizer() {
+        if (sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+            fail();
+        fts5_api* api = nullptr;
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db_, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK)
+            fail();
+        sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
+        sqlite3_step(stmt);
+        sqlite3_finalize(stmt);
+        void* user_data = nullptr;
+        if (!api || api->xFindTokenizer(api, "porter", &user_data, &tokenizer_) != SQLITE_OK)
+            fail();
+        const char* args[] = {"unicode61", "remove_diacritics", "2"};
+        if (tokenizer_.xCreate(user_data, args, 3, &instance_) != SQLITE_OK)
+            fail();
+    }
+    ~Tokenizer() {
+        if (instance_)
+            tokenizer_.xDelete(instance_);
+        sqlite3_close_v2(db_);
+    }
+    Tokenizer(const Tokenizer&) = delete;
+    Tokenizer& operator=(const Tokenizer&) = delete;
+
+    // The tokens of `text` as a document, or as a query (with `prefix`, a prefix query).
+    std::vector<Token>& tokens(std::string_view text, int flags) {
+        tokens_.clear();
+        if (text.empty())
+            return tokens_;
+        tokenizer_.xTokenize(
+            instance_, &tokens_, flags, text.data(), static_cast<int>(text.size()),
+            [](void* context, int, const char* token, int size, int start, int end) {
+                static_cast<std::vector<Token>*>(context)->push_back(
+                    {std::string(token, static_cast<std::size_t>(size)),
+                     static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
+                return SQLITE_OK;
+            });
+        return tokens_;
+    }
+
+  private:
+    sqlite3* db_ = nullptr;
+    fts5_tokenizer tokenizer_{};
+    Fts5Tokenizer* instance_ = nullptr;
+    std::vector<Token> tokens_;
+
+    [[noreturn]] void fail() {
+        if (instance_)
+            tokenizer_.xDelete(instance_);
+        sqlite3_close_v2(db_);
+        throw Error("cannot load SQLite's FTS5 tokenizer");
+    }
+};
+
+// A searched word or phrase as the tokens to find in a row.
+struct Phrase {
+    std::vector<std::string> tokens;
+    bool prefix = false; // the last token may be the start of a longer one
+};
+
+// Where the phrases occur in a line's tokens, overlapping ranges merged.
+std::vector<std::pair<std::size_t, std::size_t>>
+phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phrase>& phrases) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (const auto& phrase : phrases) {
+        const std::size_t count = phrase.tokens.size();
+        for (std::size_t i = 0; i + count <= tokens.size(); ++i) {
+            bool found = true;
+            for (std::size_t j = 0; j < count && found; ++j) {
+                const std::string& token = tokens[i + j].text;
+                const std::string& wanted = phrase.tokens[j];
+                found =
+                    phrase.prefix && j + 1 == count ? token.rfind(wanted, 0) == 0 : token == wanted;
+            }
+            if (found)
+                spans.emplace_back(tokens[i].start, tokens[i + count - 1].end);
+        }
+    }
+    std::sort(spans.begin(), spans.end());
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (const auto& span : spans) {
+        if (!merged.empty() && span.first <= merged.back().second)
+            merged.back().second = std::max(merged.back().second, span.second);
+        else
+            merged.push_back(span);
+    }
+    return merged;
+}
+
+} // namespace
+
+std::vector<std::vector<LineMatch>> match_lines(const SearchQuery& query,
+                                                const std::vector<std::string>& texts) {
+    std::vector<std::vector<LineMatch>> result(texts.size());
+    if (query.words.empty() || texts.empty())
+        return result;
+    Tokenizer tokenizer;
+    std::vector<Phrase> phrases;
+    for (const auto& word : query.words) {
+        const int flags = FTS5_TOKENIZE_QUERY | (word.prefix ? FTS5_TOKENIZE_PREFIX : 0);
+        Phrase phrase{{}, word.prefix};
+        for (auto& token : tokenizer.tokens(word.text, flags))
+            phrase.tokens.push_back(std::move(token.text));
+        if (!phrase.tokens.empty())
+            phrases.push_back(std::move(phrase));
+    }
+    LineFilter filter(query.words);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::string& text = texts[i];
+        std::size_t start = 0;
+        for (std::size_t number = 1; start < text.size(); ++number) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string::npos)
+                end = text.size();
+            const std::string_view line(text.data() + start, end - start);
+            start = end + 1;
+            if (!filter.may_match(line))
+                continue;
+            auto spans = phrase_spans(tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT), phrases);
+            if (!spans.empty())
+                result[i].push_back({number, std::move(spans)});
+        }
+    }
+    return result;
+}
+
+} // namespace pmi

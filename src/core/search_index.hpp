@@ -1,0 +1,81 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/search_query.hpp"
+
+struct sqlite3;
+
+namespace pmi {
+
+// The index file of a repository: <root>/.pmi/cache/search.sqlite.
+std::filesystem::path search_index_file(const std::filesystem::path& root);
+
+// A note's text as indexed and searched: front-matter keys and the '---' lines
+// blanked with spaces, so offsets and line numbers stay those of the file and
+// a search finds values, never key names.
+std::string searchable_text(std::string_view text);
+
+// A note that matches a query; `score` is bm25 (lower is more relevant).
+struct SearchHit {
+    std::string path;
+    double score = 0;
+};
+
+// Reports indexing progress: files done, files to do.
+using IndexProgress = std::function<void(std::size_t done, std::size_t total)>;
+
+// An SQLite FTS5 index of notes (porter stemming over unicode61 without
+// diacritics). The FTS5 table is contentless, so the index holds no copy of
+// the text; SQLite 3.40 cannot delete from such a table, so a changed or
+// removed note leaves a tombstone (its old row, no longer in `files`) and the
+// whole index is rebuilt once tombstones outnumber live notes.
+class SearchIndex {
+  public:
+    // Opens or creates the index at `file`. A corrupt or foreign file is
+    // replaced, with a line in `warnings`; when the file cannot be written
+    // (a read-only repository), the index lives in memory for this run.
+    SearchIndex(const std::filesystem::path& file, std::vector<std::string>& warnings);
+    ~SearchIndex();
+    SearchIndex(const SearchIndex&) = delete;
+    SearchIndex& operator=(const SearchIndex&) = delete;
+
+    // Brings the index up to date with the files `paths` (relative to `root`):
+    // a file is re-read when its path, size, mtime, ctime or inode changed.
+    void sync(const std::filesystem::path& root, const std::vector<std::string>& paths,
+              const IndexProgress& progress = {});
+
+    // The notes matching the query, in no particular order.
+    std::vector<SearchHit> find(const SearchQuery& query);
+
+    std::size_t tombstones();
+
+  private:
+    std::filesystem::path file_;
+    sqlite3* db_ = nullptr;
+    std::vector<std::string>* warnings_;
+
+    void open();
+    void close();
+    void recreate(const std::string& warning);
+};
+
+// Where a line matches: byte ranges [first, second) in the line.
+struct LineMatch {
+    std::size_t line = 0; // 1-based
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+};
+
+// The lines of each text that hold a word of `query.words`, by the same
+// rules (stemming, case, accents) as the index; texts[i] gives result[i].
+std::vector<std::vector<LineMatch>> match_lines(const SearchQuery& query,
+                                                const std::vector<std::string>& texts);
+
+} // namespace pmi

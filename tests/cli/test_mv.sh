@@ -1,0 +1,121 @@
+# End-to-end tests of `pmi mv` and of lint's commands that fix a misplaced note.
+source "$(dirname "$0")/lib.sh" "$1"
+
+new_tree
+note=prod/interviews/portal/acme-corp-2026-11-17.md
+mkdir -p prod/interviews/portal
+printf -- '---\r\n# written by hand\r\ncustomer: Acme Corp   # the reseller\r\ndate: 2026-11-17\r\npm: caroline\r\nproduct: portal\r\ntags: [excel]\r\n---\r\n## Goal\r\nproduct: portal in the body stays\r\n' >"$note"
+chmod 640 "$note"
+cp "$note" "$WORK/original.md"
+
+# Only the named lines change; every other byte, the line endings and the mode are kept.
+run mv "$note" --product billing --date 2026-11-18
+expect_code 0
+expect_out_equals "prod/interviews/portal/acme-corp-2026-11-17.md -> prod/interviews/billing/acme-corp-2026-11-18.md"
+moved=prod/interviews/billing/acme-corp-2026-11-18.md
+expect_no_file "$note"
+expect_file "$moved"
+CHECKS=$((CHECKS + 1))
+[ "$(diff "$WORK/original.md" "$moved" | tr -d "\r")" == "4c4
+< date: 2026-11-17
+---
+> date: 2026-11-18
+6c6
+< product: portal
+---
+> product: billing" ] || fail "unexpected changes: $(diff "$WORK/original.md" "$moved" | cat -A)"
+CHECKS=$((CHECKS + 1))
+[ "$(stat -c %a "$moved")" == 640 ] || fail "mode not kept: $(stat -c %a "$moved")"
+CHECKS=$((CHECKS + 1))
+grep -q $'^customer: Acme Corp   # the reseller\r$' "$moved" || fail "comment or CRLF lost"
+
+# --pm changes the line only; the file stays.
+run mv "$moved" --pm dev
+expect_code 0
+expect_out_equals "$moved: updated"
+expect_file_contains "$moved" "pm: dev"
+# A customer that needs quoting is quoted; the file is renamed after it.
+run mv "$moved" --customer 'Acme: "Corp" #2'
+expect_code 0
+expect_out_equals "$moved -> prod/interviews/billing/acme-corp-2-2026-11-18.md"
+moved=prod/interviews/billing/acme-corp-2-2026-11-18.md
+expect_file_contains "$moved" 'customer: "Acme: \"Corp\" #2"   # the reseller'
+run list --format json
+expect_json 'data["notes"][0]["customer"] == "Acme: \"Corp\" #2" and data["notes"][0]["pm"] == "dev"'
+
+# A taken name gets the next free -N; nothing is replaced.
+write_note portal globex-2026-11-10.md "Globex" 2026-11-10 dev
+write_note billing globex-2026-11-10.md "Globex" 2026-11-10 caroline "" "the billing one"
+run mv prod/interviews/portal/globex-2026-11-10.md --product billing
+expect_code 0
+expect_out_equals "prod/interviews/portal/globex-2026-11-10.md -> prod/interviews/billing/globex-2026-11-10-2.md"
+expect_file_contains prod/interviews/billing/globex-2026-11-10.md "the billing one"
+# Nothing to change.
+run mv prod/interviews/billing/globex-2026-11-10-2.md --product billing
+expect_out_equals "prod/interviews/billing/globex-2026-11-10-2.md: unchanged"
+
+# Bad values: exit 2, nothing changed.
+cp "$moved" "$WORK/before.md"
+for args in "--product Billing" "--pm nobody" "--date 2026-02-30" "--customer ---"; do
+    # shellcheck disable=SC2086
+    run mv "$moved" $args
+    expect_code 2
+    CHECKS=$((CHECKS + 1))
+    cmp -s "$moved" "$WORK/before.md" || fail "$args changed the note"
+done
+run mv prod/interviews/portal/none-2026-01-01.md --pm dev
+expect_code 2
+expect_err_contains "no such note"
+# A value written over several lines is not touched.
+mkdir -p prod/interviews/portal
+printf -- '---\ncustomer: >\n  Initech\n  Inc\ndate: 2026-11-12\npm: dev\nproduct: portal\n---\n' >prod/interviews/portal/initech-inc-2026-11-12.md
+run mv prod/interviews/portal/initech-inc-2026-11-12.md --customer Initech
+expect_code 2
+expect_err_contains "prod/interviews/portal/initech-inc-2026-11-12.md:2: 'customer' is written over several lines"
+# A symbolic link is not a note to move.
+ln -s initech-inc-2026-11-12.md prod/interviews/portal/link-2026-11-12.md
+run mv prod/interviews/portal/link-2026-11-12.md --pm caroline
+expect_code 2
+expect_err_contains "not a regular file"
+rm prod/interviews/portal/link-2026-11-12.md
+
+# In git: a tracked note moves with git mv, so history follows.
+git init -q . && git config user.name T && git config user.email t@example.com
+git add -A && git commit -qm base
+run mv prod/interviews/billing/globex-2026-11-10-2.md --date 2026-11-11
+expect_code 0
+expect_out_equals "prod/interviews/billing/globex-2026-11-10-2.md -> prod/interviews/billing/globex-2026-11-11.md (git mv)"
+CHECKS=$((CHECKS + 1))
+git status --porcelain | grep -q "^R.*globex-2026-11-10-2.md -> prod/interviews/billing/globex-2026-11-11.md" ||
+    fail "not a git rename: $(git status --porcelain)"
+# An untracked note is renamed.
+write_note portal hooli-2026-11-19.md "Hooli" 2026-11-19 dev
+run mv prod/interviews/portal/hooli-2026-11-19.md --product billing
+expect_out_equals "prod/interviews/portal/hooli-2026-11-19.md -> prod/interviews/billing/hooli-2026-11-19.md"
+# From a subfolder, a path from the root works too.
+cd prod/interviews
+run mv billing/hooli-2026-11-19.md --pm caroline
+expect_out_equals "prod/interviews/billing/hooli-2026-11-19.md: updated"
+run mv prod/interviews/billing/hooli-2026-11-19.md --pm dev
+expect_out_equals "prod/interviews/billing/hooli-2026-11-19.md: updated"
+cd "$ROOT"
+
+# Lint prints the command that fixes a date or folder mismatch, and it works.
+write_note portal umbrella-2026-11-05.md "Umbrella" 2026-11-06 dev
+write_note billing 'soylent corp-2026-11-07.md' "Soylent Corp" 2026-11-07 dev "" "x"
+sed -i 's/^product: billing/product: portal/' 'prod/interviews/billing/soylent corp-2026-11-07.md'
+run lint
+expect_code 1
+expect_out_contains "prod/interviews/portal/umbrella-2026-11-05.md:3: error: date 2026-11-06 disagrees with the file name's date 2026-11-05; to move the file: pmi mv prod/interviews/portal/umbrella-2026-11-05.md --date 2026-11-06"
+expect_out_contains "to move the file: pmi mv 'prod/interviews/billing/soylent corp-2026-11-07.md' --product portal"
+fixes=$(printf '%s\n' "$OUT" | sed -n 's/.*to move the file: pmi //p')
+while IFS= read -r fix; do
+    eval "run $fix"
+    expect_code 0
+done <<<"$fixes"
+run lint
+expect_out_lacks "disagrees"
+expect_file prod/interviews/portal/umbrella-2026-11-06.md
+expect_file prod/interviews/portal/soylent-corp-2026-11-07.md
+
+finish

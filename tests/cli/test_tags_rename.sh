@@ -1,0 +1,83 @@
+# End-to-end tests of `pmi tags rename`.
+source "$(dirname "$0")/lib.sh" "$1"
+
+new_tree
+write_note portal a-2026-11-17.md "A" 2026-11-17 caroline \
+    'tags: [Security Config, "nav", security-config]  # kept' "## Goal
+tags: [Security Config] in the body stays"
+write_note portal b-2026-11-16.md "B" 2026-11-16 caroline "tags:
+  - security_config   # one
+  - \"nav\"
+  - security-config"
+write_note portal c-2026-11-15.md "C" 2026-11-15 dev "tags: nav"
+write_note portal d-2026-11-14.md "D" 2026-11-14 dev "tags: [billing]"
+chmod 600 prod/interviews/portal/b-2026-11-16.md
+touch -d 2026-01-01 prod/interviews/portal/d-2026-11-14.md
+for f in prod/interviews/portal/*.md; do cp "$f" "$WORK/$(basename "$f").orig"; done
+
+# --dry-run: the diff, nothing written.
+run tags rename "Security Config" security-config --variants --dry-run
+expect_code 0
+expect_out_equals '--- a/prod/interviews/portal/a-2026-11-17.md
++++ b/prod/interviews/portal/a-2026-11-17.md
+@@ -6,1 +6,1 @@
+-tags: [Security Config, "nav", security-config]  # kept
++tags: [security-config, "nav"]  # kept
+--- a/prod/interviews/portal/b-2026-11-16.md
++++ b/prod/interviews/portal/b-2026-11-16.md
+@@ -7,3 +7,2 @@
+-  - security_config   # one
+-  - "nav"
+-  - security-config
++  - security-config   # one
++  - "nav"'
+expect_err_contains "2 notes would change"
+for f in prod/interviews/portal/*.md; do
+    CHECKS=$((CHECKS + 1))
+    cmp -s "$f" "$WORK/$(basename "$f").orig" || fail "--dry-run changed $f"
+done
+
+# Without --variants only the exact spelling.
+run tags rename "Security Config" security-config
+expect_code 0
+expect_out_equals "prod/interviews/portal/a-2026-11-17.md"
+expect_file_contains prod/interviews/portal/a-2026-11-17.md 'tags: [security-config, "nav"]  # kept'
+expect_file_contains prod/interviews/portal/a-2026-11-17.md 'tags: [Security Config] in the body stays'
+CHECKS=$((CHECKS + 1))
+cmp -s prod/interviews/portal/b-2026-11-16.md "$WORK/b-2026-11-16.md.orig" || fail "b changed"
+
+# --variants: every spelling with the same key; the block style and the mode kept.
+run tags rename security-config security --variants
+expect_code 0
+expect_out_equals "prod/interviews/portal/a-2026-11-17.md
+prod/interviews/portal/b-2026-11-16.md"
+expect_file_contains prod/interviews/portal/b-2026-11-16.md "  - security   # one"
+CHECKS=$((CHECKS + 1))
+[ "$(stat -c %a prod/interviews/portal/b-2026-11-16.md)" == 600 ] || fail "mode not kept"
+run tags --format json
+expect_json '{t["tag"]: t["count"] for t in data["tags"]} == {"security": 2, "nav": 3, "billing": 1}'
+# A value that needs quoting is quoted; a single value stays single.
+run tags rename nav "navigation & menus"
+expect_out_contains "prod/interviews/portal/c-2026-11-15.md"
+expect_file_contains prod/interviews/portal/c-2026-11-15.md 'tags: "navigation & menus"'
+run list --tag "navigation & menus" --format paths
+expect_out_equals "prod/interviews/portal/a-2026-11-17.md
+prod/interviews/portal/b-2026-11-16.md
+prod/interviews/portal/c-2026-11-15.md"
+# Untouched notes keep their bytes and their mtime.
+CHECKS=$((CHECKS + 1))
+[ "$(stat -c %y prod/interviews/portal/d-2026-11-14.md | cut -c1-10)" == 2026-01-01 ] || fail "untouched note's mtime changed"
+# A tag no note has: nothing changes.
+run tags rename nothing-here x
+expect_code 0
+expect_out_equals ""
+expect_err_contains "0 notes changed"
+# Usage errors.
+run tags rename onlyone
+expect_code 2
+run tags frobnicate a b
+expect_code 2
+run tags --dry-run
+expect_code 2
+
+finish

@@ -1,0 +1,162 @@
+#include <doctest/doctest.h>
+
+#include "core/error.hpp"
+#include "core/search.hpp"
+#include "core/search_index.hpp"
+#include "core/search_query.hpp"
+#include "temp_dir.hpp"
+
+#include <string>
+#include <vector>
+
+using namespace pmi;
+
+TEST_CASE("parse_search_query") {
+    SUBCASE("words are quoted and ANDed") {
+        const auto query = parse_search_query("invoice  excel");
+        CHECK(query.match == "(\"invoice\" AND \"excel\")");
+        REQUIRE(query.words.size() == 2);
+        CHECK(query.words[1].text == "excel");
+    }
+    SUBCASE("phrases, prefixes, OR") {
+        CHECK(parse_search_query("\"fix by hand\" spread*").match ==
+              "(\"fix by hand\" AND \"spread\" *)");
+        CHECK(parse_search_query("a OR b c").match == "(\"a\" OR (\"b\" AND \"c\"))");
+        CHECK(parse_search_query("(a OR b) c").match == "((\"a\" OR \"b\") AND \"c\")");
+    }
+    SUBCASE("exclusions are never highlighted") {
+        const auto query = parse_search_query("a -b NOT c");
+        CHECK(query.match == "(\"a\" NOT (\"b\" OR \"c\"))");
+        REQUIRE(query.words.size() == 1);
+        CHECK(query.words[0].text == "a");
+        CHECK(!query.words[0].prefix);
+        CHECK(parse_search_query("spread*").words[0].prefix);
+    }
+    SUBCASE("FTS5 syntax is only text") {
+        CHECK(parse_search_query("NEAR col:x ^a +b").match ==
+              "(\"NEAR\" AND \"col:x\" AND \"^a\" AND \"+b\")");
+        CHECK(parse_search_query("or and not").match == "(\"or\" AND \"and\" AND \"not\")");
+        CHECK(parse_search_query("a--b").match == "\"a--b\"");
+    }
+    SUBCASE("punctuation alone is left out") {
+        CHECK(parse_search_query("acme & co").match == "(\"acme\" AND \"co\")");
+    }
+    SUBCASE("errors") {
+        for (const char* bad : {"",          "   ",
+                                "\"",        "a \"b",
+                                "(",         ")",
+                                "(a",        "a)",
+                                "()",        "OR",
+                                "a OR",      "OR a",
+                                "a OR OR b", "NOT",
+                                "a NOT",     "-a",
+                                "NOT a",     "a AND",
+                                "*",         "- -",
+                                "a (-b)",    "((((((((((((((((((a))))))))))))))))))"})
+            CHECK_THROWS_AS(parse_search_query(bad), Error);
+        CHECK_NOTHROW(parse_search_query("((((((((((((((((a))))))))))))))))"));
+    }
+}
+
+TEST_CASE("searchable_text") {
+    CHECK(searchable_text("---\ncustomer: Acme\ntags:\n  - x\n---\ncustomer: body\n") ==
+          "   \n          Acme\n     \n  - x\n   \ncustomer: body\n");
+    CHECK(searchable_text("no front matter: here\n") == "no front matter: here\n");
+    CHECK(searchable_text("---\r\npm: a\r\n---\r\n") == "    \n    a\r\n    \n");
+}
+
+TEST_CASE("SearchIndex") {
+    TempDir dir;
+    dir.write("a.md", "---\ncustomer: Acme\n---\nInvoicing in Excel.\n");
+    dir.write("b.md", "---\ncustomer: Globex\n---\nCSV exports.\n");
+    std::vector<std::string> warnings;
+    const auto file = dir.path / ".pmi" / "cache" / "search.sqlite";
+    auto paths_of = [](const std::vector<SearchHit>& hits) {
+        std::vector<std::string> paths;
+        for (const auto& hit : hits)
+            paths.push_back(hit.path);
+        std::sort(paths.begin(), paths.end());
+        return paths;
+    };
+    {
+        SearchIndex index(file, warnings);
+        index.sync(dir.path, {"a.md", "b.md"});
+        CHECK(paths_of(index.find(parse_search_query("invoices"))) ==
+              std::vector<std::string>{"a.md"});
+        CHECK(paths_of(index.find(parse_search_query("customer"))).empty());
+        CHECK(paths_of(index.find(parse_search_query("acme OR globex"))) ==
+              std::vector<std::string>{"a.md", "b.md"});
+        // A deleted file leaves a tombstone, never a hit.
+        index.sync(dir.path, {"b.md"});
+        CHECK(paths_of(index.find(parse_search_query("acme OR globex"))) ==
+              std::vector<std::string>{"b.md"});
+        CHECK(index.tombstones() == 1);
+    }
+    CHECK(warnings.empty());
+    SUBCASE("reopened, it remembers") {
+        SearchIndex index(file, warnings);
+        CHECK(paths_of(index.find(parse_search_query("globex"))) ==
+              std::vector<std::string>{"b.md"});
+    }
+    SUBCASE("a foreign file is replaced, with a warning") {
+        dir.write(".pmi/cache/search.sqlite", std::string(5000, 'x'));
+        SearchIndex index(file, warnings);
+        index.sync(dir.path, {"a.md"});
+        CHECK(warnings.size() == 1);
+        CHECK(paths_of(index.find(parse_search_query("excel"))) ==
+              std::vector<std::string>{"a.md"});
+    }
+}
+
+TEST_CASE("match_lines") {
+    const auto query = parse_search_query("invoice -excel");
+    const auto lines = match_lines(query, {"one\nWe INVOICED \x01 twice, invoices\nthree", "none"});
+    REQUIRE(lines.size() == 2);
+    REQUIRE(lines[0].size() == 1);
+    CHECK(lines[0][0].line == 2);
+    using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+    CHECK(lines[0][0].spans == Spans{{3, 11}, {21, 29}});
+    CHECK(lines[1].empty());
+}
+
+TEST_CASE("gather_evidence") {
+    auto result = [](const char* customer, Date date, const char* segment,
+                     std::vector<std::string> tags) {
+        SearchResult r;
+        r.note.customer = customer;
+        r.note.date = date;
+        r.note.segment = segment;
+        r.note.tags = std::move(tags);
+        return r;
+    };
+    const std::vector<SearchResult> results = {
+        result("Acme", Date{2026, 11, 17}, "smb", {"a", "b"}),
+        result("ACME", Date{2026, 11, 20}, "smb", {"a", "a"}),
+        result("Globex", Date{2026, 9, 1}, "", {"a"}),
+    };
+    const Evidence by_tag = gather_evidence(results, "tag");
+    CHECK(by_tag.customers == 2);
+    CHECK(by_tag.segments == 1);
+    CHECK(by_tag.notes == 3);
+    CHECK(by_tag.first == Date{2026, 9, 1});
+    CHECK(by_tag.latest == Date{2026, 11, 20});
+    REQUIRE(by_tag.rows.size() == 2);
+    CHECK(by_tag.rows[0].value == "a");
+    CHECK(by_tag.rows[0].customers == 2);
+    CHECK(by_tag.rows[0].notes == 3);
+    CHECK(by_tag.rows[1].value == "b");
+    const Evidence by_segment = gather_evidence(results, "segment");
+    CHECK(by_segment.rows[0].value == "smb");
+    CHECK(by_segment.rows[1].value == "(none)");
+}
+
+TEST_CASE("match_lines skips no line that matches") {
+    // Stemming: "using" and "use" are one word; accents are ignored.
+    const auto lines = match_lines(parse_search_query("using resume"),
+                                   {"We USE it\nnothing\nr\xc3\xa9sum\xc3\xa9 sent\nponies"});
+    REQUIRE(lines.size() == 1);
+    REQUIRE(lines[0].size() == 2);
+    CHECK(lines[0][0].line == 1);
+    CHECK(lines[0][1].line == 3);
+    CHECK(match_lines(parse_search_query("pony"), {"ponies"})[0].size() == 1);
+}

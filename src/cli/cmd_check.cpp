@@ -9,6 +9,7 @@
 #include "core/repo_files.hpp"
 #include "core/store.hpp"
 #include "render/check.hpp"
+#include "render/index.hpp"
 #include "util/fs.hpp"
 
 namespace pmi::cli {
@@ -33,6 +34,32 @@ void append_step_summary(const std::string& markdown) {
     out.flush();
     if (!out)
         warn(fmt::format("cannot append to GITHUB_STEP_SUMMARY file '{}'", path));
+}
+
+// INDEX.md and TAGS.md missing or not as `pmi index` would write them, as
+// errors (check.index in the config).
+std::vector<Problem> stale_index_problems(const Config& config, const NoteSet& set) {
+    using Writer = void (*)(const std::vector<Note>&, std::string_view, const TextSink&);
+    const std::pair<const char*, Writer> files[] = {{"INDEX.md", write_index_markdown},
+                                                    {"TAGS.md", write_tags_index_markdown}};
+    std::vector<Problem> problems;
+    for (const auto& [name, writer] : files) {
+        const auto path = config.notes_path() / name;
+        const std::string shown = display_path(config, path);
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) {
+            problems.push_back({shown, 0, Severity::error, "missing; run 'pmi index'"});
+            continue;
+        }
+        std::string error;
+        const auto matches = util::file_matches(
+            path, [&](const TextSink& sink) { writer(set.notes, config.notes_dir, sink); }, error);
+        if (!matches)
+            problems.push_back({shown, 0, Severity::error, "cannot read: " + error});
+        else if (!*matches)
+            problems.push_back({shown, 0, Severity::error, "stale; run 'pmi index'"});
+    }
+    return problems;
 }
 
 // Whether `text` (the start of a file) opens a JUnit report: <testsuites> or
@@ -134,6 +161,10 @@ int run_check_command(const CheckOptions& options, const Globals& globals) {
         std::vector<Problem> found_twice; // find_note_files' problems are in `set` already
         auto contacts = check_privacy(context.config, find_note_files(context.config, found_twice));
         extra_problems.insert(extra_problems.end(), contacts.begin(), contacts.end());
+    }
+    if (context.config.check_index) {
+        auto stale = stale_index_problems(context.config, set);
+        extra_problems.insert(extra_problems.end(), stale.begin(), stale.end());
     }
     const CheckResult result = run_check(context.config, set, context.today, week, extra_problems);
     write_output(render(check_formats, options.format, result, View{}));

@@ -7,6 +7,7 @@
 #include "cli/editor.hpp"
 #include "core/create.hpp"
 #include "core/edit.hpp"
+#include "core/lint.hpp"
 #include "core/store.hpp"
 #include "render/escape.hpp"
 #include "util/fs.hpp"
@@ -127,17 +128,81 @@ bool offer_existing(const Note& note, const Config& config, const NewOptions& op
     return true;
 }
 
+// Runs the editor on the new note. Returns false when the note was removed:
+// the user saved nothing (the file is as pmi wrote it), or the editor failed
+// and nothing was written in the note (a draft), as git aborts a commit when
+// its message is left empty.
+bool edit_new_note(const fs::path& file, const std::string& written, const Config& config) {
+    const std::string editor = resolve_editor();
+    const std::string shown = display_path(config, file);
+    const int status = util::run_program(util::editor_command(editor, file.string()));
+    if (status != 0)
+        warn(status < 0 ? fmt::format("could not start editor '{}'", editor)
+                        : fmt::format("editor '{}' exited with status {}", editor, status));
+    std::string error;
+    const auto saved = util::read_file(file, error);
+    const auto parse = load_note(file.string(), shown, BodyScan::sections);
+    const bool untouched = saved && *saved == written;
+    if (untouched || (status != 0 && parse.note && parse.note->draft)) {
+        std::error_code ec;
+        fs::remove(file, ec);
+        if (ec) {
+            warn(fmt::format("{}: cannot remove the unwritten note: {}", shown, ec.message()));
+            return true;
+        }
+        std::cerr << fmt::format("pmi: {}; removed {}\n",
+                                 untouched ? "nothing was saved in the note"
+                                           : "the editor failed and nothing was written",
+                                 escape::terminal(shown));
+        return false;
+    }
+    // What the user saved, checked as `pmi lint --privacy` (the pre-commit
+    // hook) will check it, and what is still missing.
+    LintExtras extras;
+    extras.privacy = true;
+    print_problems(lint_paths(config, {file}, extras).problems);
+    if (!parse.note)
+        return true;
+    if (parse.note->draft)
+        warn(fmt::format("{}: a draft (nothing written yet); it does not count toward the quota",
+                         shown));
+    if (parse.note->tldr.empty()) {
+        const bool has_key = std::any_of(parse.note->key_lines.begin(), parse.note->key_lines.end(),
+                                         [](const auto& entry) { return entry.first == "tldr"; });
+        warn(has_key
+                 ? fmt::format("{}:{}: no tldr yet: write the call in one sentence after "
+                               "'tldr:' on line {}",
+                               shown, key_line(*parse.note, "tldr"), key_line(*parse.note, "tldr"))
+                 : fmt::format("{}: no tldr yet: add a line 'tldr: <the call in one "
+                               "sentence>' to the front matter, between the '---' lines",
+                               shown));
+    }
+    if (parse.note->nuggets.empty())
+        warn(fmt::format("{}: no nuggets yet", shown));
+    return true;
+}
+
 int run_new(const NewOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
     const Config& config = context.config;
     Note note;
     std::string customer = options.customer;
     Date date = context.today;
-    Date from_argument;
-    if (options.date.empty() && split_customer_date(customer, customer, from_argument))
-        date = from_argument;
     if (!options.date.empty())
         date = parse_date_option(options.date, "--date");
+    if (const std::size_t at = date_like_suffix(customer); at != std::string::npos) {
+        const std::string part = customer.substr(at + 1);
+        const auto parsed = part.size() == 10 ? parse_date(part) : std::nullopt;
+        if (!parsed)
+            throw Error(fmt::format("'{}' ends in '{}', which is not a date YYYY-MM-DD; write "
+                                    "customer-YYYY-MM-DD or use --date",
+                                    customer, part));
+        if (!options.date.empty() && *parsed != date)
+            throw Error(fmt::format("'{}' is dated {} but --date says {}; give the date once",
+                                    customer, part, format_date(date)));
+        customer = customer.substr(0, at);
+        date = *parsed;
+    }
     if (util::trim(customer).empty())
         throw Error("the customer name is empty");
     note.customer = customer_name(std::string(util::trim(customer)), config);
@@ -167,14 +232,16 @@ int run_new(const NewOptions& options, const Globals& globals) {
 
     if (offer_existing(note, config, options))
         return exit_ok;
-    const fs::path file = create_note(config, note, note_template(config));
+    const std::string body = note_template(config);
+    const fs::path file = create_note(config, note, body);
     std::error_code ec;
     std::cout << escape::terminal(util::relative_to(file, fs::current_path(ec))) << '\n';
     std::cout.flush();
     const bool interactive = util::is_terminal(STDIN_FILENO) && util::is_terminal(STDOUT_FILENO);
-    if (options.edit || (interactive && !options.no_edit))
-        open_editor(file, config);
-    else if (util::is_terminal(STDERR_FILENO)) // a person, not a script, is waiting
+    if (options.edit || (interactive && !options.no_edit)) {
+        if (!edit_new_note(file, new_note_text(note, body), config))
+            return exit_check_failed;
+    } else if (util::is_terminal(STDERR_FILENO)) // a person, not a script, is waiting
         std::cerr << "next: write the call's notes in that file (tldr, Goal, a nugget), then "
                      "commit it\n";
     return exit_ok;

@@ -1,9 +1,11 @@
 #include <filesystem>
+#include <fmt/format.h>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "core/store.hpp"
 #include "render/summary.hpp"
+#include "util/strings.hpp"
 
 namespace pmi::cli {
 
@@ -39,10 +41,32 @@ void print_summaries(const std::vector<Note>& notes, const Context& context, For
     write_output(render(digest_formats, format, digest, text_view(context)));
 }
 
+// A note named without folder or ".md" ("acme-corp-2026-11-20"), looked up in
+// the notes tree; `argument` itself when it is a path or names no single note.
+std::filesystem::path note_file(const std::string& argument, const Config& config) {
+    std::error_code ec;
+    if (argument.find('/') != std::string::npos || std::filesystem::exists(argument, ec))
+        return argument;
+    std::vector<Problem> ignored; // `pmi lint` reports the tree's problems
+    std::vector<std::filesystem::path> found;
+    for (const auto& file : find_note_files(config, ignored))
+        if (file.filename() == argument || file.stem() == argument)
+            found.push_back(file);
+    if (found.size() > 1) {
+        std::vector<std::string> shown;
+        for (const auto& file : found)
+            shown.push_back(display_path(config, file));
+        throw Error(fmt::format("'{}' names {} notes; give the path: {}", argument, found.size(),
+                                util::join(shown, ", ")));
+    }
+    return found.empty() ? std::filesystem::path(argument) : found.front();
+}
+
 int summarize_paths(const SummaryOptions& options, const Context& context) {
     std::vector<Note> notes;
     for (const auto& argument : options.paths) {
-        const auto file = std::filesystem::absolute(argument).lexically_normal();
+        const auto file =
+            std::filesystem::absolute(note_file(argument, context.config)).lexically_normal();
         NoteParse parse =
             load_note(file.string(), display_path(context.config, file), BodyScan::sections);
         print_problems(parse.problems);

@@ -54,7 +54,7 @@ int run_rename(const TagsOptions& options, const Globals& globals) {
             const auto text = util::read_file(file, error);
             if (!text)
                 throw Error(note.path + ": " + error);
-            const auto renamed = rename_tag_in_text(*text, from, new_tag, note.path);
+            const auto renamed = rename_tag_in_note(*text, from, new_tag, note.path);
             if (!renamed || *renamed == *text)
                 continue;
             // The edit must read back as the same note with the tag renamed.

@@ -64,8 +64,8 @@ namespace {
 
 // Bump when the format or what load_note produces changes.
 // 3: sections and nuggets by the CommonMark scanner; 4: unclosed quotes rejected;
-// 5: a CRC-32C over the file
-constexpr std::uint32_t format_version = 5;
+// 5: a CRC-32C over the file; 6: the draft flag
+constexpr std::uint32_t format_version = 6;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr char magic[] = "PMI-NOTE-CACHE\n";
 constexpr std::uint32_t max_string = 16u << 20;
@@ -279,6 +279,7 @@ void encode_note(Encoder& out, const Note& note,
     out.texts(note.sections);
     out.texts(note.nuggets);
     out.number<std::int32_t>(note.nuggets_line);
+    out.number<std::uint8_t>(note.draft ? 1 : 0);
 }
 
 void decode_note(Decoder& in, Note& note, std::vector<KeyLines>& key_lists) {
@@ -294,6 +295,7 @@ void decode_note(Decoder& in, Note& note, std::vector<KeyLines>& key_lists) {
     in.texts(note.sections);
     in.texts(note.nuggets);
     note.nuggets_line = in.number<std::int32_t>();
+    note.draft = in.number<std::uint8_t>() == 1;
 }
 
 bool decode_entry(Decoder& in, CacheEntry& entry, std::vector<KeyLines>& key_lists) {

@@ -187,9 +187,9 @@ Config parse_config(std::string_view text, const std::string& file) {
         return config;
     if (root.type != YamlNode::Type::map)
         reader.fail(root.line, "the config must be a map of keys");
-    reader.only_known_keys(
-        root, "",
-        {"notes", "quota", "week_starts", "products", "team", "share", "privacy", "signals"});
+    reader.only_known_keys(root, "",
+                           {"notes", "quota", "week_starts", "products", "team", "share", "privacy",
+                            "signals", "check"});
     // week_starts first: team 'away' weeks depend on it.
     if (const YamlNode* node = root.find("week_starts")) {
         const std::string value = util::to_lower_ascii(reader.text(*node, "week_starts"));
@@ -229,6 +229,12 @@ Config parse_config(std::string_view text, const std::string& file) {
                 config.share_omit = reader.texts(*omit, "share.omit");
         } else if (key == "privacy") {
             reader.privacy(value, config);
+        } else if (key == "check") {
+            if (value.type != YamlNode::Type::map)
+                reader.fail(value.line, "'check' must be a map such as {index: true}");
+            reader.only_known_keys(value, "check.", {"index"});
+            if (const YamlNode* index = value.find("index"))
+                config.check_index = reader.yes_no(*index, "check.index");
         } else if (key == "signals") {
             if (value.type != YamlNode::Type::map)
                 reader.fail(value.line, "'signals' must be a map such as {emotions: {...}}");

@@ -32,6 +32,7 @@ struct Config {
     std::vector<std::pair<std::string, std::vector<std::string>>> emotion_words;
     bool note_cache = true;                 // the front end turns it off (PMI_NO_CACHE)
     bool privacy_check = false;             // `privacy: true`: pmi check runs lint --privacy
+    bool check_index = false;               // `check: {index: true}`: a stale INDEX.md fails check
     std::vector<std::string> privacy_allow; // privacy.allow: contacts that may appear in notes
 
     std::filesystem::path notes_path() const { return root / notes_dir; }

@@ -85,6 +85,14 @@ std::string note_template(const Config& config) {
     return default_template();
 }
 
+std::string new_note_text(const Note& note, const std::string& body) {
+    std::string text = write_note(note, body);
+    if (note.tldr.empty())
+        if (const std::size_t end = text.find("\n---\n"); end != std::string::npos)
+            text.insert(end + 1, "tldr:\n");
+    return text;
+}
+
 fs::path create_note(const Config& config, const Note& note, const std::string& body) {
     const std::string slug = util::slugify(note.customer);
     if (slug.empty())
@@ -101,7 +109,7 @@ fs::path create_note(const Config& config, const Note& note, const std::string& 
     const util::FolderHandle temporaries = open_temporaries(config.root);
     util::remove_stale_temporaries(handle.fd()); // left beside notes when .pmi/tmp was not usable
 
-    const std::string content = write_note(note, body);
+    const std::string content = new_note_text(note, body);
     const std::string stem = slug + "-" + format_date(note.date);
     for (int n = 1; n <= 10000; ++n) {
         const std::string name = n == 1 ? stem + ".md" : fmt::format("{}-{}.md", stem, n);
@@ -125,6 +133,19 @@ bool split_customer_date(const std::string& text, std::string& customer, Date& d
     customer = text.substr(0, text.size() - 11);
     date = *parsed;
     return true;
+}
+
+std::size_t date_like_suffix(std::string_view text) {
+    std::size_t end = text.size();
+    for (int group = 0; group < 3; ++group) {
+        std::size_t start = end;
+        while (start > 0 && text[start - 1] >= '0' && text[start - 1] <= '9')
+            --start;
+        if (start == end || start == 0 || text[start - 1] != '-')
+            return std::string_view::npos;
+        end = start - 1;
+    }
+    return end == 0 ? std::string_view::npos : end;
 }
 
 } // namespace pmi

@@ -17,6 +17,10 @@ std::string default_config(const std::string& pm_id);
 // The note's body: the team's .pmi/template.md when there is one, else the default.
 std::string note_template(const Config& config);
 
+// The text `create_note` writes: the note with `body`, and an empty `tldr:`
+// line when the note has no tldr, so the user sees where the summary goes.
+std::string new_note_text(const Note& note, const std::string& body);
+
 // Creates the note file <notes>/<product>/<customer-slug>-<date>.md, or -2, -3 …
 // when that name is taken. Written whole under a temporary name, then linked into
 // place without replacing anything: no existing file is ever touched,
@@ -27,5 +31,10 @@ std::filesystem::path create_note(const Config& config, const Note& note, const 
 // Splits "acme-corp-2026-11-20" into "acme-corp" and the date; false when the
 // text does not end in a date.
 bool split_customer_date(const std::string& text, std::string& customer, Date& date);
+
+// Where a trailing date-like part of `text` starts (three groups of digits
+// joined by '-', after a '-': "acme-2026-13-01", "acme-20-11-2026"), at its
+// leading '-'; npos when there is none. Whether it is a date is for the caller.
+std::size_t date_like_suffix(std::string_view text);
 
 } // namespace pmi

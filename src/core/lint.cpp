@@ -159,7 +159,11 @@ struct Linter {
     }
 
     void content(const Note& note) {
-        if (note.tldr.empty())
+        if (note.draft)
+            warning(note, key_line(note, "tldr"),
+                    "draft: nothing written yet (no tldr, only headings, comments and empty "
+                    "bullets); it does not count toward the quota");
+        else if (note.tldr.empty())
             warning(note, key_line(note, "tldr"),
                     "no tldr: add a one-sentence summary for the dev team");
     }

@@ -329,8 +329,12 @@ void scan_body(LineReader& lines, int line_number, Note& note) {
     std::string text;
     bool cut = false;
     bool in_nuggets = false;
+    bool in_comment = false;
+    bool written = !note.tldr.empty();
     while (lines.next(text, cut)) {
         const MarkdownLine& line = scanner.scan(text, ++line_number);
+        if (!written)
+            written = line_has_content(line, in_comment);
         if (line.kind == LineKind::heading && !line.nested()) {
             if (line.level <= 2)
                 in_nuggets = false;
@@ -346,6 +350,21 @@ void scan_body(LineReader& lines, int line_number, Note& note) {
             !line.item.empty() && util::is_valid_utf8(line.item))
             note.nuggets.emplace_back(line.item);
     }
+    note.draft = !written;
+}
+
+// Whether a note without a tldr is a draft, reading its body only up to the
+// first line with something written.
+void scan_draft(LineReader& lines, int line_number, Note& note) {
+    lines.set_max_line(max_kept_line_bytes);
+    MarkdownScanner scanner;
+    std::string text;
+    bool cut = false;
+    bool in_comment = false;
+    while (lines.next(text, cut))
+        if (line_has_content(scanner.scan(text, ++line_number), in_comment))
+            return;
+    note.draft = true;
 }
 
 NoteParse parse_lines(LineReader& lines, const std::string& path, BodyScan scan) {
@@ -370,6 +389,8 @@ NoteParse parse_lines(LineReader& lines, const std::string& path, BodyScan scan)
         return std::move(reader.result);
     if (scan == BodyScan::sections)
         scan_body(lines, line_number, note);
+    else if (note.tldr.empty())
+        scan_draft(lines, line_number, note);
     reader.result.note = std::move(note);
     return std::move(reader.result);
 }
@@ -401,7 +422,58 @@ struct KeyLinesHash {
     }
 };
 
+// `text` without its HTML comments ("<!-- ... -->", which may span lines).
+std::string without_comments(std::string_view text, bool& in_comment) {
+    std::string rest;
+    while (!text.empty()) {
+        if (in_comment) {
+            const std::size_t end = text.find("-->");
+            if (end == std::string_view::npos)
+                return rest;
+            in_comment = false;
+            text.remove_prefix(end + 3);
+            continue;
+        }
+        const std::size_t start = text.find("<!--");
+        rest += text.substr(0, start);
+        if (start == std::string_view::npos)
+            break;
+        in_comment = true;
+        text.remove_prefix(start + 4);
+    }
+    return rest;
+}
+
+// "Memorable quote:", "**Role:**": a label with nothing after it.
+bool is_label(std::string_view text) {
+    while (!text.empty() && (text.back() == '*' || text.back() == '_' || text.back() == ' '))
+        text.remove_suffix(1);
+    return !text.empty() && text.back() == ':';
+}
+
 } // namespace
+
+bool line_has_content(const MarkdownLine& line, bool& in_comment) {
+    const bool was_in_comment = in_comment;
+    const std::string_view part = line.item_start               ? line.item
+                                  : line.kind == LineKind::text ? line.inner
+                                                                : line.text;
+    const std::string rest(util::trim(without_comments(part, in_comment)));
+    switch (line.kind) {
+    case LineKind::blank:
+    case LineKind::heading:
+    case LineKind::thematic_break: return false;
+    case LineKind::fence:
+    case LineKind::code:
+        if (!was_in_comment)
+            return true;
+        break;
+    case LineKind::text: break;
+    }
+    if (rest.empty())
+        return false;
+    return !(line.item_start && is_label(rest));
+}
 
 KeyLines::KeyLines(const std::vector<Entry>& entries) {
     if (entries.empty())

@@ -14,6 +14,8 @@ struct stat;
 
 namespace pmi {
 
+struct MarkdownLine;
+
 struct Interviewee {
     std::string name;
     std::string role;
@@ -72,7 +74,16 @@ struct Note {
     std::vector<std::string> sections; // level-2 heading titles, in order
     std::vector<std::string> nuggets;  // bullets under the Nuggets heading
     int nuggets_line = 0;              // line of the Nuggets heading; 0 when absent
+
+    // No tldr, and a body of only headings, HTML comments, empty and label-only
+    // bullets ("- Memorable quote:"): a note not written yet, which never counts.
+    // Known whatever the BodyScan (the body is read only when there is no tldr).
+    bool draft = false;
 };
+
+// Whether a body line holds something written, for drafts: `in_comment` carries
+// an HTML comment that spans lines from one call to the next.
+bool line_has_content(const MarkdownLine& line, bool& in_comment);
 
 // The line of a front-matter key; the opening '---' line (1) when the key is absent.
 int key_line(const Note& note, std::string_view key);

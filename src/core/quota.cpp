@@ -34,6 +34,7 @@ struct PmNotes {
     std::vector<const Note*> all;
     std::vector<const Note*> counted;
     std::vector<const Note*> not_counted;
+    std::vector<const Note*> drafts;
     std::vector<const Note*> counted_in_products;
 };
 
@@ -109,6 +110,8 @@ struct PmCalendar {
         for (std::size_t i = other_first; i < other_last; ++i)
             ++by_kind[effective_kind(*notes.not_counted[i])];
         result.not_counted.assign(by_kind.begin(), by_kind.end());
+        const auto [drafts_first, drafts_last] = range_in(notes.drafts, week);
+        result.drafts = static_cast<int>(drafts_last - drafts_first);
         const Date end = week_end(week);
         const auto last =
             std::upper_bound(notes.counted.begin(), notes.counted.end(), end,
@@ -152,7 +155,9 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
         pm.all.push_back(&note);
         if (of_products)
             in_products.insert(note.pm);
-        if (config.kind_counts(effective_kind(note))) {
+        if (note.draft) {
+            pm.drafts.push_back(&note);
+        } else if (config.kind_counts(effective_kind(note))) {
             pm.counted.push_back(&note);
             if (of_products)
                 pm.counted_in_products.push_back(&note);
@@ -161,7 +166,8 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
         }
     }
     for (auto& [id, pm] : by_pm)
-        for (auto* list : {&pm.all, &pm.counted, &pm.not_counted, &pm.counted_in_products})
+        for (auto* list :
+             {&pm.all, &pm.counted, &pm.not_counted, &pm.drafts, &pm.counted_in_products})
             std::sort(list->begin(), list->end(), earlier);
 
     // Who is listed, in order.

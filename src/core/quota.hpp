@@ -33,6 +33,7 @@ struct WeekCount {
     int streak = 0; // consecutive weeks met ending at this week (see build_quota_report)
     // Calls in the week of kinds that do not count (sales…), by kind, sorted.
     std::vector<std::pair<std::string, int>> not_counted;
+    int drafts = 0; // notes in the week with nothing written yet (Note::draft): never counted
     // With a product filter: the counted notes of those products (count is over all).
     int in_products = 0;
     std::optional<Date> last_date; // latest counted note up to the end of this week
@@ -71,7 +72,8 @@ struct QuotaReport {
 };
 
 // The quota report for `week`, computed from the config (roster, quota, kinds)
-// and the valid notes. Only kinds for which config.kind_counts() holds count.
+// and the valid notes. Only kinds for which config.kind_counts() holds count,
+// and never a draft.
 // Rows: every roster PM (with no roster, every PM seen in notes up to the end of
 // the week); PMs found in notes but missing from the roster only when they have
 // a note in the window. With `products` set, only PMs with a note of those

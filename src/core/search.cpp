@@ -34,7 +34,7 @@ void add_lines(const Config& config, const SearchQuery& query, std::vector<Searc
     for (auto& result : results) {
         std::string error;
         result.text = util::read_file(config.root / result.note.path, error).value_or("");
-        searchable.push_back(searchable_text(result.text));
+        searchable.push_back(normalized_for_search(result.text));
     }
     auto lines = match_lines(query, searchable);
     for (std::size_t i = 0; i < results.size(); ++i)

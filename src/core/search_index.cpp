@@ -163,7 +163,7 @@ fs::path search_index_file(const fs::path& root) {
     return root / ".pmi" / "cache" / "search.sqlite";
 }
 
-std::string searchable_text(std::string_view text) {
+std::string normalized_for_search(std::string_view text) {
     std::string out(text);
     auto line_end = [&](std::size_t start) {
         const std::size_t end = out.find('\n', start);
@@ -371,7 +371,7 @@ void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& pat
                     if (!text)
                         continue;
                     const std::int64_t docid = next_docid++;
-                    insert_text.bind(1, docid).bind(2, searchable_text(*text)).run();
+                    insert_text.bind(1, docid).bind(2, normalized_for_search(*text)).run();
                     insert_file.bind(1, *candidate.path)
                         .bind(2, static_cast<std::int64_t>(candidate.stamp.size))
                         .bind(3, candidate.stamp.mtime_ns)

@@ -21,7 +21,7 @@ std::filesystem::path search_index_file(const std::filesystem::path& root);
 // A note's text as indexed and searched: front-matter keys and the '---' lines
 // blanked with spaces, so offsets and line numbers stay those of the file and
 // a search finds values, never key names.
-std::string searchable_text(std::string_view text);
+std::string normalized_for_search(std::string_view text);
 
 // A note that matches a query; `score` is bm25 (lower is more relevant).
 struct SearchHit {

@@ -86,7 +86,7 @@ std::vector<Token> tokenize(std::string_view text) {
 
 // True when the tokenizer would find a token in the text: a letter or digit,
 // or any non-ASCII character.
-bool has_searchable_text(std::string_view text) {
+bool has_normalized_for_search(std::string_view text) {
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
         if (byte >= 0x80 || (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
@@ -219,7 +219,7 @@ class Translator {
         case TokenType::close: fail("unbalanced parentheses: a ')' has no '('");
         case TokenType::word:
         case TokenType::phrase: {
-            if (!has_searchable_text(token.text))
+            if (!has_normalized_for_search(token.text))
                 return {};
             if (++terms_ > max_terms)
                 fail(fmt::format("too many words (at most {})", max_terms));

@@ -87,8 +87,11 @@ Digest build_digest(const std::vector<Note>& notes, const Config& config,
     Digest digest;
     digest.week = week;
     for (auto& [id, entry] : by_pm) {
-        if (const TeamMember* member = config.member(id))
+        if (const TeamMember* member = config.member(id)) {
             entry.name = member->name;
+            entry.away = week && std::find(member->away.begin(), member->away.end(), *week) !=
+                                     member->away.end();
+        }
         std::sort(entry.notes.begin(), entry.notes.end(), earlier_in_digest);
         digest.pms.push_back(std::move(entry));
     }

@@ -35,6 +35,7 @@ struct DigestPm {
     std::string id;
     std::string name;        // from the roster; empty when unknown
     std::vector<Note> notes; // oldest first
+    bool away = false;       // the week is in the PM's `away` list
 };
 
 struct Digest {

@@ -170,7 +170,7 @@ std::optional<std::string> rename_in_block(std::string_view text, std::size_t ke
 
 } // namespace
 
-std::optional<std::string> rename_tag_in_text(std::string_view text,
+std::optional<std::string> rename_tag_in_note(std::string_view text,
                                               const std::set<std::string>& from,
                                               const std::string& to, const std::string& path) {
     ValueSpan span;

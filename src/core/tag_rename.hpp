@@ -15,7 +15,7 @@ namespace pmi {
 // `[a, b]`, block `- a` lines, or a single value) and every other byte kept.
 // nullopt when the value holds none of them. Throws pmi::Error (naming `path`
 // and the line) when the value is written in a way pmi does not edit.
-std::optional<std::string> rename_tag_in_text(std::string_view text,
+std::optional<std::string> rename_tag_in_note(std::string_view text,
                                               const std::set<std::string>& from,
                                               const std::string& to, const std::string& path);
 

@@ -29,9 +29,11 @@ std::string not_counted_text(const WeekCount& week) {
     std::vector<std::string> parts;
     for (const auto& [kind, count] : week.not_counted)
         parts.push_back(fmt::format("{} {} call{}", count, kind, count == 1 ? "" : "s"));
-    if (parts.empty())
-        return "";
-    return util::join(parts, ", ") + " not counted";
+    std::string text = parts.empty() ? "" : util::join(parts, ", ") + " not counted";
+    if (week.drafts > 0)
+        text = fmt::format("{} draft{}{}{}", week.drafts, week.drafts == 1 ? "" : "s",
+                           text.empty() ? "" : ", ", text);
+    return text;
 }
 
 static std::string with_not_counted(std::string text, const WeekCount& week) {
@@ -194,6 +196,7 @@ std::string quota_json(const QuotaReport& report, const View&) {
         for (const auto& [kind, count] : selected.not_counted)
             json.key(kind).value(count);
         json.end_object();
+        json.key("drafts").value(selected.drafts);
         if (!report.products.empty())
             json.key("in_products").value(selected.in_products);
         json.key("previous_week");

@@ -9,10 +9,12 @@ namespace pmi {
 
 // The status as a person reads it: "met", "missed (0 of 1)", "0 of 1, due by Sunday",
 // "excused (away)", "not started (since 2026-10-19)".
-// Calls of kinds that do not count follow: "missed (0 of 1); 1 sales call not counted".
+// Drafts and calls of kinds that do not count follow:
+// "missed (0 of 1); 1 draft, 1 sales call not counted".
 std::string status_text(const PmQuota& row, const QuotaReport& report);
 
-// "1 sales call, 2 support calls not counted", or empty.
+// "1 draft", "1 sales call, 2 support calls not counted", "1 draft, 1 sales call not
+// counted", or empty.
 std::string not_counted_text(const WeekCount& week);
 
 // "team: 2 of 3 met, 1 missed, 1 excused" for the selected week; PMs not in the

@@ -69,7 +69,7 @@ std::string digest_markdown(const Digest& digest, const View&) {
     for (const auto& pm : digest.pms) {
         out += fmt::format("\n## {}\n", escape::markdown_inline(pm_heading(pm)));
         if (pm.notes.empty())
-            out += "\nNo interviews this week.\n";
+            out += pm.away ? "\nAway this week.\n" : "\nNo interviews this week.\n";
         for (const auto& note : pm.notes) {
             out += fmt::format("\n### {}\n\n", escape::markdown_inline(note_heading(note)));
             const std::string tldr = util::one_line(note.tldr);
@@ -101,7 +101,7 @@ std::string digest_text(const Digest& digest, const View&) {
     for (const auto& pm : digest.pms) {
         out += fmt::format("\n{}\n", term(pm_heading(pm)));
         if (pm.notes.empty())
-            out += "  no interviews this week\n";
+            out += pm.away ? "  away this week\n" : "  no interviews this week\n";
         for (const auto& note : pm.notes) {
             out += fmt::format("  {}\n", term(note_heading(note)));
             const std::string tldr = util::one_line(note.tldr);
@@ -131,6 +131,7 @@ std::string digest_json(const Digest& digest, const View&) {
         json.begin_object();
         json.key("pm").value(pm.id);
         json.key("name").value(pm.name);
+        json.key("away").value(pm.away);
         json.key("interviews").begin_array();
         for (const auto& note : pm.notes) {
             json.begin_object();

@@ -78,6 +78,7 @@ cat >"$WORK/editor.sh" <<'SH'
 printf '%s\n' "$#" "$@" >"$WORK_LOG"
 for last; do :; done
 sed -i 's/^tldr: .*//' "$last"
+printf -- '- Wants exports\n' >>"$last"
 SH
 chmod +x "$WORK/editor.sh"
 export WORK_LOG="$WORK/editor.log"
@@ -97,6 +98,77 @@ export EDITOR="$WORK/editor.sh --x"
 run new 'o"brien' --product 'portal' --date 2026-11-24 --pm caroline --edit
 unset EDITOR
 expect_file_contains "$WORK_LOG" "o-brien-2026-11-24.md"
+
+# Drafts: an editor that fails, or a note saved as pmi wrote it, removes the
+# note and says so; a note with something written is kept.
+PMI_EDITOR=true run new draftco --date 2026-11-23 --pm caroline --edit
+expect_code 1
+expect_err_contains "nothing was saved in the note; removed prod/interviews/portal/draftco-2026-11-23.md"
+expect_no_file prod/interviews/portal/draftco-2026-11-23.md
+PMI_EDITOR=false run new draftco --date 2026-11-23 --pm caroline --edit
+expect_code 1
+expect_err_contains "editor 'false' exited with status 1"
+expect_no_file prod/interviews/portal/draftco-2026-11-23.md
+cat >"$WORK/touch-editor.sh" <<'SH'
+#!/bin/sh
+printf '\n## Quotes\n- Memorable quote:\n' >>"$1"
+exit 3
+SH
+chmod +x "$WORK/touch-editor.sh"
+PMI_EDITOR="$WORK/touch-editor.sh" run new draftco --date 2026-11-23 --pm caroline --edit
+expect_code 1
+expect_err_contains "the editor failed and nothing was written; removed"
+expect_no_file prod/interviews/portal/draftco-2026-11-23.md
+cat >"$WORK/fail-editor.sh" <<'SH'
+#!/bin/sh
+printf -- '- Wants exports\n' >>"$1"
+exit 3
+SH
+chmod +x "$WORK/fail-editor.sh"
+PMI_EDITOR="$WORK/fail-editor.sh" run new draftco --date 2026-11-23 --pm caroline --edit
+expect_out_equals "prod/interviews/portal/draftco-2026-11-23.md" # no -2 after the removed ones
+expect_code 0
+expect_file_contains prod/interviews/portal/draftco-2026-11-23.md "- Wants exports"
+cat >"$WORK/label-editor.sh" <<'SH'
+#!/bin/sh
+printf '\n- Insights:\n' >>"$1"
+SH
+chmod +x "$WORK/label-editor.sh"
+PMI_EDITOR="$WORK/label-editor.sh" run new draftco --date 2026-11-24 --pm caroline --edit
+expect_code 0
+expect_err_contains "a draft (nothing written yet); it does not count toward the quota"
+
+# After the editor: lint's checks on the note (a date changed to one the file
+# name disagrees with, a phone number) and where the tldr goes.
+cat >"$WORK/date-editor.sh" <<'SH'
+#!/bin/sh
+sed -i 's/^date: .*/date: 2026-11-25/' "$1"
+printf -- '- Call me on +1 415 555 0100\n' >>"$1"
+SH
+chmod +x "$WORK/date-editor.sh"
+PMI_EDITOR="$WORK/date-editor.sh" run new lintco --date 2026-11-23 --pm caroline --edit
+expect_code 0
+expect_err_contains "lintco-2026-11-23.md:3: error: date 2026-11-25 disagrees with the file name"
+expect_err_contains "phone"
+expect_err_contains "lintco-2026-11-23.md:7: no tldr yet: write the call in one sentence after 'tldr:' on line 7"
+expect_file_contains prod/interviews/portal/lintco-2026-11-23.md "tldr:"
+
+# A trailing date-like part that is not a date, or disagrees with --date, is an error.
+for bad in acme-corp:20-11-2026 acme-corp:2026-13-01 acme:2026-02-30; do
+    run new "${bad%%:*}-${bad#*:}" --product portal --pm caroline --no-edit
+    expect_code 2
+    expect_err_contains "'${bad%%:*}-${bad#*:}' ends in '${bad#*:}'"
+done
+expect_err_contains "which is not a date YYYY-MM-DD; write customer-YYYY-MM-DD or use --date"
+run new acme-corp-2026-11-20 --date 2026-11-21 --product portal --pm caroline --no-edit
+expect_code 2
+expect_err_contains "'acme-corp-2026-11-20' is dated 2026-11-20 but --date says 2026-11-21"
+run new acme-corp-2026-11-20 --date 2026-11-20 --product portal --pm caroline --no-edit
+expect_code 0
+expect_out_equals "prod/interviews/portal/acme-corp-2026-11-20.md"
+expect_file_contains prod/interviews/portal/acme-corp-2026-11-20.md 'customer: "Acme Corp"'
+run new route-66 --product portal --pm caroline --date 2026-11-20 --no-edit
+expect_out_equals "prod/interviews/portal/route-66-2026-11-20.md"
 
 # Errors.
 run new acme --product portal --pm caroline --date 2026-02-30 --no-edit

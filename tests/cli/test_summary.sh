@@ -41,6 +41,24 @@ Full interview notes at prod/interviews/portal/globex-2026-11-17.md"
 expect_err_contains "prod/interviews/portal/globex-2026-11-17.md: warning: no tldr; using the first nugget"
 cd "$ROOT"
 
+# A note's name without folder or .md, from anywhere in the repository.
+mkdir -p sub && cd sub
+run summary acme-corp-2026-11-20
+expect_code 0
+expect_out_contains "Full interview notes at prod/interviews/portal/acme-corp-2026-11-20.md"
+run summary globex-2026-11-17.md
+expect_code 0
+expect_out_contains "Full interview notes at prod/interviews/portal/globex-2026-11-17.md"
+cd "$ROOT"
+mkdir -p prod/interviews/billing
+cp prod/interviews/portal/acme-corp-2026-11-20.md prod/interviews/billing/
+sed -i 's/^product: portal/product: billing/' prod/interviews/billing/acme-corp-2026-11-20.md
+run summary acme-corp-2026-11-20
+expect_code 2
+expect_err_contains "'acme-corp-2026-11-20' names 2 notes; give the path: prod/interviews/billing/acme-corp-2026-11-20.md, prod/interviews/portal/acme-corp-2026-11-20.md"
+rm prod/interviews/billing/acme-corp-2026-11-20.md
+rmdir sub
+
 # Neither tldr nor nuggets: still summarised, said so on stderr.
 run summary prod/interviews/billing/initech-2026-11-18.md
 expect_code 0
@@ -177,6 +195,21 @@ run lint
 expect_out_contains "no tldr"
 expect_out_lacks "no Goal"
 expect_out_lacks "has no bullet"
+cd "$WORK"
+
+# A PM away that week is shown away, not as having no interviews.
+new_tree away
+sed -i 's/  - {id: dev, name: Dev Rao, email: dev@example.com, since: 2026-01-05}/  - {id: dev, name: Dev Rao, email: dev@example.com, since: 2026-01-05, away: [2026-W47]}/' .pmi.yaml
+write_note portal acme-2026-11-17.md Acme 2026-11-17 caroline "tldr: Wants SSO."
+run summary --week 2026-W47
+expect_code 0
+expect_out_contains "Away this week."
+run summary --week 2026-W47 --format text
+expect_out_contains "  away this week"
+run summary --week 2026-W47 --format json
+expect_out_contains '"away": true'
+run summary --week 2026-W48
+expect_out_lacks "Away this week."
 cd "$WORK"
 
 finish

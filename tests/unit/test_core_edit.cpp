@@ -32,18 +32,18 @@ TEST_CASE("shell_quote") {
     CHECK(shell_quote("") == "''");
 }
 
-TEST_CASE("rename_tag_in_text") {
+TEST_CASE("rename_tag_in_note") {
     const std::set<std::string> from{"old", "Old"};
-    CHECK(rename_tag_in_text("---\ntags: [a, old, 'Old', new]\n---\n", from, "new", "n") ==
+    CHECK(rename_tag_in_note("---\ntags: [a, old, 'Old', new]\n---\n", from, "new", "n") ==
           "---\ntags: [a, new]\n---\n");
-    CHECK(rename_tag_in_text("---\ntags: [a, \"old\"]\n---\n", from, "new", "n") ==
+    CHECK(rename_tag_in_note("---\ntags: [a, \"old\"]\n---\n", from, "new", "n") ==
           "---\ntags: [a, \"new\"]\n---\n");
-    CHECK(rename_tag_in_text("---\ntags: old\n---\n", from, "a: b", "n") ==
+    CHECK(rename_tag_in_note("---\ntags: old\n---\n", from, "a: b", "n") ==
           "---\ntags: \"a: b\"\n---\n");
-    CHECK(rename_tag_in_text("---\ntags:\n  - old # c\n  - b\n  - Old\n---\n", from, "b", "n") ==
+    CHECK(rename_tag_in_note("---\ntags:\n  - old # c\n  - b\n  - Old\n---\n", from, "b", "n") ==
           "---\ntags:\n  - b # c\n---\n");
-    CHECK(!rename_tag_in_text("---\ntags: [a]\n---\ntags: [old]\n", from, "new", "n"));
-    CHECK(!rename_tag_in_text("---\npm: x\n---\ntags:\n  - old\n", from, "new", "n"));
+    CHECK(!rename_tag_in_note("---\ntags: [a]\n---\ntags: [old]\n", from, "new", "n"));
+    CHECK(!rename_tag_in_note("---\npm: x\n---\ntags:\n  - old\n", from, "new", "n"));
 }
 
 TEST_CASE("unified_diff") {

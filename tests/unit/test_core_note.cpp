@@ -262,3 +262,31 @@ TEST_CASE("write_note keeps unknown keys readable") {
     CHECK(again.note->extra[5].key == long_key);
     CHECK(again.note->extra[5].text == "6");
 }
+
+TEST_CASE("drafts: a note with nothing written yet") {
+    const std::string head = "---\ncustomer: A\ndate: 2026-01-02\npm: p\nproduct: x\n";
+    const auto draft = [&](const std::string& front, const std::string& body) {
+        const auto sections = parse_note(head + front + "---\n" + body, "n.md");
+        const auto none = parse_note(head + front + "---\n" + body, "n.md", BodyScan::none);
+        REQUIRE(sections.note);
+        REQUIRE(none.note);
+        CHECK(sections.note->draft == none.note->draft);
+        return sections.note->draft;
+    };
+    const std::string template_body = "## Goal\n<!-- What did we want\nto learn? -->\n\n"
+                                      "## Snapshot\n- Memorable quote:\n- **Role:**\n-\n"
+                                      "***\n## Nuggets\n<!-- one -->  <!-- two -->\n";
+    CHECK(draft("", ""));
+    CHECK(draft("tldr:\n", template_body));
+    CHECK(draft("", template_body));
+    CHECK_FALSE(draft("tldr: Wants SSO.\n", template_body));
+    CHECK_FALSE(draft("", template_body + "- Wants SSO\n"));
+    CHECK_FALSE(draft("", "## Goal\nLearn about exports.\n"));
+    CHECK_FALSE(draft("", "- Memorable quote: \"it just works\"\n"));
+    CHECK_FALSE(draft("", "<!-- a comment --> and text\n"));
+    CHECK_FALSE(draft("", "## Quotes\n    indented code\n"));
+    CHECK_FALSE(draft("", "```\nfenced\n```\n"));
+    CHECK_FALSE(draft("", "> a quote\n"));
+    CHECK_FALSE(draft("", "Label on a paragraph:\n"));
+    CHECK(draft("", "<!--\n    indented inside a comment\n## heading\n-->\n"));
+}

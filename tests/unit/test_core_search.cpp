@@ -58,11 +58,11 @@ TEST_CASE("parse_search_query") {
     }
 }
 
-TEST_CASE("searchable_text") {
-    CHECK(searchable_text("---\ncustomer: Acme\ntags:\n  - x\n---\ncustomer: body\n") ==
+TEST_CASE("normalized_for_search") {
+    CHECK(normalized_for_search("---\ncustomer: Acme\ntags:\n  - x\n---\ncustomer: body\n") ==
           "   \n          Acme\n     \n  - x\n   \ncustomer: body\n");
-    CHECK(searchable_text("no front matter: here\n") == "no front matter: here\n");
-    CHECK(searchable_text("---\r\npm: a\r\n---\r\n") == "    \n    a\r\n    \n");
+    CHECK(normalized_for_search("no front matter: here\n") == "no front matter: here\n");
+    CHECK(normalized_for_search("---\r\npm: a\r\n---\r\n") == "    \n    a\r\n    \n");
 }
 
 TEST_CASE("SearchIndex") {

@@ -18,9 +18,10 @@ namespace {
 
 // Every field of a note, in one comparable string.
 std::string describe(const Note& note) {
-    std::string text = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|", note.path, note.customer,
-                                   format_date(note.date), note.pm, note.product, note.kind,
-                                   note.segment, note.channel, note.tldr, note.nuggets_line);
+    std::string text =
+        fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|", note.path, note.customer,
+                    format_date(note.date), note.pm, note.product, note.kind, note.segment,
+                    note.channel, note.tldr, note.nuggets_line, note.draft);
     for (const auto& person : note.interviewees)
         text += "i:" + person.name + "/" + person.role + "|";
     for (const auto& tag : note.tags)
@@ -164,6 +165,7 @@ TEST_CASE("NoteCacheWriter") {
     note.sections = {"Goal", "Nuggets"};
     note.nuggets = {"one", "two"};
     note.nuggets_line = 12;
+    note.draft = true;
     const FileStamp stamp{1234, 1'700'000'000'123'456'789, 1'700'000'001'000'000'000, 42, 7};
     const std::vector<Problem> warnings = {{note.path, 3, Severity::warning, "odd"}};
     const std::vector<Problem> errors = {{"notes/p/b.md", 0, Severity::error, "bad"}};

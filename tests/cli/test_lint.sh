@@ -120,4 +120,13 @@ expect_code 1
 CHECKS=$((CHECKS + 1))
 [ "$(stat -c %s "$WORK/junit.xml")" -lt $((300 * 1000)) ] || fail "the JUnit report is $(stat -c %s "$WORK/junit.xml") bytes"
 
+# A note dated after today is a warning (a typo, or written ahead of the call).
+cd "$WORK" && new_tree future
+write_note portal acme-2026-12-24.md Acme 2026-12-24 caroline "tldr: ahead"
+run --today 2026-11-20 lint
+expect_code 0
+expect_out_contains "prod/interviews/portal/acme-2026-12-24.md:3: warning: dated 2026-12-24, after today (2026-11-20): is the date right?"
+run --today 2026-12-24 lint
+expect_out_lacks "after today"
+
 finish

@@ -366,13 +366,13 @@ LintReport lint_paths(const Config& config, const std::vector<fs::path>& paths,
     const auto lint = lint_notes(config, set, BodyScan::sections);
     problems.insert(problems.end(), lint.begin(), lint.end());
     // A note dated after today is a typo, or written ahead of the call.
-    if (extras.today.year > 0)
+    if (extras.today != Date{}) // not given: no today to compare with
         for (const auto& note : set.notes)
             if (extras.today < note.date)
-                problems.push_back({note.path, key_line(note, "date"), Severity::warning,
-                                    fmt::format("dated {}, after today ({}): is the date right?",
-                                                format_date(note.date),
-                                                format_date(extras.today))});
+                problems.push_back(
+                    {note.path, key_line(note, "date"), Severity::warning,
+                     fmt::format("dated {}, after today ({}): is the date right?",
+                                 format_date(note.date), format_date(extras.today))});
 
     const auto selected = [&](const std::string& path) {
         if (paths.empty() || selected_files.count(path))

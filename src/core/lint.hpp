@@ -40,7 +40,7 @@ struct LintExtras {
     bool privacy = false; // contact details in the notes' text (privacy.hpp), as errors
     bool git = false;     // notes written long after the call (backfill.hpp), as warnings
     int late_after_days = default_late_after_days;
-    Date today; // when set: notes dated after it are warned about
+    Date today; // when given: notes dated after it are warned about
 };
 
 // Lints `paths` (note files or folders, absolute or relative to the working

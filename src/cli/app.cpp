@@ -112,7 +112,7 @@ int run(int argc, char** argv) {
         CLI::App app{"pmi keeps customer-interview notes in git and turns them into summaries, "
                      "quota reports, indexes and a CI gate.",
                      "pmi"};
-        app.set_version_flag("--version", PMI_VERSION);
+        app.set_version_flag("--version", "pmi " PMI_VERSION " (commit " PMI_COMMIT ")");
         app.require_subcommand(1);
         app.fallthrough();
         Globals globals;

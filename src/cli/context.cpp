@@ -52,6 +52,10 @@ Color resolve_color(const std::string& mode) {
     const char* no_color = std::getenv("NO_COLOR");
     if (no_color && *no_color)
         return Color::off;
+    // A dumb terminal shows escape codes as garbage (git's rule too).
+    const char* term = std::getenv("TERM");
+    if (term && std::strcmp(term, "dumb") == 0)
+        return Color::off;
     return util::Pager::output_is_terminal() ? Color::on : Color::off;
 }
 

@@ -30,7 +30,8 @@ struct Context {
 
 Context make_context(const Globals& globals);
 
-// Colour on a terminal unless NO_COLOR is set; --color=always|never overrides.
+// Colour on a terminal unless NO_COLOR is set or TERM=dumb; --color=always|never
+// overrides.
 Color resolve_color(const std::string& mode);
 
 // Terminal width for tables on a terminal (COLUMNS, else the tty), 0 otherwise.

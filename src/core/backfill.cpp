@@ -40,6 +40,14 @@ FirstRecorded read_first_recorded(const Config& config) {
     const std::string root = config.root.string();
     if (!util::capture_output({"git", "-C", root, "rev-parse", "--git-dir"}))
         throw Error(fmt::format("'{}' is not in a git repository, or git is not installed", root));
+    // A shallow clone's oldest commit "adds" every note: each would look late.
+    const auto shallow =
+        util::capture_output({"git", "-C", root, "rev-parse", "--is-shallow-repository"});
+    if (shallow && util::trim(*shallow) == "true")
+        throw Error(fmt::format("'{}' is a shallow clone: git does not know when each note was "
+                                "first recorded; fetch the history (git fetch --unshallow; in "
+                                "GitHub Actions, actions/checkout with fetch-depth: 0)",
+                                root));
     const auto log =
         util::capture_output({"git", "-C", root, "-c", "log.showSignature=false", "log", "-z",
                               "--format=%x01%ad", "--date=short", "--name-status",

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <spawn.h>
 #include <string>
+#include <string_view>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,12 +27,47 @@ static std::string pager_command() {
     return "less";
 }
 
+// The program of a pager command with no shell syntax ("less -R"), as git runs
+// those without a shell; empty when the shell has to read the command.
+static std::string plain_program(const std::string& command) {
+    if (command.find_first_of("|&;<>()$`\\\"'\n*?[#~=%") != std::string::npos)
+        return {};
+    const auto start = command.find_first_not_of(" \t");
+    if (start == std::string::npos)
+        return {};
+    return command.substr(start, command.find_first_of(" \t", start) - start);
+}
+
+static bool can_run(const std::string& program) {
+    if (program.find('/') != std::string::npos)
+        return ::access(program.c_str(), X_OK) == 0;
+    const char* path = std::getenv("PATH");
+    std::string_view folders = path ? path : "/usr/bin:/bin";
+    while (true) {
+        const auto colon = folders.find(':');
+        std::string folder(folders.substr(0, colon));
+        if (folder.empty())
+            folder = ".";
+        if (::access((folder + "/" + program).c_str(), X_OK) == 0)
+            return true;
+        if (colon == std::string_view::npos)
+            return false;
+        folders.remove_prefix(colon + 1);
+    }
+}
+
 void Pager::start() {
     if (pid_ >= 0 || ::isatty(STDOUT_FILENO) != 1)
         return;
     const std::string command = pager_command();
     if (command.empty() || command == "cat")
         return;
+    // A pager that is not there would swallow the output: show it directly.
+    if (const std::string program = plain_program(command); !program.empty() && !can_run(program)) {
+        std::cerr << "pmi: warning: cannot run the pager '" << program
+                  << "' (not found); writing directly\n";
+        return;
+    }
     int fds[2];
     if (::pipe(fds) != 0)
         return;

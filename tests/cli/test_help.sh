@@ -42,4 +42,18 @@ expect_err_contains "unknown command 'xyzzy'"
 expect_err_lacks_mean() { CHECKS=$((CHECKS + 1)); [[ $ERR != *"did you mean"* ]] || fail "unexpected suggestion"; }
 expect_err_lacks_mean
 
+# --version names the version and the commit built from (one of this repository's).
+run --version
+expect_code 0
+CHECKS=$((CHECKS + 1))
+if [[ $OUT =~ ^pmi\ [0-9]+\.[0-9]+\.[0-9]+\ \(commit\ ([0-9a-f]{12}|unknown)\)$ ]]; then
+    commit=${BASH_REMATCH[1]}
+    if [ "$commit" != unknown ] && git -C "$SOURCE_DIR" rev-parse --git-dir >/dev/null 2>&1; then
+        CHECKS=$((CHECKS + 1))
+        git -C "$SOURCE_DIR" cat-file -e "$commit^{commit}" 2>/dev/null || fail "--version names no commit of this repository"
+    fi
+else
+    fail "--version does not name version and commit"
+fi
+
 finish

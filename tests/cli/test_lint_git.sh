@@ -46,6 +46,19 @@ expect_json 'data["warnings"] == 2 and data["problems"][0]["line"] == 3 and data
 run lint --late-after -3
 expect_code 2
 
+# A shallow clone (CI's default checkout) knows no first dates: said once, no
+# warning per note.
+git clone -q --depth 1 "file://$ROOT" "$WORK/shallow"
+(
+    cd "$WORK/shallow" || exit 2
+    run --today 2026-11-23 lint --git
+    expect_code 2
+    expect_err_contains "is a shallow clone"
+    expect_err_contains "fetch-depth: 0"
+    expect_out_lacks "written"
+    exit "$FAILURES"
+) || FAILURES=$((FAILURES + 1))
+
 # Without --git, git is not consulted.
 run --today 2026-11-23 lint
 expect_out_lacks "written"

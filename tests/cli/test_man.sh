@@ -26,7 +26,33 @@ for command in $commands; do
         [ "$option" = "--help" ] || expect_file_contains "$MAN" "${option//-/\\-}"
     done
 done
+# section COMMAND: the man page's text for the command (its .SS up to the next
+# heading), with roff's \- as -; a command taking the shared filters also gets
+# list's section, where they are described.
+section() {
+    awk -v head=".SS pmi $1" 'index($0, head) == 1 {on=1; print; next} on && /^\.S[SH] /{exit} on' "$MAN" |
+        sed 's/\\-/-/g'
+}
+# Each allowed value of each option (--format TEXT:{text,json}) is documented in
+# the command's section.
+for command in $commands; do
+    text=$(section "$command")
+    [[ $text == *"[filters]"* ]] && text+=$'\n'$(section list)
+    run "$command" --help
+    while read -r option values; do
+        if [[ $option == --* ]]; then
+            CHECKS=$((CHECKS + 1))
+            grep -qF -- "$option" <<<"$text" || fail "man page: pmi $command: $option undocumented in its section"
+        fi
+        for value in ${values//,/ }; do
+            CHECKS=$((CHECKS + 1))
+            grep -qw -- "$value" <<<"$text" || fail "man page: pmi $command $option: value $value undocumented"
+        done
+    done < <(printf '%s\n' "$OUT" | sed -n 's/^ *\([a-z-]*\) TEXT:{\([a-z,]*\)}.*/\1 \2/p')
+done
+
 run --version
-expect_file_contains "$MAN" "pmi $OUT"
+version=$(printf '%s\n' "$OUT" | sed -n 's/^pmi \([0-9][0-9.]*\) (commit .*)$/\1/p')
+expect_file_contains "$MAN" "\"pmi $version\""
 
 finish

@@ -29,6 +29,10 @@ NO_COLOR=1 on_tty list --pm tom
 expect_file "$WORK/paged.txt"
 CHECKS=$((CHECKS + 1)); ! grep -q $'\e\\[' "$WORK/paged.txt" || fail "colour despite NO_COLOR"
 rm -f "$WORK/paged.txt"
+TERM=dumb on_tty list --pm tom
+expect_file "$WORK/paged.txt"
+CHECKS=$((CHECKS + 1)); ! grep -q $'\e\\[' "$WORK/paged.txt" || fail "colour despite TERM=dumb"
+rm -f "$WORK/paged.txt"
 on_tty --color never list --pm tom
 CHECKS=$((CHECKS + 1)); ! grep -q $'\e\\[' "$WORK/paged.txt" || fail "colour despite --color never"
 rm -f "$WORK/paged.txt"
@@ -40,6 +44,14 @@ expect_out_contains "Vandelay Imports"
 PAGER=cat on_tty list --pm tom
 expect_no_file "$WORK/paged.txt"
 expect_out_contains "Vandelay Imports"
+
+# A pager that does not exist: the output shown directly, with a warning (as git).
+PAGER=pmi-no-such-pager on_tty list --pm tom
+expect_out_contains "Vandelay Imports"
+expect_out_contains "cannot run the pager 'pmi-no-such-pager'"
+PMI_PAGER="/nowhere/pager -R" on_tty list
+expect_out_contains "Vandelay Imports"
+expect_out_contains "cannot run the pager '/nowhere/pager'"
 
 # Tables fit COLUMNS.
 COLUMNS=70 PAGER=cat NO_COLOR=1 on_tty list

@@ -93,7 +93,7 @@ std::string new_note_text(const Note& note, const std::string& body) {
     return text;
 }
 
-fs::path create_note(const Config& config, const Note& note, const std::string& body) {
+std::string checked_note_slug(const Note& note) {
     const std::string slug = util::slugify(note.customer);
     if (slug.empty())
         throw Error(fmt::format("customer '{}' has no letters or digits to name a file with",
@@ -102,6 +102,12 @@ fs::path create_note(const Config& config, const Note& note, const std::string& 
     if (product != note.product)
         throw Error(
             fmt::format("product '{}' is not a folder name; use '{}'", note.product, product));
+    return slug;
+}
+
+fs::path create_note(const Config& config, const Note& note, const std::string& body) {
+    const std::string slug = checked_note_slug(note);
+    const std::string& product = note.product;
     const fs::path relative_folder = fs::path(config.notes_dir) / product;
     const fs::path folder = config.root / relative_folder;
     const util::FolderHandle handle =

@@ -21,6 +21,10 @@ std::string note_template(const Config& config);
 // line when the note has no tldr, so the user sees where the summary goes.
 std::string new_note_text(const Note& note, const std::string& body);
 
+// Throws pmi::Error when the note's customer gives no file name (no letters or
+// digits) or its product is not a folder name; returns the customer's slug.
+std::string checked_note_slug(const Note& note);
+
 // Creates the note file <notes>/<product>/<customer-slug>-<date>.md, or -2, -3 …
 // when that name is taken. Written whole under a temporary name, then linked into
 // place without replacing anything: no existing file is ever touched,

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/create.hpp"
 #include "core/edit.hpp"
 #include "core/error.hpp"
 #include "core/frontmatter.hpp"
@@ -92,13 +93,7 @@ std::string edited_text(std::string text, const MoveChange& change, const std::s
 }
 
 void check_values(const Config& config, const Note& note) {
-    if (util::slugify(note.customer).empty())
-        throw Error(fmt::format("customer '{}' has no letters or digits to name a file with",
-                                note.customer));
-    const std::string product = util::slugify(note.product);
-    if (product != note.product)
-        throw Error(
-            fmt::format("product '{}' is not a folder name; use '{}'", note.product, product));
+    (void)checked_note_slug(note); // throws on a customer or product that names no file
     if (!config.team.empty() && !config.member(note.pm)) {
         std::vector<std::string> ids;
         for (const auto& person : config.team)

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdint>
 #include <fmt/format.h>
 #include <optional>
 #include <sqlite3.h>
+#include <thread>
 #include <unordered_map>
 
 #include "core/cache.hpp"
@@ -29,6 +31,13 @@ constexpr std::int64_t rebuild_min_tombstones = 1000;
 struct SqlError {
     int code;
 };
+
+// Two connections that both read before writing can deadlock; SQLite then
+// answers "busy" at once, without waiting, and the setup must be retried.
+bool is_busy(int code) {
+    const int primary = code & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
 
 bool is_corruption(int code) {
     const int primary = code & 0xff;
@@ -216,6 +225,23 @@ void SearchIndex::close() {
 }
 
 void SearchIndex::open() {
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            open_once();
+            return;
+        } catch (const SqlError& error) {
+            close();
+            if (std::chrono::steady_clock::now() > deadline)
+                throw Error(fmt::format("cannot use the search index {}: {}", file_.string(),
+                                        sqlite3_errstr(error.code)));
+            std::this_thread::sleep_for(std::chrono::milliseconds(5 * std::min(attempt, 20)));
+        }
+    }
+}
+
+void SearchIndex::open_once() {
     const bool on_disk = ensure_cache_folder(file_.parent_path());
     const std::string name = on_disk ? file_.string() : std::string(":memory:");
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW;
@@ -237,7 +263,7 @@ void SearchIndex::open() {
             try {
                 format = meta_value(db_, "format");
             } catch (const SqlError& error) {
-                if (is_corruption(error.code))
+                if (is_corruption(error.code) || is_busy(error.code))
                     throw;
             }
             if (format == index_format)
@@ -267,6 +293,10 @@ void SearchIndex::open() {
         if (is_corruption(error.code)) {
             recreate(fmt::format("{} is corrupt; rebuilding it", file_.filename().string()));
             return;
+        }
+        if (is_busy(error.code)) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
         }
         throw Error(fmt::format("cannot use the search index {}: {}", file_.string(),
                                 sqlite3_errstr(error.code)));
@@ -401,6 +431,11 @@ void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& pat
         } catch (const SqlError& error) {
             if (attempt == 0 && is_corruption(error.code)) {
                 recreate(fmt::format("{} is corrupt; rebuilding it", file_.filename().string()));
+                continue;
+            }
+            if (is_busy(error.code) && attempt < 100) {
+                std::this_thread::sleep_for(
+                    std::chrono::milliseconds(5 * std::min(attempt + 1, 20)));
                 continue;
             }
             throw Error(fmt::format("cannot update the search index {}: {}", file_.string(),

@@ -63,6 +63,7 @@ class SearchIndex {
     std::vector<std::string>* warnings_;
 
     void open();
+    void open_once();
     void close();
     void recreate(const std::string& warning);
 };

@@ -243,12 +243,12 @@ rm .pmi/cache/search.sqlite
 # Concurrent searches (and a note added meanwhile) all succeed, even when
 # they all create the index at once.
 rm -rf .pmi/cache
-for i in 1 2 3 4 5 6; do
+for i in $(seq 1 10); do
     "$PMI_BIN" search spreadsheet --format paths >"$WORK/concurrent.$i" 2>&1 &
 done
 write_note portal concurrent-2026-11-07.md "Concurrent" 2026-11-07 dev "" "spreadsheet too"
 wait
-for i in 1 2 3 4 5 6; do
+for i in $(seq 1 10); do
     CHECKS=$((CHECKS + 1))
     grep -q "prod/interviews/portal/acme-corp-2026-11-17.md" "$WORK/concurrent.$i" &&
         ! grep -q "error" "$WORK/concurrent.$i" || fail "concurrent search $i: $(cat "$WORK/concurrent.$i")"

@@ -45,6 +45,8 @@ const std::vector<CommandSpec>& command_table() {
         {"share", "A copy of notes fit to send: private sections and fields left out", setup_share},
         {"signals", "What to listen for: workarounds, their words and emotions across notes",
          setup_signals, true},
+        {"followups", "Open follow-ups across notes, oldest first: what was promised to whom",
+         setup_followups, true},
         {"guide", "Check an interview guide: closed, leading and hypothetical questions",
          setup_guide},
         {"help", "Show the help of pmi or of one command", setup_help},

@@ -1,10 +1,14 @@
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "core/picks.hpp"
 #include "core/store.hpp"
+#include "render/picks.hpp"
 #include "render/summary.hpp"
+#include "util/fs.hpp"
 #include "util/strings.hpp"
 
 namespace pmi::cli {
@@ -17,6 +21,8 @@ struct SummaryOptions {
     std::string match;
     std::string week;
     CLI::Option* week_option = nullptr;
+    bool picks = false;
+    std::string audience; // --for: "execs"
     Format format = Format::markdown;
 };
 
@@ -77,6 +83,40 @@ int summarize_paths(const SummaryOptions& options, const Context& context) {
     return notes.empty() ? exit_usage : exit_ok;
 }
 
+// The message to the executive team: each flagged note read again as share would
+// send it, so nothing private can reach it; a note share refuses is left out (exit 1).
+int print_exec_message(const Digest& digest, const Context& context, Format format) {
+    ExecMessage message;
+    message.week = digest.week.value_or(Week{});
+    bool refused = false;
+    for (const auto& pm : digest.pms) {
+        for (const auto& note : pm.notes) {
+            if (!flags_for_execs(note))
+                continue;
+            std::string error;
+            const auto text = util::read_file(context.config.root / note.path, error);
+            std::vector<Problem> problems;
+            if (!text) {
+                problems.push_back({note.path, 0, Severity::error, "cannot read: " + error});
+                refused = true;
+            } else if (auto nugget = exec_nugget(note, *text, context.config, problems)) {
+                message.nuggets.push_back(std::move(*nugget));
+            }
+            // Warnings were shown when the tree was loaded.
+            std::erase_if(problems, [](const Problem& p) { return p.severity != Severity::error; });
+            if (!problems.empty()) {
+                refused = true;
+                problems.push_back({note.path, 0, Severity::error,
+                                    "left out of the message to execs: share cannot be sure what "
+                                    "is private in it"});
+            }
+            print_problems(problems);
+        }
+    }
+    write_output(render(exec_formats, format, message, text_view(context)));
+    return refused ? exit_check_failed : exit_ok;
+}
+
 int run_digest(const SummaryOptions& options, const Context& context) {
     const Week week = parse_week(options.week.empty() ? "this" : options.week, context.today,
                                  context.config.week_start);
@@ -96,6 +136,13 @@ int run_digest(const SummaryOptions& options, const Context& context) {
                      has_filters(others) || !options.match.empty() ? RosterEntries::omit
                                                                    : RosterEntries::include,
                      options.filter.pms);
+    if (options.picks) {
+        write_output(render(picks_formats, options.format, build_picks(digest, context.config),
+                            text_view(context)));
+        return exit_ok;
+    }
+    if (!options.audience.empty())
+        return print_exec_message(digest, context, options.format);
     write_output(render(digest_formats, options.format, digest, text_view(context)));
     return exit_ok;
 }
@@ -104,6 +151,10 @@ int run_summary(const SummaryOptions& options, const Globals& globals) {
     const bool digest = options.week_option->count() > 0;
     if (digest && !options.paths.empty())
         throw Error("give note paths or --week, not both");
+    if ((options.picks || !options.audience.empty()) && !digest)
+        throw Error(options.picks ? "--picks needs --week [WEEK]" : "--for needs --week [WEEK]");
+    if (options.picks && !options.audience.empty())
+        throw Error("give --picks or --for execs, not both");
     const Context context = make_context(globals);
     if (digest)
         return run_digest(options, context);
@@ -131,6 +182,14 @@ void setup_summary(CLI::App& command, Globals& globals) {
     options->week_option = add_optional_week_option(
         command, options->week,
         "Staff-meeting digest of this week (default), last, 2026-W47 or a date");
+    command.add_flag("--picks", options->picks,
+                     "With --week: one nugget per PM for the staff meeting (marked '- !', else "
+                     "the newest note's first)");
+    command
+        .add_option("--for", options->audience,
+                    "With --week: the message for this audience (execs: the nuggets flagged "
+                    "'- !!' or execs: true, private parts left out)")
+        ->check(CLI::IsMember({"execs"}));
     add_filter_options(command, options->filter, FilterSet::without_week);
     add_match_option(command, options->match);
     add_format_option(command, options->format, digest_formats);

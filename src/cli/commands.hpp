@@ -20,6 +20,7 @@ void setup_index(CLI::App& command, Globals& globals);
 void setup_themes(CLI::App& command, Globals& globals);
 void setup_share(CLI::App& command, Globals& globals);
 void setup_signals(CLI::App& command, Globals& globals);
+void setup_followups(CLI::App& command, Globals& globals);
 void setup_search(CLI::App& command, Globals& globals);
 void setup_mv(CLI::App& command, Globals& globals);
 void setup_open(CLI::App& command, Globals& globals);

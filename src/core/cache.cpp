@@ -64,8 +64,8 @@ namespace {
 
 // Bump when the format or what load_note produces changes.
 // 3: sections and nuggets by the CommonMark scanner; 4: unclosed quotes rejected;
-// 5: a CRC-32C over the file; 6: the draft flag
-constexpr std::uint32_t format_version = 6;
+// 5: a CRC-32C over the file; 6: the draft flag; 7: nugget marks and `execs`
+constexpr std::uint32_t format_version = 7;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr char magic[] = "PMI-NOTE-CACHE\n";
 constexpr std::uint32_t max_string = 16u << 20;
@@ -242,6 +242,7 @@ void encode_field(Encoder& out, const Note& note, const NoteField& field) {
         }
         break;
     case FieldKind::text_list: out.texts(note.*field.list); break;
+    case FieldKind::flag: out.number<std::uint8_t>(note.*field.flag ? 1 : 0); break;
     }
 }
 
@@ -262,6 +263,7 @@ void decode_field(Decoder& in, Note& note, const NoteField& field) {
         }
         break;
     case FieldKind::text_list: in.texts(note.*field.list); break;
+    case FieldKind::flag: note.*field.flag = in.number<std::uint8_t>() == 1; break;
     }
 }
 
@@ -279,6 +281,12 @@ void encode_note(Encoder& out, const Note& note,
     out.texts(note.sections);
     out.texts(note.nuggets);
     out.number<std::int32_t>(note.nuggets_line);
+    out.number(static_cast<std::uint32_t>(note.nugget_marks.size()));
+    for (const auto& mark : note.nugget_marks) {
+        out.number(static_cast<std::uint32_t>(mark.index));
+        out.number<std::int32_t>(mark.line);
+        out.number<std::uint8_t>(mark.execs ? 1 : 0);
+    }
     out.number<std::uint8_t>(note.draft ? 1 : 0);
 }
 
@@ -295,6 +303,12 @@ void decode_note(Decoder& in, Note& note, std::vector<KeyLines>& key_lists) {
     in.texts(note.sections);
     in.texts(note.nuggets);
     note.nuggets_line = in.number<std::int32_t>();
+    note.nugget_marks.resize(in.count());
+    for (auto& mark : note.nugget_marks) {
+        mark.index = in.number<std::uint32_t>();
+        mark.line = in.number<std::int32_t>();
+        mark.execs = in.number<std::uint8_t>() == 1;
+    }
     note.draft = in.number<std::uint8_t>() == 1;
 }
 

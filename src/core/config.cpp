@@ -141,10 +141,24 @@ struct ConfigReader {
         }
     }
 
+    // A team entry's products; each must be one of `products` when the config lists them.
+    std::vector<std::string> managed_products(const YamlNode& node, const Config& config) const {
+        auto values = texts(node, "team.products");
+        for (const auto& product : values)
+            if (!config.products.empty() && !util::contains(config.products, product)) {
+                const std::string best = util::closest_match(product, config.products);
+                fail(node.line,
+                     fmt::format("'team.products': unknown product '{}'{} (known: {})", product,
+                                 best.empty() ? "" : fmt::format("; did you mean '{}'?", best),
+                                 util::join(config.products, ", ")));
+            }
+        return values;
+    }
+
     TeamMember member(const YamlNode& node, const Config& config) const {
         if (node.type != YamlNode::Type::map)
             fail(node.line, "each team entry must be a map with at least an 'id'");
-        only_known_keys(node, "team.", {"id", "name", "email", "since", "away"});
+        only_known_keys(node, "team.", {"id", "name", "email", "since", "away", "products"});
         TeamMember person;
         for (const auto& [key, value] : node.entries) {
             if (key == "id")
@@ -155,6 +169,8 @@ struct ConfigReader {
                 person.email = text(value, "email");
             else if (key == "since")
                 person.since = date(value, "since");
+            else if (key == "products")
+                person.products = managed_products(value, config);
             else if (key == "away") {
                 const Date any_day{2000, 1, 1};
                 for (const auto& week : texts(value, "away")) {
@@ -190,6 +206,9 @@ Config parse_config(std::string_view text, const std::string& file) {
     reader.only_known_keys(root, "",
                            {"notes", "quota", "week_starts", "products", "team", "share", "privacy",
                             "signals", "check"});
+    // products first: team entries' products are checked against them.
+    if (const YamlNode* node = root.find("products"))
+        config.products = reader.texts(*node, "products");
     // week_starts first: team 'away' weeks depend on it.
     if (const YamlNode* node = root.find("week_starts")) {
         const std::string value = util::to_lower_ascii(reader.text(*node, "week_starts"));

@@ -14,8 +14,9 @@ struct TeamMember {
     std::string id;
     std::string name;
     std::string email;
-    std::optional<Date> since; // no quota before this date
-    std::vector<Week> away;    // excused weeks
+    std::optional<Date> since;         // no quota before this date
+    std::vector<Week> away;            // excused weeks
+    std::vector<std::string> products; // what the PM manages
 };
 
 struct Config {

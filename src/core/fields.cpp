@@ -40,6 +40,7 @@ std::vector<std::string> field_values(const Note& note, const NoteField& field) 
         return names;
     }
     case FieldKind::text_list: return note.*field.list;
+    case FieldKind::flag: return {note.*field.flag ? "true" : "false"};
     }
     return {};
 }
@@ -51,6 +52,7 @@ void clear_field(Note& note, const NoteField& field) {
     case FieldKind::date: break;
     case FieldKind::people: note.interviewees.clear(); break;
     case FieldKind::text_list: (note.*field.list).clear(); break;
+    case FieldKind::flag: note.*field.flag = false; break;
     }
 }
 

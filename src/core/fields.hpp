@@ -15,6 +15,7 @@ enum class FieldKind {
     date,      // YYYY-MM-DD (Note::date)
     people,    // interviewees: {name, role} or "Name (role)" (Note::interviewees)
     text_list, // a list of strings, or one comma-separated string
+    flag,      // true or false (yes/no, on/off)
 };
 
 // One typed field of a note, declared once. This table drives the reader, the
@@ -26,6 +27,7 @@ struct NoteField {
     bool required = false;
     std::string Note::*text = nullptr;              // text and kind
     std::vector<std::string> Note::*list = nullptr; // text_list
+    bool Note::*flag = nullptr;                     // flag
 };
 
 inline constexpr NoteField note_fields[] = {
@@ -39,6 +41,7 @@ inline constexpr NoteField note_fields[] = {
     {"channel", FieldKind::text, false, &Note::channel},
     {"tags", FieldKind::text_list, false, nullptr, &Note::tags},
     {"tldr", FieldKind::text, false, &Note::tldr},
+    {"execs", FieldKind::flag, false, nullptr, nullptr, &Note::execs},
 };
 
 // The typed field named `key` (exact spelling), or null for an unknown key.
@@ -53,7 +56,7 @@ std::string near_miss_key(std::string_view key);
 
 // The field's values as text, as --where compares them: a date as YYYY-MM-DD,
 // the effective kind ("learning" when not given), interviewees by name, each
-// tag; an empty text gives no value.
+// tag, a flag as true or false; an empty text gives no value.
 std::vector<std::string> field_values(const Note& note, const NoteField& field);
 
 // Empties the field (share.omit); a date, which cannot be empty, is left as is.

@@ -171,6 +171,11 @@ struct Linter {
     void body(const Note& note) {
         if (note.nuggets_line != 0 && note.nuggets.empty())
             warning(note, note.nuggets_line, "Nuggets section has no bullet ('- …')");
+        if (note.nugget_marks.size() > 1)
+            warning(note, note.nugget_marks[1].line,
+                    fmt::format("a second nugget marked to share (the first is on line {}): one "
+                                "pick per note; keep one '- !' and remove the others",
+                                note.nugget_marks[0].line));
         if (std::none_of(note.sections.begin(), note.sections.end(), is_goal_heading))
             warning(note, 0,
                     "no Goal section: add '## Goal' with what the call was meant to learn");

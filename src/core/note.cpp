@@ -280,6 +280,17 @@ void read_kind(Reader& reader, const YamlNode& node, Note& note) {
                                             note.kind));
 }
 
+void read_flag(Reader& reader, const YamlNode& node, std::string_view key, bool& out) {
+    if (node.type == YamlNode::Type::null)
+        return;
+    const std::string value =
+        node.type == YamlNode::Type::scalar ? util::to_lower_ascii(util::trim(node.scalar)) : "";
+    if (value == "true" || value == "yes" || value == "on")
+        out = true;
+    else if (value != "false" && value != "no" && value != "off")
+        reader.error(node.line, fmt::format("'{}' must be true or false", key));
+}
+
 void read_field(Reader& reader, const YamlNode& node, const NoteField& field, Note& note) {
     switch (field.kind) {
     case FieldKind::text: read_text(reader, node, std::string(field.key), note.*field.text); break;
@@ -287,6 +298,7 @@ void read_field(Reader& reader, const YamlNode& node, const NoteField& field, No
     case FieldKind::date: read_date(reader, node, note); break;
     case FieldKind::people: read_interviewees(reader, node, note); break;
     case FieldKind::text_list: read_list(reader, node, field.key, note.*field.list); break;
+    case FieldKind::flag: read_flag(reader, node, field.key, note.*field.flag); break;
     }
 }
 
@@ -346,9 +358,16 @@ void scan_body(LineReader& lines, int line_number, Note& note) {
             }
             continue;
         }
-        if (in_nuggets && line.item_start && line.list_depth == 1 && line.quote_depth == 0 &&
-            !line.item.empty() && util::is_valid_utf8(line.item))
-            note.nuggets.emplace_back(line.item);
+        if (!in_nuggets || !line.item_start || line.list_depth != 1 || line.quote_depth != 0 ||
+            !util::is_valid_utf8(line.item))
+            continue;
+        std::string_view item = line.item;
+        const int mark = strip_nugget_mark(item);
+        if (item.empty())
+            continue;
+        if (mark > 0)
+            note.nugget_marks.push_back({note.nuggets.size(), line.number, mark == 2});
+        note.nuggets.emplace_back(item);
     }
     note.draft = !written;
 }
@@ -485,6 +504,17 @@ KeyLines::KeyLines(const std::vector<Entry>& entries) {
     entries_ = &*known.insert(entries).first;
 }
 
+int strip_nugget_mark(std::string_view& text) {
+    std::size_t marks = 0;
+    while (marks < text.size() && text[marks] == '!')
+        ++marks;
+    if (marks == 0 || marks > 2 || marks == text.size() ||
+        (text[marks] != ' ' && text[marks] != '\t'))
+        return 0;
+    text = util::trim(text.substr(marks));
+    return static_cast<int>(marks);
+}
+
 int key_line(const Note& note, std::string_view key) {
     for (const auto& [name, line] : note.key_lines)
         if (name == key)
@@ -561,6 +591,10 @@ static void append_typed_field(std::string& out, const Note& note, const NoteFie
         out += fmt::format("{}: [{}]\n", field.key, util::join(quoted, ", "));
         break;
     }
+    case FieldKind::flag:
+        if (note.*field.flag)
+            out += fmt::format("{}: true\n", field.key);
+        break;
     }
 }
 

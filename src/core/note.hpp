@@ -16,6 +16,18 @@ namespace pmi {
 
 struct MarkdownLine;
 
+// A nugget the PM marked to share: `- ! text` (the staff-meeting pick) or
+// `- !! text` (the pick, also for the executive team).
+struct NuggetMark {
+    std::size_t index = 0; // into Note::nuggets
+    int line = 0;
+    bool execs = false; // `!!`
+};
+
+// The mark at the start of a nugget's text: "!" or "!!" then a space; `text`
+// loses it. 0 when unmarked, 1 for "!", 2 for "!!".
+int strip_nugget_mark(std::string_view& text);
+
 struct Interviewee {
     std::string name;
     std::string role;
@@ -66,14 +78,16 @@ struct Note {
     std::string channel;
     std::vector<std::string> tags;
     std::string tldr;
+    bool execs = false; // `execs: true`: the note's pick goes to the executive team
     std::vector<ExtraField> extra;
     // Each front-matter key with the line it is on, in file order.
     KeyLines key_lines;
 
     // Filled only when the body is scanned (see BodyScan).
-    std::vector<std::string> sections; // level-2 heading titles, in order
-    std::vector<std::string> nuggets;  // bullets under the Nuggets heading
-    int nuggets_line = 0;              // line of the Nuggets heading; 0 when absent
+    std::vector<std::string> sections;    // level-2 heading titles, in order
+    std::vector<std::string> nuggets;     // bullets under the Nuggets heading, marks stripped
+    int nuggets_line = 0;                 // line of the Nuggets heading; 0 when absent
+    std::vector<NuggetMark> nugget_marks; // the nuggets marked `!` or `!!`, in order
 
     // No tldr, and a body of only headings, HTML comments, empty and label-only
     // bullets ("- Memorable quote:"): a note not written yet, which never counts.

@@ -216,6 +216,7 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
         if (member) {
             row.name = member->name;
             row.since = member->since;
+            row.products = member->products;
         } else {
             row.in_roster = !has_roster;
             if (!pm_notes.all.empty())

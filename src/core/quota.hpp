@@ -43,8 +43,9 @@ struct WeekCount {
 
 struct PmQuota {
     std::string pm;
-    std::string name;      // from the roster; empty otherwise
-    bool in_roster = true; // false: seen in notes but missing from a non-empty roster
+    std::string name;                  // from the roster; empty otherwise
+    std::vector<std::string> products; // what the PM manages (roster)
+    bool in_roster = true;             // false: seen in notes but missing from a non-empty roster
     std::optional<Date> since;
     std::vector<WeekCount>
         weeks; // the report's window, oldest first; the last is the selected week

@@ -492,6 +492,7 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
             note.sections = {};
             note.nuggets = {};
             note.nuggets_line = 0;
+            note.nugget_marks = {};
         }
         if (kept != i)
             notes[kept] = std::move(note);

@@ -23,6 +23,7 @@ static void write_field_json(util::JsonWriter& json, const Note& note, const Not
     switch (field.kind) {
     case FieldKind::people: write_interviewees_json(json, note.interviewees); break;
     case FieldKind::text_list: json.strings(note.*field.list); break;
+    case FieldKind::flag: json.value(note.*field.flag); break;
     default: json.value(field_cell(note, field));
     }
 }

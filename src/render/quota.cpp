@@ -84,13 +84,25 @@ static std::string last_text(const WeekCount& week) {
     return week.last_date ? format_date(*week.last_date) + " " + week.last_customer : "-";
 }
 
+static bool any_managed_products(const QuotaReport& report) {
+    return std::any_of(report.rows.begin(), report.rows.end(),
+                       [](const PmQuota& row) { return !row.products.empty(); });
+}
+
 Table quota_table(const QuotaReport& report) {
     const bool previous = std::any_of(report.rows.begin(), report.rows.end(),
                                       [](const PmQuota& row) { return row.previous.has_value(); });
     const bool products = !report.products.empty();
+    const bool managed = any_managed_products(report);
     Table table;
-    table.headers = {"PM", "INTERVIEWS"};
-    table.align = {Align::left, Align::right};
+    table.headers = {"PM"};
+    table.align = {Align::left};
+    if (managed) {
+        table.headers.push_back("PRODUCTS");
+        table.align.push_back(Align::left);
+    }
+    table.headers.push_back("INTERVIEWS");
+    table.align.push_back(Align::right);
     if (products) {
         table.headers.push_back("IN " + util::join(report.products, ", "));
         table.align.push_back(Align::right);
@@ -104,8 +116,10 @@ Table quota_table(const QuotaReport& report) {
     }
     for (const auto& row : report.rows) {
         const WeekCount& week = row.selected();
-        std::vector<Cell> cells = {Cell(pm_label(row), row.in_roster ? Style::bold : Style::dim),
-                                   Cell(std::to_string(week.count))};
+        std::vector<Cell> cells = {Cell(pm_label(row), row.in_roster ? Style::bold : Style::dim)};
+        if (managed)
+            cells.emplace_back(util::join(row.products, ", "));
+        cells.emplace_back(std::to_string(week.count));
         if (products)
             cells.emplace_back(std::to_string(week.in_products));
         cells.insert(cells.end(), {Cell(status_text(row, report), status_style(week.status)),
@@ -183,6 +197,7 @@ std::string quota_json(const QuotaReport& report, const View&) {
         json.key("pm").value(row.pm);
         json.key("name").value(row.name);
         json.key("in_roster").value(row.in_roster);
+        json.key("products").strings(row.products);
         json.key("since");
         if (row.since)
             json.value(format_date(*row.since));
@@ -239,8 +254,9 @@ std::string quota_json(const QuotaReport& report, const View&) {
 
 std::string quota_csv(const QuotaReport& report, const View&) {
     Table table;
-    table.headers = {"pm",    "name",  "in_roster", "week",   "since",     "until",
-                     "count", "quota", "status",    "streak", "last_date", "last_customer"};
+    table.headers = {"pm",        "name",          "in_roster", "week",   "since",
+                     "until",     "count",         "quota",     "status", "streak",
+                     "last_date", "last_customer", "products"};
     for (const auto& row : report.rows)
         for (const auto& week : row.weeks)
             table.rows.push_back({Cell(row.pm), Cell(row.name), Cell(row.in_roster ? "yes" : "no"),
@@ -250,7 +266,7 @@ std::string quota_csv(const QuotaReport& report, const View&) {
                                   Cell(std::to_string(report.quota)),
                                   Cell(status_name(week.status)), Cell(std::to_string(week.streak)),
                                   Cell(week.last_date ? format_date(*week.last_date) : ""),
-                                  Cell(week.last_customer)});
+                                  Cell(week.last_customer), Cell(util::join(row.products, ";"))});
     return render_csv(table);
 }
 

@@ -109,8 +109,8 @@ expect_out_lacks $'\e['
 # --- filters ---
 run --today 2026-11-18 report --week 2026-W46 --pm dev --format csv
 expect_code 0
-expect_out_equals "pm,name,in_roster,week,since,until,count,quota,status,streak,last_date,last_customer
-dev,Dev Rao,yes,2026-W46,2026-11-09,2026-11-15,0,1,missed,0,2026-11-02,Hooli"
+expect_out_equals "pm,name,in_roster,week,since,until,count,quota,status,streak,last_date,last_customer,products
+dev,Dev Rao,yes,2026-W46,2026-11-09,2026-11-15,0,1,missed,0,2026-11-02,Hooli,"
 run --today 2026-11-18 report --week 2026-W46 --product billing --format json
 expect_json '[p["pm"] for p in data["pms"]] == ["dev", "mei", "sam"]'
 run --today 2026-11-18 report --pm nobody

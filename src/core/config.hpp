@@ -16,7 +16,7 @@ struct TeamMember {
     std::string email;
     std::optional<Date> since;         // no quota before this date
     std::vector<Week> away;            // excused weeks
-    std::vector<std::string> products; // what the PM manages
+    std::vector<std::string> products = {}; // what the PM manages
 };
 
 struct Config {

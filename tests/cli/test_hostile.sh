@@ -26,10 +26,12 @@ Learn.
 - We've figured out a way to \e[2J [export](http://phish.example) =cmd
 
 ## Nuggets
-- NUGGET_START [Reset your password](http://phish.example) | cell ::error::n
+- !! NUGGET_START [Reset your password](http://phish.example) | cell ::error::n
 - -cmd nugget
 NOTE
 printf -- '- raw \x1b]52;c;AAAA\x07 osc and invalid \xff\xfe utf-8 and \xc2\x9b csi\n' \
+    >>"prod/interviews/portal/acme-2026-11-18.md"
+printf -- '\n## Follow-ups\n- [ ] Send \x1b[2J [the invite](http://phish.example) | =cmd ::error::f \xc2\x9b\n' \
     >>"prod/interviews/portal/acme-2026-11-18.md"
 # A PM id with a line break forges no row; a date with a workflow command forges no annotation.
 write_note portal "beta-2026-11-17.md" "Beta" 2026-11-17 '"dev\n::add-mask::dev"' 'tldr: fine'
@@ -157,6 +159,9 @@ for fmt in ["text", "markdown", "json", "csv"]:
 for fmt in ["markdown", "text", "json"]:
     commands.append(["summary", "--week", "2026-W47", "--format", fmt])
     commands.append(["summary", "prod/interviews/portal/acme-2026-11-18.md", "--format", fmt])
+    commands.append(["summary", "--week", "2026-W47", "--picks", "--format", fmt])
+    commands.append(["summary", "--week", "2026-W47", "--for", "execs", "--format", fmt])
+    commands.append(["followups", "--format", fmt])
 commands.append(["share", "prod/interviews/portal/acme-2026-11-18.md"])
 for fmt in ["text", "github", "json"]:
     commands.append(["guide", "lint", "guide.md", "--format", fmt])

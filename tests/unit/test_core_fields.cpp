@@ -22,6 +22,7 @@ void set_distinct_value(Note& note, const NoteField& field) {
     case FieldKind::text_list:
         note.*field.list = {"first " + std::string(field.key), "b, c"};
         break;
+    case FieldKind::flag: note.*field.flag = true; break;
     }
 }
 

@@ -55,7 +55,7 @@ team:
         CHECK_THROWS_WITH_AS(
             parse_config("notes: x\nteam:\n  - id: a\n    emial: a@example.com\n", ".pmi.yaml"),
             ".pmi.yaml:4: unknown key 'team.emial'; did you mean 'team.email'? (known: id, name, "
-            "email, since, away)",
+            "email, since, away, products)",
             Error);
         CHECK_THROWS_WITH_AS(parse_config("notes: x\nproduct: [a]\n", ".pmi.yaml"),
                              ".pmi.yaml:2: unknown key 'product'; did you mean 'products'? "
@@ -64,7 +64,7 @@ team:
                              Error);
         CHECK_THROWS_WITH_AS(parse_config("team: [{id: a, role: pm}]\n", ".pmi.yaml"),
                              ".pmi.yaml:1: unknown key 'team.role' (known: id, name, email, "
-                             "since, away)",
+                             "since, away, products)",
                              Error);
         CHECK_THROWS_AS(parse_config("quota: {per_week: 1, kind: [sales]}\n", "c"), Error);
         CHECK_THROWS_AS(parse_config("share: {omitted: [pm]}\n", "c"), Error);

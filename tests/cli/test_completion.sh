@@ -174,4 +174,17 @@ expect_code 0
 expect_out_contains "string split0"
 CHECKS=$((CHECKS + 1)); ! command -v fish >/dev/null || printf '%s\n' "$OUT" | fish --no-execute || fail "fish syntax"
 
+# Issue 18: followups, summary's --picks and --for.
+candidates ""
+expect_out_contains "followups"
+candidates summary --p
+expect_out_contains "--picks"
+expect_out_contains "--for"
+candidates summary --for ""
+expect_out_equals "execs"
+candidates followups --a
+expect_out_contains "--all"
+expect_out_contains "--pm"
+candidates followups --pm ""
+expect_out_contains "caroline"
 finish

@@ -101,6 +101,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         differs("segment, channel or tldr", written);
     if (back.tags != note.tags)
         differs("tags", written);
+    if (back.execs != note.execs)
+        differs("execs", written);
     if (!same_people(back.interviewees, note.interviewees))
         differs("interviewees", written);
     if (!same_extra(back.extra, note.extra))

@@ -224,3 +224,20 @@ TEST_CASE("MarkdownScanner: fenced code blocks") {
         CHECK(scanner.fence_line() == 2);
     }
 }
+
+TEST_CASE("BodyLines cuts a line longer than max_line_bytes") {
+    std::istringstream in("---\na: b\n---\n" + std::string(3 * BodyLines::max_line_bytes, 'x') +
+                          "\r\nnext\r\nlast");
+    BodyLines lines(in);
+    std::string line;
+    int number = 0;
+    REQUIRE(lines.next(line, number));
+    CHECK(line.size() == BodyLines::max_line_bytes);
+    CHECK(number == 4);
+    REQUIRE(lines.next(line, number));
+    CHECK(line == "next");
+    CHECK(number == 5);
+    REQUIRE(lines.next(line, number));
+    CHECK(line == "last");
+    CHECK_FALSE(lines.next(line, number));
+}

@@ -107,8 +107,8 @@ int print_exec_message(const Digest& digest, const Context& context, Format form
             if (!problems.empty()) {
                 refused = true;
                 problems.push_back({note.path, 0, Severity::error,
-                                    "left out of the message to execs: share cannot be sure what "
-                                    "is private in it"});
+                                    "left out of the message to execs: it cannot be shared as it "
+                                    "is (see above)"});
             }
             print_problems(problems);
         }

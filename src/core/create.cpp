@@ -35,9 +35,10 @@ std::string default_template() {
 ## Quotes
 
 ## Nuggets
-<!-- One line each; shared at the staff meeting. -->
+<!-- One line each. "- ! ..." marks the one to share at the staff meeting; "- !! ..." also for the executive team. -->
 
 ## Follow-ups
+<!-- What we promised them: "- [ ] Send the beta invite"; "- [x]" once done. -->
 )";
 }
 

@@ -186,6 +186,25 @@ TEST_CASE("lint_notes: near-miss keys") {
               "ignored; did you mean 'interviewees'?"});
 }
 
+TEST_CASE("lint_notes: one pick per note") {
+    const Config config = test_config();
+    NoteSet set;
+    set.notes.push_back(
+        parsed("prod/interviews/portal/acme-2026-11-20.md",
+               note_text("Acme", "2026-11-20", "caroline", "portal", "tldr: Fine.\n",
+                         "## Goal\nLearn.\n\n## Nuggets\n- ! One\n- Two\n"
+                         "- !! Three\n- ! Four\n")));
+    CHECK(formatted(lint_notes(config, set)) ==
+          std::vector<std::string>{
+              "prod/interviews/portal/acme-2026-11-20.md:14: warning: a second nugget marked to "
+              "share (the first is on line 12): one pick per note; keep one '- !' and remove the "
+              "others"});
+    set.notes[0] = parsed("prod/interviews/portal/acme-2026-11-20.md",
+                          note_text("Acme", "2026-11-20", "caroline", "portal", "tldr: Fine.\n",
+                                    "## Goal\nLearn.\n\n## Nuggets\n- !! One\n- Two!\n"));
+    CHECK(lint_notes(config, set).empty());
+}
+
 TEST_CASE("lint_notes: a large duplicate group is listed once") {
     const Config config = test_config();
     NoteSet set;

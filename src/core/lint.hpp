@@ -19,7 +19,8 @@ namespace pmi {
 // warnings for a PM or product not in the config, an empty tldr, tag spellings
 // that differ only in case or separators, a customer that does not match the
 // file name and, when the notes were loaded with BodyScan::sections (`scanned`),
-// an empty Nuggets section and a note without a Goal section. Sorted by path
+// an empty Nuggets section, more than one nugget marked to share (`- !`) and a
+// note without a Goal section. Sorted by path
 // and line.
 std::vector<Problem> lint_notes(const Config& config, const NoteSet& notes,
                                 BodyScan scanned = BodyScan::none);

@@ -194,7 +194,7 @@ TEST_CASE("lint_notes: one pick per note") {
                note_text("Acme", "2026-11-20", "caroline", "portal", "tldr: Fine.\n",
                          "## Goal\nLearn.\n\n## Nuggets\n- ! One\n- Two\n"
                          "- !! Three\n- ! Four\n")));
-    CHECK(formatted(lint_notes(config, set)) ==
+    CHECK(formatted(lint_notes(config, set, BodyScan::sections)) ==
           std::vector<std::string>{
               "prod/interviews/portal/acme-2026-11-20.md:14: warning: a second nugget marked to "
               "share (the first is on line 12): one pick per note; keep one '- !' and remove the "
@@ -202,7 +202,7 @@ TEST_CASE("lint_notes: one pick per note") {
     set.notes[0] = parsed("prod/interviews/portal/acme-2026-11-20.md",
                           note_text("Acme", "2026-11-20", "caroline", "portal", "tldr: Fine.\n",
                                     "## Goal\nLearn.\n\n## Nuggets\n- !! One\n- Two!\n"));
-    CHECK(lint_notes(config, set).empty());
+    CHECK(lint_notes(config, set, BodyScan::sections).empty());
 }
 
 TEST_CASE("lint_notes: a large duplicate group is listed once") {

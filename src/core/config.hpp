@@ -14,9 +14,10 @@ struct TeamMember {
     std::string id;
     std::string name;
     std::string email;
-    std::optional<Date> since;         // no quota before this date
-    std::vector<Week> away;            // excused weeks
-    std::vector<std::string> products = {}; // what the PM manages
+    std::optional<Date> since; // no quota before this date
+    std::vector<Week> away;    // excused weeks
+    // What the PM manages; defaulted so that {id, name, email, since, away} still builds one.
+    std::vector<std::string> products = {};
 };
 
 struct Config {

@@ -84,10 +84,11 @@ struct Note {
     KeyLines key_lines;
 
     // Filled only when the body is scanned (see BodyScan).
-    std::vector<std::string> sections;    // level-2 heading titles, in order
-    std::vector<std::string> nuggets;     // bullets under the Nuggets heading, marks stripped
-    int nuggets_line = 0;                 // line of the Nuggets heading; 0 when absent
-    std::vector<NuggetMark> nugget_marks; // the nuggets marked `!` or `!!`, in order
+    std::vector<std::string> sections; // level-2 heading titles, in order
+    std::vector<std::string> nuggets;  // bullets under the Nuggets heading, marks stripped
+    int nuggets_line = 0;              // line of the Nuggets heading; 0 when absent
+    // The nuggets marked `!` or `!!`, in order.
+    std::vector<NuggetMark> nugget_marks;
 
     // No tldr, and a body of only headings, HTML comments, empty and label-only
     // bullets ("- Memorable quote:"): a note not written yet, which never counts.

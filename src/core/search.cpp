@@ -32,8 +32,8 @@ void add_lines(const Config& config, const SearchQuery& query, std::vector<Searc
     std::vector<std::string> searchable;
     searchable.reserve(results.size());
     for (auto& result : results) {
-        std::string error;
-        result.text = util::read_file(config.root / result.note.path, error).value_or("");
+        if (auto text = util::read_file(config.root / result.note.path))
+            result.text = std::move(*text);
         searchable.push_back(normalized_for_search(result.text));
     }
     auto lines = match_lines(query, searchable);

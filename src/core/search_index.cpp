@@ -384,8 +384,7 @@ void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& pat
                         continue;
                     if (progress)
                         progress(done++, to_read);
-                    std::string error;
-                    const auto text = util::read_file(root / *candidate.path, error);
+                    const auto text = util::read_file(root / *candidate.path);
                     const auto found = indexed.find(*candidate.path);
                     const bool racy = is_racy(candidate.stamp, now);
                     if (found != indexed.end() && text && found->second.racy &&

@@ -68,6 +68,7 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
     search.order = options.rank ? SearchOrder::rank : SearchOrder::newest;
     const bool want_lines = options.by.empty() && options.format != Format::paths;
     search.lines = want_lines ? SearchLines::matching : SearchLines::none;
+    search.context = options.context;
     ProgressLine progress;
     search.progress = [&progress](std::size_t done, std::size_t total) { progress(done, total); };
     std::vector<std::string> warnings;

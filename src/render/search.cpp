@@ -11,23 +11,6 @@ namespace pmi {
 
 namespace {
 
-// The text of each line of a file, without line endings.
-std::vector<std::string_view> split_lines(std::string_view text) {
-    std::vector<std::string_view> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        lines.push_back(line);
-        start = end + 1;
-    }
-    return lines;
-}
-
 std::string highlighted(std::string_view line, const LineMatch* match, Color color) {
     if (!match || color == Color::off)
         return escape::terminal(line);
@@ -48,25 +31,33 @@ std::string note_heading(const Note& note) {
                        note.product);
 }
 
-void write_matching_lines(std::ostream& out, const SearchResult& result, std::size_t context,
-                          Color color) {
+// Appends the note's matching lines (and those around them) to `out`, a note
+// at a time: one write per note, not one per piece.
+void append_matching_lines(std::string& out, const SearchResult& result, std::size_t context,
+                           Color color) {
     const std::string path = escape::terminal(result.note.path);
-    const auto lines = split_lines(result.text);
+    // Only the shown lines exist for us: their count bounds the context (and its sums).
+    context = std::min(context, result.shown.size());
     std::size_t next = 1; // the first line not yet printed
     for (std::size_t i = 0; i < result.lines.size(); ++i) {
         const LineMatch& match = result.lines[i];
         const std::size_t from = std::max(next, match.line > context ? match.line - context : 1);
         if (context > 0 && next > 1 && from > next)
-            out << "--\n";
-        const std::size_t next_match =
-            i + 1 < result.lines.size() ? result.lines[i + 1].line : lines.size() + 1;
-        const std::size_t to = std::min({match.line + context, lines.size(), next_match - 1});
+            out += "--\n";
+        const std::size_t to = i + 1 < result.lines.size()
+                                   ? std::min(match.line + context, result.lines[i + 1].line - 1)
+                                   : match.line + context;
         for (std::size_t number = from; number <= to; ++number) {
+            const std::string* line = shown_line(result, number);
+            if (!line)
+                break; // past the end of the file
             const bool is_match = number == match.line;
-            if (number > lines.size())
-                break;
-            out << path << (is_match ? ':' : '-') << number << (is_match ? ": " : "- ")
-                << highlighted(lines[number - 1], is_match ? &match : nullptr, color) << '\n';
+            out += path;
+            out += is_match ? ':' : '-';
+            out += std::to_string(number);
+            out += is_match ? ": " : "- ";
+            out += highlighted(*line, is_match ? &match : nullptr, color);
+            out += '\n';
         }
         next = std::max(next, to + 1);
     }
@@ -74,11 +65,11 @@ void write_matching_lines(std::ostream& out, const SearchResult& result, std::si
 
 void write_json_lines(util::JsonWriter& json, const SearchResult& result) {
     json.key("lines").begin_array();
-    const auto lines = split_lines(result.text);
     for (const auto& match : result.lines) {
-        if (match.line > lines.size())
+        const std::string* shown = shown_line(result, match.line);
+        if (!shown)
             continue;
-        const std::string_view line = lines[match.line - 1];
+        const std::string_view line = *shown;
         json.begin_object();
         json.key("line").value(match.line);
         json.key("text").value(line);
@@ -102,15 +93,19 @@ void write_json_lines(util::JsonWriter& json, const SearchResult& result) {
 
 void search_text(std::ostream& out, const SearchHits& hits, const View& view) {
     bool first = true;
+    std::string text;
     for (const auto& result : hits.results) {
+        text.clear();
         if (!first)
-            out << '\n';
+            text += '\n';
         first = false;
-        out << paint(escape::terminal(note_heading(result.note)), Style::bold, view.color) << '\n';
+        text += paint(escape::terminal(note_heading(result.note)), Style::bold, view.color);
+        text += '\n';
         if (result.lines.empty())
-            out << escape::terminal(result.note.path) << '\n';
+            text += escape::terminal(result.note.path) + '\n';
         else
-            write_matching_lines(out, result, hits.context, view.color);
+            append_matching_lines(text, result, hits.context, view.color);
+        out << text;
     }
 }
 

@@ -58,4 +58,26 @@ void omit_shared_fields(Note& note, const std::vector<std::string>& omit) {
     }
 }
 
+std::string_view note_body(std::string_view text) {
+    const auto line_end = [&](std::size_t start) {
+        const auto end = text.find('\n', start);
+        return end == std::string_view::npos ? text.size() : end;
+    };
+    const auto is_fence = [&](std::size_t start, std::size_t end) {
+        std::string_view line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        return util::trim(line) == "---";
+    };
+    std::size_t end = line_end(0);
+    if (!is_fence(0, end))
+        return text;
+    for (std::size_t start = end + 1; start < text.size(); start = end + 1) {
+        end = line_end(start);
+        if (is_fence(start, end))
+            return end >= text.size() ? std::string_view() : text.substr(end + 1);
+    }
+    return text;
+}
+
 } // namespace pmi

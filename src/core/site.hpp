@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/note.hpp"
@@ -18,5 +19,9 @@ std::vector<std::string> note_page_names(const std::vector<std::string>& paths,
 // Empties the fields share.omit names (keys compared ignoring ASCII case), so
 // that no page of the site shows what `pmi share` would leave out.
 void omit_shared_fields(Note& note, const std::vector<std::string>& omit);
+
+// The body of a note's text: what follows the line that closes its '---'
+// front matter; the whole text when it has none.
+std::string_view note_body(std::string_view text);
 
 } // namespace pmi

@@ -34,3 +34,10 @@ TEST_CASE("omit_shared_fields") {
     REQUIRE(note.extra.size() == 1);
     CHECK(note.extra[0].key == "other");
 }
+
+TEST_CASE("note_body") {
+    CHECK(note_body("---\ncustomer: A\n---\n## Goal\nx\n") == "## Goal\nx\n");
+    CHECK(note_body("---\r\na: 1\r\n---\r\nbody") == "body");
+    CHECK(note_body("---\na: 1\n---") == "");
+    CHECK(note_body("no front matter\n---\n") == "no front matter\n---\n");
+}

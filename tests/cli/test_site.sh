@@ -173,6 +173,15 @@ expect_code 2
 expect_err_contains "pages/notes/index.html: not written by pmi site; not replaced"
 expect_file_contains pages/notes/index.html "my own page"
 
+# --- Completion knows the command and its options; --out completes files.
+completions() { "$PMI_BIN" completion candidates -- "$@" | tr '\0' '\n'; }
+CHECKS=$((CHECKS + 1))
+completions "" | grep -qx site || fail "completion lacks site"
+CHECKS=$((CHECKS + 1))
+completions site --o | grep -qx -- --out || fail "completion lacks site --out"
+CHECKS=$((CHECKS + 1))
+[ "$(completions site --out "" | head -1)" == files ] || fail "site --out does not complete files"
+
 # --- Bad input: not a repository.
 cd "$WORK" && mkdir -p empty && cd empty
 run site

@@ -2,7 +2,7 @@
 // Chromium, through the DevTools protocol: no console error, no page error, no
 // failed request, no request leaving the file system, no dialog (the hostile
 // notes call alert()), no script element or event handler in the live DOM.
-// A screenshot of the dashboard is kept.
+// A screenshot of the dashboard is kept; the dashboard prints on one page.
 // Usage: node check_pages.mjs SITE-FOLDER SCREENSHOT.png
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,6 +70,10 @@ try {
     if (shown === "index.html") {
       await page.setViewport({ width: 1240, height: 720 });
       await page.screenshot({ path: screenshot, fullPage: true });
+      // The print stylesheet fits the dashboard on one page for an exec review.
+      const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      const printed = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+      if (printed !== 1) problems.push(`index.html: prints on ${printed} pages, not 1`);
     }
     await page.close();
     checked += 1;

@@ -38,13 +38,18 @@ median() {
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"
 }
 
+# cpu JSON: hyperfine's mean user + system time in seconds (wall time suffers on a busy machine).
+cpu() {
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["user"] + r["system"])' "$1"
+}
+
 peak_mb() {
     /usr/bin/time -o "$RESULTS/.time" -f '%M' "$@" >/dev/null 2>&1 || true
     awk '{ kb = $1 } END { printf "%.1f", kb / 1024 }' "$RESULTS/.time"
 }
 
-echo "| command | N | median wall time | ratio to index | peak memory | peak memory, bodies x2 |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| command | N | median wall time | CPU (user+sys) | CPU ratio to index | peak memory | peak memory, bodies x2 |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for n in "$@"; do
     dir=$(tree "$n" 1)
     twin=$(tree "$n" 2)
@@ -55,12 +60,13 @@ for n in "$@"; do
         hyperfine --warmup 1 --runs 3 --export-json "$json" -i \
             "$PMI --root $dir --today $TODAY $command" >/dev/null
         time_s=$(median "$json")
-        [ -n "$base" ] || base=$time_s
+        cpu_s=$(cpu "$json")
+        [ -n "$base" ] || base=$cpu_s
         # shellcheck disable=SC2086
         peak=$(peak_mb "$PMI" --root "$dir" --today "$TODAY" $command)
         # shellcheck disable=SC2086
         peak2=$(peak_mb "$PMI" --root "$twin" --today "$TODAY" $command)
-        printf '| pmi %s | %s | %.3f s | %.2fx | %s MB | %s MB |\n' "$command" "$n" "$time_s" \
-            "$(python3 -c "print($time_s / $base)")" "$peak" "$peak2"
+        printf '| pmi %s | %s | %.3f s | %.3f s | %.2fx | %s MB | %s MB |\n' "$command" "$n" \
+            "$time_s" "$cpu_s" "$(python3 -c "print($cpu_s / $base)")" "$peak" "$peak2"
     done
 done

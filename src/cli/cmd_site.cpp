@@ -14,6 +14,7 @@
 #include "render/escape.hpp"
 #include "render/site.hpp"
 #include "util/fs.hpp"
+#include "util/strings.hpp"
 
 namespace pmi::cli {
 
@@ -170,12 +171,11 @@ SharedNotes write_note_pages(const std::vector<Note>& notes, const Config& confi
                 throw Error(note.path + ": no such file");
             const SharedNote shared = share_note(*text, note.path, config.share_omit, problems);
             if (shared.status == ShareStatus::shared) {
-                auto parsed = parse_note(shared.text, note.path, BodyScan::sections);
-                problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
-                if (parsed.note) {
-                    shown = std::move(parsed.note);
-                    page = site::note_page(*shown, note_body(shared.text));
-                }
+                // `note` has share.omit's fields emptied already, as the copy's front matter.
+                const std::string_view body = note_body(shared.text);
+                shown = note;
+                shown->nuggets = body_nuggets(body);
+                page = site::note_page(*shown, body);
             }
         } catch (const Error& error) {
             problems.push_back({note.path, 0, Severity::error, error.what()});
@@ -217,6 +217,10 @@ int run_site(const SiteOptions& options, const Globals& globals) {
               [](const Note& a, const Note& b) { return a.path < b.path; });
     for (auto& note : notes)
         omit_shared_fields(note, config.share_omit);
+    for (const auto& key : config.share_omit)
+        if (util::to_lower_ascii(key) == "date")
+            warn("share.omit lists date, but the site shows each note's date: the dashboard "
+                 "counts by it");
 
     QuotaOptions quota_options;
     quota_options.weeks = dashboard_weeks;
@@ -246,7 +250,8 @@ int run_site(const SiteOptions& options, const Globals& globals) {
     writer.remove_stale_pages(shared.written);
 
     write_output(escape::terminal(writer.shown_path(false, site::dashboard_file)) + ": " +
-                 std::to_string(shared.written.size() - 1) + " notes" +
+                 std::to_string(shared.written.size() - 1) +
+                 (shared.written.size() == 2 ? " note" : " notes") +
                  (shared.left_out ? ", " + std::to_string(shared.left_out) + " left out" : "") +
                  "\n");
     return exit_ok;

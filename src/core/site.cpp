@@ -80,4 +80,12 @@ std::string_view note_body(std::string_view text) {
     return text;
 }
 
+std::vector<std::string> body_nuggets(std::string_view body) {
+    // The reader scans bodies only behind a valid front matter: give it one.
+    std::string text = "---\ncustomer: x\ndate: 2000-01-01\npm: x\nproduct: x\n---\n";
+    text += body;
+    NoteParse parsed = parse_note(text, "", BodyScan::sections);
+    return parsed.note ? std::move(parsed.note->nuggets) : std::vector<std::string>();
+}
+
 } // namespace pmi

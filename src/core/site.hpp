@@ -24,4 +24,8 @@ void omit_shared_fields(Note& note, const std::vector<std::string>& omit);
 // front matter; the whole text when it has none.
 std::string_view note_body(std::string_view text);
 
+// The nuggets of a note's body (the first-level items under its "Nuggets"
+// heading), as the note reader finds them.
+std::vector<std::string> body_nuggets(std::string_view body);
+
 } // namespace pmi

@@ -173,6 +173,25 @@ expect_code 2
 expect_err_contains "pages/notes/index.html: not written by pmi site; not replaced"
 expect_file_contains pages/notes/index.html "my own page"
 
+# --- share.omit may leave out even the customer: the note is still shown, without it.
+new_tree omitted
+cat >>.pmi.yaml <<'YAML'
+share:
+  omit: [customer, date]
+YAML
+write_note portal omitted-2026-11-17.md "SECRET-CUSTOMER" 2026-11-17 caroline "tldr: Fine." "## Nuggets
+- A shared nugget"
+run --today 2026-11-20 site
+expect_code 0
+expect_out_contains "site/index.html: 1 note"
+expect_out_lacks "1 notes"
+expect_err_contains "share.omit lists date"
+CHECKS=$((CHECKS + 1))
+if grep -rn SECRET-CUSTOMER site; then fail "an omitted field on the site"; fi
+expect_file_contains site/notes/portal--omitted-2026-11-17.html "(customer left out)"
+expect_file_contains site/digest.html "A shared nugget"
+cd "$ROOT/.." && cd repo || exit 2
+
 # --- Completion knows the command and its options; --out completes files.
 completions() { "$PMI_BIN" completion candidates -- "$@" | tr '\0' '\n'; }
 CHECKS=$((CHECKS + 1))

@@ -41,3 +41,10 @@ TEST_CASE("note_body") {
     CHECK(note_body("---\na: 1\n---") == "");
     CHECK(note_body("no front matter\n---\n") == "no front matter\n---\n");
 }
+
+TEST_CASE("body_nuggets") {
+    CHECK(body_nuggets(
+              "## Goal\n- not a nugget\n\n## Nuggets\n- one\n  - nested\n- two\n\n## Next\n- "
+              "no\n") == std::vector<std::string>{"one", "two"});
+    CHECK(body_nuggets("").empty());
+}

@@ -168,7 +168,7 @@ SharedNotes write_note_pages(const std::vector<Note>& notes, const Config& confi
         try {
             const auto text = read_repo_file(config.root, note.path);
             if (!text)
-                throw Error(note.path + ": no such file");
+                throw Error("no such file");
             const SharedNote shared = share_note(*text, note.path, config.share_omit, problems);
             if (shared.status == ShareStatus::shared) {
                 // `note` has share.omit's fields emptied already, as the copy's front matter.

@@ -19,6 +19,7 @@ void setup_tags(CLI::App& command, Globals& globals);
 void setup_index(CLI::App& command, Globals& globals);
 void setup_themes(CLI::App& command, Globals& globals);
 void setup_share(CLI::App& command, Globals& globals);
+void setup_site(CLI::App& command, Globals& globals);
 void setup_signals(CLI::App& command, Globals& globals);
 void setup_followups(CLI::App& command, Globals& globals);
 void setup_search(CLI::App& command, Globals& globals);

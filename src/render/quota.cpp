@@ -304,8 +304,15 @@ static std::string title(const QuotaReport& report) {
     return text;
 }
 
-static constexpr const char* grid_legend =
-    "0! missed, 0? still due, away excused, - not started, left after the PM's last day";
+// The grid's legend; "left" only when a PM's weeks show it.
+static std::string grid_legend(const QuotaReport& report) {
+    std::string legend = "0! missed, 0? still due, away excused, - not started";
+    for (const auto& row : report.rows)
+        for (const auto& week : row.weeks)
+            if (week.status == QuotaStatus::left)
+                return legend + ", left after the PM's last day";
+    return legend;
+}
 
 std::string quota_text(const QuotaReport& report, const View& view) {
     std::string out = escape::terminal(title(report)) + "\n";
@@ -313,7 +320,7 @@ std::string quota_text(const QuotaReport& report, const View& view) {
     if (report.rows.empty())
         out += "no PMs: add a team roster to .pmi.yaml or write notes\n";
     else if (grid)
-        out += render_text(quota_grid(report), view.color) + grid_legend + "\n";
+        out += render_text(quota_grid(report), view.color) + grid_legend(report) + "\n";
     else
         out += render_text(quota_table(report), view.color, view.width);
     return out + team_line(report) + "\n";
@@ -325,7 +332,7 @@ std::string quota_markdown(const QuotaReport& report, const View&) {
     if (!report.rows.empty())
         out += render_markdown(grid ? quota_grid(report) : quota_table(report)) + "\n";
     if (grid)
-        out += std::string("Legend: ") + grid_legend + "\n\n";
+        out += "Legend: " + grid_legend(report) + "\n\n";
     return out + team_line(report) + "\n";
 }
 

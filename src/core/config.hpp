@@ -16,8 +16,10 @@ struct TeamMember {
     std::string email;
     std::optional<Date> since; // no quota before this date
     std::vector<Week> away;    // excused weeks (date ranges are read as the weeks they cover)
-    std::optional<Date> until; // the last day on the team: no quota for the weeks after it
-    std::optional<int> quota;  // per week, overriding quota.per_week; 0: never missed
+    // The last day on the team: no quota for the weeks after it.
+    std::optional<Date> until = std::nullopt;
+    // Per week, overriding quota.per_week; 0: never missed.
+    std::optional<int> quota = std::nullopt;
 };
 
 // Whose quota a paired call (a note's `with:` list) counts toward (quota.paired).

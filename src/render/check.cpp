@@ -1,5 +1,6 @@
 #include "render/check.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 
@@ -43,7 +44,12 @@ static std::string notes_line(const CheckResult& result) {
 std::string check_text(const CheckResult& result, const View&) {
     std::string out = headline(result) + "\n";
     if (!result.short_pms.empty()) {
-        out += fmt::format("PMs short of the quota ({} a week):\n", result.quota.quota);
+        // With PMs' own quotas the team's figure would mislead; each line gives its own.
+        const bool one_quota =
+            std::all_of(result.short_pms.begin(), result.short_pms.end(),
+                        [&](const PmQuota& row) { return row.quota == result.quota.quota; });
+        out += one_quota ? fmt::format("PMs short of the quota ({} a week):\n", result.quota.quota)
+                         : std::string("PMs short of their quota:\n");
         for (const auto& row : result.short_pms)
             out += "  " + escape::terminal(short_pm_text(row, result)) + "\n";
     }

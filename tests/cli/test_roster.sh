@@ -68,7 +68,8 @@ expect_json '[p["strip"][-2:] for p in data["pms"] if p["pm"] == "dev"] == ["--"
 # --- a PM's own quota: 2 for mo, 0 (never missed) for pat ---
 run --today 2026-11-25 check --week 2026-W47
 expect_code 1
-expect_out_contains "mo: 1 of 2 interviews in 2026-W47 (missed)"
+expect_out_contains "PMs short of their quota:
+  mo: 1 of 2 interviews in 2026-W47 (missed)"
 expect_out_lacks "pat:"
 expect_out_lacks "dev:"
 expect_out_contains "team 2026-W47: 2 of 3 met, 1 missed, 1 no quota"

@@ -52,6 +52,11 @@ expect_out_contains "mo                 1  missed (1 of 2)"
 expect_out_contains "pat                1  no quota"
 run --today 2026-11-25 report
 expect_out_lacks "dev"
+# Nor in the staff-meeting digest's list of PMs without an interview.
+run --today 2026-11-25 summary --week 2026-W47 --format json
+expect_json '"dev" not in [p["pm"] for p in data["pms"]] and "mo" in [p["pm"] for p in data["pms"]]'
+run --today 2026-11-25 summary --week 2026-W46 --format json
+expect_json '"dev" in [p["pm"] for p in data["pms"]]'
 # Asked for by name, dev shows as left.
 run --today 2026-11-25 report --week 2026-W47 --pm dev
 expect_code 0

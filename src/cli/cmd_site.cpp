@@ -97,13 +97,13 @@ class SiteWriter {
     void write(bool in_notes, const std::string& name, std::string_view content) const {
         const int fd = in_notes ? notes_.fd() : top_.fd();
         const auto write = [&](const util::TextSink& sink) { sink(content); };
-        std::string error;
-        const auto same = util::file_matches_at(fd, name, write, error, util::FollowLinks::no);
+        const auto same = util::file_matches_at(fd, name, write, util::FollowLinks::no);
         if (same && *same)
             return;
-        error = util::write_atomic_at(fd, name, write, temporaries_ ? temporaries_.fd() : -1);
-        if (!error.empty())
-            throw Error(shown_path(in_notes, name) + ": " + error);
+        const auto written =
+            util::write_atomic_at(fd, name, write, temporaries_ ? temporaries_.fd() : -1);
+        if (!written)
+            throw Error(shown_path(in_notes, name) + ": " + written.error());
     }
 
     // Removes the note pages of an earlier run that this run did not write.

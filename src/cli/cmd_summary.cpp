@@ -93,11 +93,10 @@ int print_exec_message(const Digest& digest, const Context& context, Format form
         for (const auto& note : pm.notes) {
             if (!flags_for_execs(note))
                 continue;
-            std::string error;
-            const auto text = util::read_file(context.config.root / note.path, error);
+            const auto text = util::read_file(context.config.root / note.path);
             std::vector<Problem> problems;
             if (!text) {
-                problems.push_back({note.path, 0, Severity::error, "cannot read: " + error});
+                problems.push_back({note.path, 0, Severity::error, "cannot read: " + text.error()});
                 refused = true;
             } else if (auto nugget = exec_nugget(note, *text, context.config, problems)) {
                 message.nuggets.push_back(std::move(*nugget));

@@ -64,8 +64,9 @@ namespace {
 
 // Bump when the format or what load_note produces changes.
 // 3: sections and nuggets by the CommonMark scanner; 4: unclosed quotes rejected;
-// 5: a CRC-32C over the file; 6: the draft flag; 7: nugget marks and `execs`
-constexpr std::uint32_t format_version = 7;
+// 5: a CRC-32C over the file; 6: the draft flag; 7: with and listeners;
+// 8: nugget marks and `execs`
+constexpr std::uint32_t format_version = 8;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr char magic[] = "PMI-NOTE-CACHE\n";
 constexpr std::uint32_t max_string = 16u << 20;

@@ -110,8 +110,8 @@ run list --pm raj --format json
 expect_json '[(n["customer"], n["role"], n["with"]) for n in data["notes"]] == [("Hooli", "lead", ["caroline"]), ("Acme", "with", ["raj"])]'
 expect_json 'data["notes"][1]["listeners"] == ["Dana (sales)"]'
 run list --pm raj --format csv
-expect_out_contains "customer,date,pm,with,product,kind,interviewees,listeners,segment,channel,tags,tldr,path,role"
-expect_out_contains "Acme,2026-11-22,caroline,raj,portal,learning,,Dana (sales),,,,Sunday call.,prod/interviews/portal/acme-2026-11-22.md,with"
+expect_out_contains "customer,date,pm,with,product,kind,interviewees,listeners,segment,channel,tags,tldr,execs,path,role"
+expect_out_contains "Acme,2026-11-22,caroline,raj,portal,learning,,Dana (sales),,,,Sunday call.,false,prod/interviews/portal/acme-2026-11-22.md,with"
 # Without --pm there is no role; --where reads with: like any field.
 run list --format json
 expect_json 'all("role" not in n for n in data["notes"])'

@@ -204,7 +204,7 @@ run report --format json
 expect_json '[p["products"] for p in data["pms"]] == [["portal"], ["billing"], [], ["portal", "billing"]]'
 run report --format csv --pm dev
 expect_out_contains ",products"
-expect_out_contains ",Stark,billing"
+expect_out_contains ",Stark,4,0,billing"
 sed -i 's/products: \[portal\]}/products: [portl]}/' .pmi.yaml
 run report
 expect_code 2

@@ -205,6 +205,10 @@ void complete_positional(const CommandLineShape& shape, const LineState& state,
         completion.candidates = words_of(state.command->first_words);
         return;
     }
+    if (state.positionals == 1 && state.command->name == "tags") {
+        completion.values = "tags"; // pmi tags rename OLD: a tag of the notes
+        return;
+    }
     if (state.command->takes_paths && state.command->name != "help")
         completion.kind = CompletionKind::files;
 }

@@ -128,6 +128,12 @@ invoicing
 navigation
 sso"
 expect_no_file pwned
+candidates tags rename ""
+expect_out_equals "\$(touch pwned)
+invoicing
+navigation
+sso"
+CHECKS=$((CHECKS + 1)); [ "$KIND" != files ] || fail "tags rename then a tag, got $KIND"
 
 # --root and --today on the line reach the look-up, in either spelling.
 cd "$WORK" || exit 2

@@ -10,6 +10,7 @@ namespace pmi::cli {
 // They are registered in one table, in app.cpp.
 void setup_init(CLI::App& command, Globals& globals);
 void setup_new(CLI::App& command, Globals& globals);
+void setup_import(CLI::App& command, Globals& globals);
 void setup_list(CLI::App& command, Globals& globals);
 void setup_report(CLI::App& command, Globals& globals);
 void setup_check(CLI::App& command, Globals& globals);

@@ -18,6 +18,7 @@ void setup_lint(CLI::App& command, Globals& globals);
 void setup_summary(CLI::App& command, Globals& globals);
 void setup_tags(CLI::App& command, Globals& globals);
 void setup_index(CLI::App& command, Globals& globals);
+void setup_merge_index(CLI::App& command, Globals& globals);
 void setup_themes(CLI::App& command, Globals& globals);
 void setup_share(CLI::App& command, Globals& globals);
 void setup_signals(CLI::App& command, Globals& globals);

@@ -109,3 +109,17 @@ TEST_CASE("load_config") {
         CHECK_THROWS_AS(load_config(dir.path, (dir.path / "nope").string()), Error);
     }
 }
+
+TEST_CASE("parse_config: links.base") {
+    CHECK(parse_config("", ".pmi.yaml").links_base.empty());
+    CHECK(
+        parse_config("links: {base: https://github.com/a/b/blob/main}\n", ".pmi.yaml").links_base ==
+        "https://github.com/a/b/blob/main/");
+    CHECK(parse_config("links: {base: 'http://x.example/n/'}\n", ".pmi.yaml").links_base ==
+          "http://x.example/n/");
+    for (const char* bad :
+         {"links: {base: ftp://x/}\n", "links: {base: 'javascript:x'}\n",
+          "links: {base: 'https://'}\n", "links: {base: 'https://a b/'}\n",
+          "links: {base: \"https://a/\\u00e9\"}\n", "links: x\n", "links: {other: 1}\n"})
+        CHECK_THROWS_AS(parse_config(bad, ".pmi.yaml"), Error);
+}

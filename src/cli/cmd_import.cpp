@@ -87,6 +87,8 @@ void write_imported(ImportRun& run, ImportedNote imported) {
         const fs::path file = planned_path(run, imported.note);
         std::string text = new_note_text(imported.note, imported.body);
         std::string shown;
+        if (!text.empty() && text.back() == '\n')
+            text.pop_back();
         for (const auto& line : util::split(text, '\n'))
             shown += line.empty() ? "\n" : "    " + line + "\n";
         write_output(fmt::format(

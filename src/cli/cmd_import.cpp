@@ -145,10 +145,9 @@ void check_columns(const std::string& source, const std::vector<std::string>& he
 
 void import_csv(ImportRun& run, const std::string& source, const ImportMap& map,
                 const ImportDefaults& defaults) {
-    std::string error;
-    const auto text = util::read_file(source, error);
+    const auto text = util::read_file(source);
     if (!text)
-        throw Error(fmt::format("{}: cannot read: {}", source, error));
+        throw Error(fmt::format("{}: cannot read: {}", source, text.error()));
     const util::CsvTable table = util::parse_csv(*text);
     if (table.records.empty())
         throw Error(fmt::format("{}: no header row", source));
@@ -195,11 +194,10 @@ void import_markdown(ImportRun& run, const std::string& folder, const ImportMap&
                      const ImportDefaults& defaults) {
     for (const auto& file : markdown_files(folder)) {
         const std::string source = file.string();
-        std::string error;
-        const auto text = util::read_file(file, error);
+        const auto text = util::read_file(file);
         if (!text) {
             ++run.failed;
-            report_problem(source, 0, Severity::error, "cannot read: " + error);
+            report_problem(source, 0, Severity::error, "cannot read: " + text.error());
             continue;
         }
         import_one(run, source, 0, "", import_id(*text), [&] {

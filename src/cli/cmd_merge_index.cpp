@@ -55,8 +55,8 @@ int run_merge_index(const MergeIndexOptions& options, const Globals& globals) {
     const std::string text = name == "INDEX.md"
                                  ? index_markdown(notes, context.config.notes_dir)
                                  : tags_index_markdown(notes, context.config.notes_dir);
-    if (const std::string error = util::write_atomic(options.ours, text); !error.empty())
-        throw Error(fmt::format("{}: cannot write: {}", options.ours, error));
+    if (const util::Status written = util::write_atomic(options.ours, text); !written)
+        throw Error(fmt::format("{}: cannot write: {}", options.ours, written.error()));
     return exit_ok;
 }
 

@@ -49,6 +49,8 @@ const std::vector<CommandSpec>& command_table() {
         {"themes", "Themes across portfolios: tags by product, who we hear from, trends",
          setup_themes, true},
         {"share", "A copy of notes fit to send: private sections and fields left out", setup_share},
+        {"site", "A static HTML site: the quota dashboard, themes, the digest, notes for sales",
+         setup_site},
         {"signals", "What to listen for: workarounds, their words and emotions across notes",
          setup_signals, true},
         {"guide", "Check an interview guide: closed, leading and hypothetical questions",

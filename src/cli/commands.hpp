@@ -21,6 +21,7 @@ void setup_index(CLI::App& command, Globals& globals);
 void setup_merge_index(CLI::App& command, Globals& globals);
 void setup_themes(CLI::App& command, Globals& globals);
 void setup_share(CLI::App& command, Globals& globals);
+void setup_site(CLI::App& command, Globals& globals);
 void setup_signals(CLI::App& command, Globals& globals);
 void setup_search(CLI::App& command, Globals& globals);
 void setup_mv(CLI::App& command, Globals& globals);

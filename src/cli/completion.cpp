@@ -10,7 +10,7 @@ namespace {
 std::string tree_source(const std::string& name) {
     if (name == "--product")
         return "products";
-    if (name == "--pm")
+    if (name == "--pm" || name == "--with")
         return "pms";
     if (name == "--tag")
         return "tags";

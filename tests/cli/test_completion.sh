@@ -119,6 +119,11 @@ candidates new acme --pm ""
 expect_out_equals "caroline
 dev
 mei"
+# the other PMs on a paired call: the same ids
+candidates new acme --pm caroline --with ""
+expect_out_equals "caroline
+dev
+mei"
 candidates report --cadence --months ""
 expect_out_equals ""
 candidates list --junk ""

@@ -22,7 +22,7 @@ std::string tree_source(const std::string& name) {
 }
 
 bool is_path_option(const std::string& name) {
-    return name == "--root" || name == "--junit" || name == "--out";
+    return name == "--root" || name == "--junit" || name == "--out" || name == "--from-md";
 }
 
 // The choices of an IsMember check, read from the type name CLI11 shows: "TEXT:{a,b}".

@@ -111,6 +111,34 @@ struct ConfigReader {
         }
     }
 
+    // links: {base: https://…/blob/main/}: an http(s) address of printable
+    // ASCII that needs no quoting in a URL, so it can be printed as it is.
+    void links(const YamlNode& node, Config& config) const {
+        if (node.type != YamlNode::Type::map)
+            fail(node.line, "'links' must be a map such as {base: https://example.com/notes/}");
+        only_known_keys(node, "links.", {"base"});
+        const YamlNode* base = node.find("base");
+        if (!base)
+            return;
+        std::string url = text(*base, "links.base");
+        const std::string lower = util::to_lower_ascii(url);
+        const std::size_t host = lower.rfind("https://", 0) == 0  ? 8
+                                 : lower.rfind("http://", 0) == 0 ? 7
+                                                                  : 0;
+        if (host == 0 || host >= url.size() || url[host] == '/')
+            fail(base->line, "'links.base' must be an http:// or https:// address, such as "
+                             "https://github.com/acme/pm-notes/blob/main/");
+        for (char c : url)
+            if (c <= ' ' || c >= 0x7f ||
+                std::string_view("<>\"\\^`{|}").find(c) != std::string_view::npos)
+                fail(base->line, "'links.base' holds a character a web address cannot "
+                                 "(a space, a control, a non-ASCII letter or one of <>\"\\^`{|}); "
+                                 "percent-encode it");
+        if (url.back() != '/')
+            url += '/';
+        config.links_base = std::move(url);
+    }
+
     Date date(const YamlNode& node, std::string_view key) const {
         const std::string written = text(node, key);
         const auto value = parse_date(written);
@@ -292,7 +320,7 @@ Config parse_config(std::string_view text, const std::string& file) {
         reader.fail(root.line, "the config must be a map of keys");
     reader.only_known_keys(root, "",
                            {"notes", "quota", "week_starts", "products", "team", "share", "privacy",
-                            "signals", "check"});
+                            "signals", "check", "links"});
     // products first: team entries' products are checked against them.
     if (const YamlNode* node = root.find("products"))
         config.products = reader.texts(*node, "products");
@@ -335,6 +363,8 @@ Config parse_config(std::string_view text, const std::string& file) {
                 config.share_omit = reader.texts(*omit, "share.omit");
         } else if (key == "privacy") {
             reader.privacy(value, config);
+        } else if (key == "links") {
+            reader.links(value, config);
         } else if (key == "check") {
             if (value.type != YamlNode::Type::map)
                 reader.fail(value.line, "'check' must be a map such as {index: true}");

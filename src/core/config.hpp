@@ -47,6 +47,9 @@ struct Config {
     bool privacy_check = false;             // `privacy: true`: pmi check runs lint --privacy
     bool check_index = false;               // `check: {index: true}`: a stale INDEX.md fails check
     std::vector<std::string> privacy_allow; // privacy.allow: contacts that may appear in notes
+    // links.base: the web address of the repository's files (an http(s) URL
+    // ending in '/'); summary and the digest print base + a note's path.
+    std::string links_base;
 
     std::filesystem::path notes_path() const { return root / notes_dir; }
     std::filesystem::path template_path() const { return root / ".pmi" / "template.md"; }

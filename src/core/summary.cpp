@@ -88,6 +88,7 @@ Digest build_digest(const std::vector<Note>& notes, const Config& config,
     }
     Digest digest;
     digest.week = week;
+    digest.links_base = config.links_base;
     for (auto& [id, entry] : by_pm) {
         if (const TeamMember* member = config.member(id)) {
             entry.name = member->name;

@@ -23,6 +23,7 @@ StatusLook look(QuotaStatus status) {
     case QuotaStatus::due: return {"q-due", "…", "due"};
     case QuotaStatus::excused: return {"q-away", "⌂", "away"};
     case QuotaStatus::not_started: return {"q-not-started", "–", "not started"};
+    // Neither due nor missed, as not_started: shown the same, named for what it is.
     case QuotaStatus::left: return {"q-not-started", "–", "left"};
     case QuotaStatus::no_quota: return {"q-not-started", "–", "no quota"};
     }

@@ -2,7 +2,7 @@
 # Chromium driven by puppeteer-core (tests/browser/package-lock.json).
 # Usage: bash tests/browser/test_site_browser.sh PMI ARTIFACTS-FOLDER
 # Skips (77) when Chromium, node or the npm packages are missing, unless
-# PMI_BROWSER_TESTS=required (as .ci/run sets it, after `npm ci` here).
+# PMI_BROWSER_TESTS=required (as .ci/test sets it, after `npm ci` here).
 source "$(dirname "$0")/../cli/lib.sh" "$1"
 BROWSER_DIR="$SOURCE_DIR/tests/browser"
 ARTIFACTS=${2:-$WORK/artifacts}

@@ -60,7 +60,7 @@ team:
         CHECK_THROWS_WITH_AS(parse_config("notes: x\nproduct: [a]\n", ".pmi.yaml"),
                              ".pmi.yaml:2: unknown key 'product'; did you mean 'products'? "
                              "(known: notes, quota, week_starts, products, team, share, privacy, "
-                             "signals, check)",
+                             "signals, check, links)",
                              Error);
         CHECK_THROWS_WITH_AS(parse_config("team: [{id: a, role: pm}]\n", ".pmi.yaml"),
                              ".pmi.yaml:1: unknown key 'team.role' (known: id, name, email, "
@@ -173,4 +173,18 @@ TEST_CASE("load_config") {
     SUBCASE("a missing override is an error") {
         CHECK_THROWS_AS(load_config(dir.path, (dir.path / "nope").string()), Error);
     }
+}
+
+TEST_CASE("parse_config: links.base") {
+    CHECK(parse_config("", ".pmi.yaml").links_base.empty());
+    CHECK(
+        parse_config("links: {base: https://github.com/a/b/blob/main}\n", ".pmi.yaml").links_base ==
+        "https://github.com/a/b/blob/main/");
+    CHECK(parse_config("links: {base: 'http://x.example/n/'}\n", ".pmi.yaml").links_base ==
+          "http://x.example/n/");
+    for (const char* bad :
+         {"links: {base: ftp://x/}\n", "links: {base: 'javascript:x'}\n",
+          "links: {base: 'https://'}\n", "links: {base: 'https://a b/'}\n",
+          "links: {base: \"https://a/\\u00e9\"}\n", "links: x\n", "links: {other: 1}\n"})
+        CHECK_THROWS_AS(parse_config(bad, ".pmi.yaml"), Error);
 }

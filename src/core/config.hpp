@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,12 @@ struct TeamMember {
     std::string email;
     std::optional<Date> since; // no quota before this date
     std::vector<Week> away;    // excused weeks
+};
+
+// One customer under several names (`customers:` in .pmi.yaml).
+struct CustomerNames {
+    std::string name;                 // the canonical name, which reports show
+    std::vector<std::string> aliases; // other names notes give it
 };
 
 struct Config {
@@ -34,6 +41,7 @@ struct Config {
     bool privacy_check = false;             // `privacy: true`: pmi check runs lint --privacy
     bool check_index = false;               // `check: {index: true}`: a stale INDEX.md fails check
     std::vector<std::string> privacy_allow; // privacy.allow: contacts that may appear in notes
+    std::vector<CustomerNames> customers;   // customers: canonical names and their aliases
 
     std::filesystem::path notes_path() const { return root / notes_dir; }
     std::filesystem::path template_path() const { return root / ".pmi" / "template.md"; }
@@ -42,6 +50,10 @@ struct Config {
 };
 
 inline constexpr const char* config_file_name = ".pmi.yaml";
+
+// The canonical name of a customer `customers:` names (canonical or alias, compared by
+// slug, so case and punctuation do not matter); `name` itself otherwise.
+std::string canonical_customer(const Config& config, std::string_view name);
 
 // Finds the repository root: `root_override` (from --root or PMI_ROOT) when given,
 // else the nearest folder holding .pmi.yaml walking up from `start`, else the

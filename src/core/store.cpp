@@ -503,6 +503,19 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
     return set;
 }
 
+void apply_customer_aliases(const Config& config, std::vector<Note>& notes) {
+    if (config.customers.empty())
+        return;
+    for (auto& note : notes)
+        note.customer = canonical_customer(config, note.customer);
+}
+
+NoteSet load_notes_for_reports(const Config& config, BodyScan scan) {
+    NoteSet set = load_notes(config, scan);
+    apply_customer_aliases(config, set.notes);
+    return set;
+}
+
 void load_first_nuggets(const Config& config, std::vector<Note>& notes) {
     constexpr std::size_t batch_size = 512;
     std::vector<std::size_t> missing;

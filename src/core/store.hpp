@@ -55,6 +55,13 @@ NoteSet load_notes(const Config& config, BodyScan scan = BodyScan::none);
 // notes' bodies are read, a batch at a time, so memory stays that of one batch.
 void load_first_nuggets(const Config& config, std::vector<Note>& notes);
 
+// Gives each note's customer its canonical name (`customers:` in the config), so
+// reports group a customer's notes under one name; the files are not changed.
+void apply_customer_aliases(const Config& config, std::vector<Note>& notes);
+
+// load_notes for reports: each customer under its canonical name (apply_customer_aliases).
+NoteSet load_notes_for_reports(const Config& config, BodyScan scan = BodyScan::none);
+
 // A path as shown to users and stored in notes: relative to the repository root.
 std::string display_path(const Config& config, const std::filesystem::path& file);
 

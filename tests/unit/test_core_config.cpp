@@ -109,3 +109,20 @@ TEST_CASE("load_config") {
         CHECK_THROWS_AS(load_config(dir.path, (dir.path / "nope").string()), Error);
     }
 }
+
+TEST_CASE("customers: canonical names and aliases") {
+    const Config config =
+        parse_config("customers:\n  Acme Corp: [Acme, ACME Inc]\n  Globex:\n", ".pmi.yaml");
+    REQUIRE(config.customers.size() == 2);
+    CHECK(config.customers[0].aliases == std::vector<std::string>{"Acme", "ACME Inc"});
+    CHECK(canonical_customer(config, "acme") == "Acme Corp");
+    CHECK(canonical_customer(config, "ACME inc.") == "Acme Corp");
+    CHECK(canonical_customer(config, "acme-corp") == "Acme Corp");
+    CHECK(canonical_customer(config, "globex") == "Globex");
+    CHECK(canonical_customer(config, "Initech") == "Initech");
+    CHECK(canonical_customer(Config{}, "acme") == "acme");
+    CHECK_THROWS_WITH(parse_config("customers:\n  A: [X]\n  B: [x]\n", ".pmi.yaml"),
+                      ".pmi.yaml:3: customers: 'x' is given for both 'A' and 'B'");
+    CHECK_THROWS_WITH(parse_config("customers: [Acme]\n", ".pmi.yaml"),
+                      doctest::Contains("'customers' must be a map"));
+}

@@ -60,7 +60,7 @@ team:
         CHECK_THROWS_WITH_AS(parse_config("notes: x\nproduct: [a]\n", ".pmi.yaml"),
                              ".pmi.yaml:2: unknown key 'product'; did you mean 'products'? "
                              "(known: notes, quota, week_starts, products, team, share, privacy, "
-                             "signals, check)",
+                             "signals, check, customers)",
                              Error);
         CHECK_THROWS_WITH_AS(parse_config("team: [{id: a, role: pm}]\n", ".pmi.yaml"),
                              ".pmi.yaml:1: unknown key 'team.role' (known: id, name, email, "

@@ -51,11 +51,10 @@ std::vector<Problem> stale_index_problems(const Config& config, const NoteSet& s
             problems.push_back({shown, 0, Severity::error, "missing; run 'pmi index'"});
             continue;
         }
-        std::string error;
         const auto matches = util::file_matches(
-            path, [&](const TextSink& sink) { writer(set.notes, config.notes_dir, sink); }, error);
+            path, [&](const TextSink& sink) { writer(set.notes, config.notes_dir, sink); });
         if (!matches)
-            problems.push_back({shown, 0, Severity::error, "cannot read: " + error});
+            problems.push_back({shown, 0, Severity::error, "cannot read: " + matches.error()});
         else if (!*matches)
             problems.push_back({shown, 0, Severity::error, "stale; run 'pmi index'"});
     }
@@ -128,8 +127,9 @@ void write_junit(const Config& config, const std::string& destination, const std
     std::error_code ec;
     const auto target = fs::status(path, ec);
     if (fs::is_character_file(target) || fs::is_fifo(target)) {
-        if (const std::string error = util::write_into(path, xml); !error.empty())
-            throw Error(fmt::format("--junit: cannot write to '{}': {}", destination, error));
+        if (const auto written = util::write_into(path, xml); !written)
+            throw Error(
+                fmt::format("--junit: cannot write to '{}': {}", destination, written.error()));
         return;
     }
     const auto status = fs::symlink_status(path, ec);
@@ -143,8 +143,8 @@ void write_junit(const Config& config, const std::string& destination, const std
             throw Error(fmt::format("--junit: '{}' exists and is not a JUnit report; not replaced",
                                     destination));
     }
-    if (const std::string error = util::write_atomic(path, xml); !error.empty())
-        throw Error(fmt::format("--junit: cannot write '{}': {}", destination, error));
+    if (const auto written = util::write_atomic(path, xml); !written)
+        throw Error(fmt::format("--junit: cannot write '{}': {}", destination, written.error()));
 }
 
 int run_check_command(const CheckOptions& options, const Globals& globals) {

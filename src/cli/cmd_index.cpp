@@ -45,11 +45,9 @@ Existing look_at(const util::FolderHandle& folder, const std::string& name,
                                  : " is a symbolic link; pmi does not follow links"));
     default: break;
     }
-    std::string error;
-    const auto matches =
-        util::file_matches_at(folder.fd(), name, write, error, util::FollowLinks::no);
+    const auto matches = util::file_matches_at(folder.fd(), name, write, util::FollowLinks::no);
     if (!matches)
-        throw Error(shown + ": cannot read: " + error);
+        throw Error(shown + ": cannot read: " + matches.error());
     const std::string_view header = generated_header;
     const auto prefix = util::read_prefix_at(folder.fd(), name, header.size());
     return {true, *matches, prefix && *prefix == header};

@@ -80,7 +80,6 @@ void write_once(const fs::path& root, const fs::path& relative, const std::strin
     case util::CreateResult::exists:
         std::cout << "kept existing " << what << ": " << shown << '\n';
         break;
-    case util::CreateResult::failed: break; // create_repo_file threw
     }
 }
 

@@ -143,8 +143,7 @@ bool edit_new_note(const fs::path& file, const std::string& written, const Confi
     if (status != 0)
         warn(status < 0 ? fmt::format("could not start editor '{}'", editor)
                         : fmt::format("editor '{}' exited with status {}", editor, status));
-    std::string error;
-    const auto saved = util::read_file(file, error);
+    const auto saved = util::read_file(file);
     const auto parse = load_note(file.string(), shown, BodyScan::sections);
     const bool untouched = saved && *saved == written;
     if (untouched || (status != 0 && parse.note && parse.note->draft)) {

@@ -88,8 +88,7 @@ bool may_write(const fs::path& target) {
         return true;
     if (status.type() != fs::file_type::regular)
         return false;
-    std::string error;
-    const auto text = util::read_file(target, error);
+    const auto text = util::read_file(target);
     return text && is_shared_copy(*text);
 }
 
@@ -104,8 +103,10 @@ bool write_copy(const fs::path& target, const fs::path& shown, const std::string
     if (!may_write(target)) {
         failure = not_ours;
     } else if (present) {
-        failure = util::write_atomic(target, text);
-    } else if (util::write_new_atomic(target, text, failure) == util::CreateResult::exists) {
+        failure = util::write_atomic(target, text).error();
+    } else if (const auto created = util::write_new_atomic(target, text); !created) {
+        failure = created.error();
+    } else if (*created == util::CreateResult::exists) {
         failure = not_ours;
     }
     if (failure.empty())
@@ -147,8 +148,10 @@ int run_share(const ShareOptions& options, const Globals& globals) {
             error = "is a symbolic link; not followed";
         else if (!fs::is_regular_file(source.file, ec))
             error = fs::exists(source.file, ec) ? "not a regular file" : "no such file";
+        else if (auto read = util::read_file(source.file))
+            text = std::move(*read);
         else
-            text = util::read_file(source.file, error);
+            error = read.error();
         if (!text) {
             print_problems({{source.path, 0, Severity::error, error}});
             code = exit_usage;

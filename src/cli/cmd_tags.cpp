@@ -50,10 +50,9 @@ int run_rename(const TagsOptions& options, const Globals& globals) {
             continue;
         const auto file = context.config.root / note.path;
         try {
-            std::string error;
-            const auto text = util::read_file(file, error);
+            const auto text = util::read_file(file);
             if (!text)
-                throw Error(note.path + ": " + error);
+                throw Error(note.path + ": " + text.error());
             const auto renamed = rename_tag_in_note(*text, from, new_tag, note.path);
             if (!renamed || *renamed == *text)
                 continue;
@@ -77,9 +76,9 @@ int run_rename(const TagsOptions& options, const Globals& globals) {
             struct stat info {};
             if (::lstat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode))
                 throw Error(note.path + ": not a regular file");
-            if (const auto failure = util::write_atomic_keeping_mode(file, *renamed, info.st_mode);
-                !failure.empty())
-                throw Error(note.path + ": cannot write: " + failure);
+            if (const auto written = util::write_atomic_keeping_mode(file, *renamed, info.st_mode);
+                !written)
+                throw Error(note.path + ": cannot write: " + written.error());
             std::cout << escape::terminal(note.path) << '\n';
         } catch (const Error& error) {
             std::cerr << "pmi: error: " << escape::terminal(error.what()) << '\n';
@@ -92,12 +91,8 @@ int run_rename(const TagsOptions& options, const Globals& globals) {
 }
 
 int run_tags(const TagsOptions& options, const Globals& globals) {
-    if (!options.action.empty()) {
-        if (options.action[0] != "rename")
-            throw Error(fmt::format("tags: unknown action '{}'; did you mean 'rename'?",
-                                    options.action[0]));
-        return run_rename(options, globals);
-    }
+    if (!options.action.empty())
+        return run_rename(options, globals); // the first word is checked to be "rename"
     if (options.dry_run || options.variants)
         throw Error("--dry-run and --variants go with 'pmi tags rename OLD NEW'");
     const Context context = make_context(globals);
@@ -118,8 +113,11 @@ int run_tags(const TagsOptions& options, const Globals& globals) {
 
 void setup_tags(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<TagsOptions>();
-    command.add_option("action", options->action,
-                       "rename OLD NEW: rename a tag in every note that has it");
+    // The first word's choices also feed completion (`pmi tags <Tab>` offers rename).
+    command
+        .add_option("action", options->action,
+                    "rename OLD NEW: rename a tag in every note that has it")
+        ->check(CLI::IsMember({"rename"}).application_index(0));
     command.add_flag("--dry-run", options->dry_run, "With rename: print the diff, change nothing");
     command.add_flag("--variants", options->variants,
                      "With rename: also every spelling with the same key (case, dashes, spaces)");

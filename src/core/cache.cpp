@@ -540,14 +540,12 @@ bool write_note_cache(const fs::path& root,
         util::open_beneath(root, cache_folder, util::MissingFolders::create, error);
     if (!folder)
         return false;
-    std::string failure;
     if (util::entry_kind_at(folder.fd(), ".gitignore") == util::EntryKind::missing &&
-        util::create_exclusive_at(folder.fd(), ".gitignore", "*\n", failure) ==
-            util::CreateResult::failed)
+        !util::create_exclusive_at(folder.fd(), ".gitignore", "*\n"))
         return false;
     util::remove_stale_temporaries(folder.fd());
     // The temporary file beside the cache: ignored there, and removed by a later run if left.
-    return util::write_atomic_at(folder.fd(), cache_name, write).empty();
+    return util::write_atomic_at(folder.fd(), cache_name, write).ok();
 }
 
 bool ensure_cache_folder(const fs::path& folder) {
@@ -558,10 +556,8 @@ bool ensure_cache_folder(const fs::path& folder) {
         util::open_beneath(root, cache_folder, util::MissingFolders::create, error);
     if (!handle)
         return false;
-    std::string failure;
     return util::entry_kind_at(handle.fd(), ".gitignore") != util::EntryKind::missing ||
-           util::create_exclusive_at(handle.fd(), ".gitignore", "*\n", failure) !=
-               util::CreateResult::failed;
+           util::create_exclusive_at(handle.fd(), ".gitignore", "*\n").has_value();
 }
 
 } // namespace pmi

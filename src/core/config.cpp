@@ -336,10 +336,9 @@ Config load_config(const fs::path& start, const std::string& root_override) {
         config.root = root;
         return config;
     }
-    std::string error;
-    const auto text = util::read_file(file, error);
+    const auto text = util::read_file(file);
     if (!text)
-        throw Error(fmt::format("{}: cannot read: {}", file.string(), error));
+        throw Error(fmt::format("{}: cannot read: {}", file.string(), text.error()));
     Config config = parse_config(*text, util::relative_to(file, fs::current_path(ec)));
     config.root = root;
     config.config_file = file;

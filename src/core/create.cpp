@@ -119,13 +119,12 @@ fs::path create_note(const Config& config, const Note& note, const std::string& 
     const std::string stem = slug + "-" + format_date(note.date);
     for (int n = 1; n <= 10000; ++n) {
         const std::string name = n == 1 ? stem + ".md" : fmt::format("{}-{}.md", stem, n);
-        std::string error;
-        switch (util::write_new_atomic_at(handle.fd(), name, content, error, temporaries.fd())) {
-        case util::CreateResult::created: return folder / name;
-        case util::CreateResult::exists: continue;
-        case util::CreateResult::failed:
-            throw Error(fmt::format("{}: cannot create: {}", (folder / name).string(), error));
-        }
+        const auto result = util::write_new_atomic_at(handle.fd(), name, content, temporaries.fd());
+        if (!result)
+            throw Error(
+                fmt::format("{}: cannot create: {}", (folder / name).string(), result.error()));
+        if (*result == util::CreateResult::created)
+            return folder / name;
     }
     throw Error(fmt::format("{}: too many notes named {}-N.md", folder.string(), stem));
 }

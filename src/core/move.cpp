@@ -114,10 +114,9 @@ MoveResult move_note(const Config& config, const std::string& given, const MoveC
         throw Error(fmt::format("{}: {}", result.from, std::strerror(errno)));
     if (!S_ISREG(info.st_mode))
         throw Error(fmt::format("{}: not a regular file", result.from));
-    std::string error;
-    const auto text = util::read_file(file, error);
+    const auto text = util::read_file(file);
     if (!text)
-        throw Error(fmt::format("{}: {}", result.from, error));
+        throw Error(fmt::format("{}: {}", result.from, text.error()));
 
     const std::string new_text = edited_text(*text, change, result.from);
     NoteParse parsed = parse_note(new_text, result.from, BodyScan::none);
@@ -133,10 +132,9 @@ MoveResult move_note(const Config& config, const std::string& given, const MoveC
                           is_named_for(file.filename().string(), stem);
     result.edited = new_text != *text;
     if (result.edited) {
-        if (const std::string failure =
-                util::write_atomic_keeping_mode(file, new_text, info.st_mode);
-            !failure.empty())
-            throw Error(fmt::format("{}: cannot write: {}", result.from, failure));
+        if (const auto written = util::write_atomic_keeping_mode(file, new_text, info.st_mode);
+            !written)
+            throw Error(fmt::format("{}: cannot write: {}", result.from, written.error()));
     }
     if (in_place) {
         result.to = result.from;
@@ -150,8 +148,9 @@ MoveResult move_note(const Config& config, const std::string& given, const MoveC
                                 ec.message()));
     const bool tracked = git_tracks(config, result.from);
     auto undo_edit = [&] {
+        // Best effort: the failure that called for the undo is the one reported.
         if (result.edited)
-            util::write_atomic_keeping_mode(file, *text, info.st_mode);
+            static_cast<void>(util::write_atomic_keeping_mode(file, *text, info.st_mode));
     };
     for (int n = 1; n <= 10000; ++n) {
         const fs::path target = folder / (n == 1 ? stem + ".md" : fmt::format("{}-{}.md", stem, n));

@@ -329,8 +329,7 @@ std::vector<Problem> check_privacy(const Config& config,
     const PrivacyAllowList allow = privacy_allow_list(config);
     std::vector<Problem> problems;
     for (const auto& file : files) {
-        std::string error;
-        const auto text = util::read_file(file, error);
+        const auto text = util::read_file(file);
         if (!text)
             continue;
         auto found = privacy_problems(*text, display_path(config, file), allow);

@@ -38,10 +38,8 @@ util::FolderHandle open_temporaries(const fs::path& root) {
         util::open_beneath(root, ".pmi/tmp", util::MissingFolders::create, error);
     if (!folder)
         return folder;
-    std::string ignored;
     if (util::entry_kind_at(folder.fd(), ".gitignore") == util::EntryKind::missing &&
-        util::create_exclusive_at(folder.fd(), ".gitignore", "*\n", ignored) ==
-            util::CreateResult::failed)
+        !util::create_exclusive_at(folder.fd(), ".gitignore", "*\n"))
         return {};
     util::remove_stale_temporaries(folder.fd());
     return folder;
@@ -73,9 +71,10 @@ void write_repo_file(const fs::path& root, const fs::path& relative,
         open_repo_folder(root, folder_path, util::MissingFolders::create, Access::write);
     prepare_target(folder, relative, name);
     const util::FolderHandle temporaries = open_temporaries(root);
-    if (const std::string error = util::write_atomic_at(folder.fd(), name, write, temporaries.fd());
-        !error.empty())
-        throw Error(fmt::format("{}: cannot write: {}", relative.generic_string(), error));
+    if (const auto written = util::write_atomic_at(folder.fd(), name, write, temporaries.fd());
+        !written)
+        throw Error(
+            fmt::format("{}: cannot write: {}", relative.generic_string(), written.error()));
 }
 
 util::CreateResult create_repo_file(const fs::path& root, const fs::path& relative,
@@ -85,12 +84,11 @@ util::CreateResult create_repo_file(const fs::path& root, const fs::path& relati
         open_repo_folder(root, folder_path, util::MissingFolders::create, Access::write);
     prepare_target(folder, relative, name);
     const util::FolderHandle temporaries = open_temporaries(root);
-    std::string error;
-    const auto result =
-        util::write_new_atomic_at(folder.fd(), name, content, error, temporaries.fd());
-    if (result == util::CreateResult::failed)
-        throw Error(fmt::format("{}: cannot create: {}", relative.generic_string(), error));
-    return result;
+    const auto result = util::write_new_atomic_at(folder.fd(), name, content, temporaries.fd());
+    if (!result)
+        throw Error(
+            fmt::format("{}: cannot create: {}", relative.generic_string(), result.error()));
+    return *result;
 }
 
 std::optional<std::string> read_repo_file(const fs::path& root, const fs::path& relative) {
@@ -109,11 +107,10 @@ std::optional<std::string> read_repo_file(const fs::path& root, const fs::path& 
                                 relative.generic_string()));
     default: break;
     }
-    std::string error;
-    auto text = util::read_file_at(folder.fd(), name, error);
+    auto text = util::read_file_at(folder.fd(), name);
     if (!text)
-        throw Error(fmt::format("{}: cannot read: {}", relative.generic_string(), error));
-    return text;
+        throw Error(fmt::format("{}: cannot read: {}", relative.generic_string(), text.error()));
+    return std::move(*text);
 }
 
 std::optional<fs::path> inside_root(const fs::path& root, const fs::path& path) {

@@ -28,17 +28,42 @@ matching_paths(const Config& config, const std::vector<Note>& notes, const Searc
     return scores;
 }
 
-void add_lines(const Config& config, const SearchQuery& query, std::vector<SearchResult>& results) {
-    std::vector<std::string> searchable;
-    searchable.reserve(results.size());
-    for (auto& result : results) {
-        std::string error;
-        result.text = util::read_file(config.root / result.note.path, error).value_or("");
-        searchable.push_back(normalized_for_search(result.text));
+// Keeps the lines of `text` that are within `context` lines of a match.
+std::vector<std::pair<std::size_t, std::string>>
+lines_around(std::string_view text, const std::vector<LineMatch>& matches, std::size_t context) {
+    std::vector<std::pair<std::size_t, std::string>> shown;
+    context = std::min(context, text.size()); // no more lines than bytes; no overflow below
+    auto match = matches.begin();
+    std::size_t start = 0;
+    for (std::size_t number = 1; start < text.size() && match != matches.end(); ++number) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        while (match != matches.end() && match->line + context < number)
+            ++match;
+        if (match != matches.end() && number + context >= match->line) {
+            std::string_view line = text.substr(start, end - start);
+            if (!line.empty() && line.back() == '\r')
+                line.remove_suffix(1);
+            shown.emplace_back(number, line);
+        }
+        start = end + 1;
     }
-    auto lines = match_lines(query, searchable);
-    for (std::size_t i = 0; i < results.size(); ++i)
-        results[i].lines = std::move(lines[i]);
+    return shown;
+}
+
+// Each note is read, matched and let go in turn, so a search that matches
+// every note holds one file at a time, not the tree.
+void add_lines(const Config& config, const SearchQuery& query, std::size_t context,
+               std::vector<SearchResult>& results) {
+    LineMatcher matcher(query);
+    for (auto& result : results) {
+        const auto text = util::read_file(config.root / result.note.path);
+        if (!text)
+            continue;
+        result.lines = matcher.match(normalized_for_search(*text));
+        result.shown = lines_around(*text, result.lines, context);
+    }
 }
 
 } // namespace
@@ -59,7 +84,7 @@ std::vector<SearchResult> search_notes(const Config& config, const std::vector<N
             results.begin(), results.end(),
             [](const SearchResult& a, const SearchResult& b) { return a.score < b.score; });
     if (options.lines == SearchLines::matching)
-        add_lines(config, query, results);
+        add_lines(config, query, options.context, results);
     return results;
 }
 
@@ -70,6 +95,13 @@ std::vector<Note> keep_matching(const Config& config, const std::vector<Note>& n
     const auto scores = matching_paths(config, notes, parsed, {}, warnings);
     std::erase_if(selected, [&](const Note& note) { return !scores.count(note.path); });
     return selected;
+}
+
+const std::string* shown_line(const SearchResult& result, std::size_t number) {
+    const auto found =
+        std::lower_bound(result.shown.begin(), result.shown.end(), number,
+                         [](const auto& line, std::size_t wanted) { return line.first < wanted; });
+    return found != result.shown.end() && found->first == number ? &found->second : nullptr;
 }
 
 Evidence gather_evidence(const std::vector<SearchResult>& results, const std::string& field) {

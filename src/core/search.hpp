@@ -15,9 +15,15 @@ namespace pmi {
 struct SearchResult {
     Note note;
     double score = 0;             // bm25: lower is more relevant
-    std::string text;             // the file's text (with SearchLines::matching)
     std::vector<LineMatch> lines; // the lines holding a searched word
+    // With SearchLines::matching, the text of each matching line and of the
+    // lines of context around it (line number, text without its line ending),
+    // by line number; only these are kept, not the whole file.
+    std::vector<std::pair<std::size_t, std::string>> shown;
 };
+
+// The text of line `number` among a result's shown lines; nullptr if not kept.
+const std::string* shown_line(const SearchResult& result, std::size_t number);
 
 enum class SearchOrder { newest, rank };
 enum class SearchLines { none, matching };
@@ -25,6 +31,7 @@ enum class SearchLines { none, matching };
 struct SearchOptions {
     SearchOrder order = SearchOrder::newest;
     SearchLines lines = SearchLines::none;
+    std::size_t context = 0; // lines kept around each matching line
     IndexProgress progress;
 };
 

@@ -384,8 +384,7 @@ void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& pat
                         continue;
                     if (progress)
                         progress(done++, to_read);
-                    std::string error;
-                    const auto text = util::read_file(root / *candidate.path, error);
+                    const auto text = util::read_file(root / *candidate.path);
                     const auto found = indexed.find(*candidate.path);
                     const bool racy = is_racy(candidate.stamp, now);
                     if (found != indexed.end() && text && found->second.racy &&
@@ -495,24 +494,53 @@ class LineFilter {
         keep_all_ = keep_all_ || prefixes_.empty();
     }
 
-    bool may_match(std::string_view line) {
+    // Nothing copied: `c | 0x20` lowers an ASCII letter (and may let a control
+    // character through, which only costs a check). `ascii`: the line is known
+    // to be plain ASCII, so only the prefixes are looked for.
+    bool may_match(std::string_view line, bool ascii) const {
         if (keep_all_)
             return true;
-        lower_.assign(line);
-        for (auto& c : lower_) {
-            if (static_cast<unsigned char>(c) >= 0x80)
-                return true;
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!ascii && std::any_of(line.begin(), line.end(),
+                                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+            return true;
+        const auto lower = [&](std::size_t i) {
+            return static_cast<char>(static_cast<unsigned char>(line[i]) | 0x20);
+        };
+        for (const auto& prefix : prefixes_) {
+            const char first = prefix[0];
+            if (prefix.size() == 1) {
+                for (std::size_t i = 0; i < line.size(); ++i)
+                    if (lower(i) == first)
+                        return true;
+                continue;
+            }
+            const char second = prefix[1];
+            for (std::size_t i = 0; i + 1 < line.size(); ++i)
+                if (lower(i) == first && lower(i + 1) == second)
+                    return true;
         }
+        return false;
+    }
+
+    // Whether a word (ASCII letters and digits) starts as a searched word does.
+    bool may_start(std::string_view word) const {
+        if (keep_all_)
+            return true;
         return std::any_of(prefixes_.begin(), prefixes_.end(), [&](const std::string& prefix) {
-            return lower_.find(prefix) != std::string::npos;
+            if (word.size() < prefix.size())
+                return false;
+            for (std::size_t i = 0; i < prefix.size(); ++i)
+                if (ascii_lower(word[i]) != prefix[i])
+                    return false;
+            return true;
         });
     }
+
+    static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
   private:
     bool keep_all_ = false;
     std::vector<std::string> prefixes_;
-    std::string lower_;
 };
 
 // SQLite's own FTS5 tokenizer (porter over unicode61 without diacritics),
@@ -616,40 +644,104 @@ phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phra
     return merged;
 }
 
+bool is_ascii(std::string_view text) {
+    unsigned char any = 0; // or-ed without a branch: quick over a whole file
+    for (const char c : text)
+        any |= static_cast<unsigned char>(c);
+    return any < 0x80;
+}
+
+bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// The tokens of an ASCII line that may match a one-word phrase: in ASCII the
+// tokenizer's tokens are the runs of letters and digits, and only those that
+// start as a searched word does can stem to it, so only they are stemmed
+// (stemming every word of every line was most of a broad search's time).
+std::vector<Tokenizer::Token>& candidate_words(std::string_view line, const LineFilter& filter,
+                                               Tokenizer& stemmer,
+                                               std::vector<Tokenizer::Token>& words) {
+    words.clear();
+    for (std::size_t i = 0; i < line.size();) {
+        if (!is_ascii_alnum(line[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < line.size() && is_ascii_alnum(line[end]))
+            ++end;
+        const std::string_view word = line.substr(i, end - i);
+        if (filter.may_start(word))
+            for (auto& token : stemmer.tokens(word, FTS5_TOKENIZE_DOCUMENT))
+                words.push_back({std::move(token.text), i + token.start, i + token.end});
+        i = end;
+    }
+    return words;
+}
+
 } // namespace
+
+struct LineMatcher::State {
+    explicit State(const SearchQuery& query) : filter(query.words) {}
+
+    Tokenizer tokenizer;
+    std::vector<Phrase> phrases;
+    LineFilter filter;
+    bool single_words = true; // every phrase one token: ASCII lines are matched word by word
+    std::vector<Tokenizer::Token> words;
+};
+
+LineMatcher::LineMatcher(const SearchQuery& query) : state_(std::make_unique<State>(query)) {
+    for (const auto& word : query.words) {
+        const int flags = FTS5_TOKENIZE_QUERY | (word.prefix ? FTS5_TOKENIZE_PREFIX : 0);
+        Phrase phrase{{}, word.prefix};
+        for (auto& token : state_->tokenizer.tokens(word.text, flags))
+            phrase.tokens.push_back(std::move(token.text));
+        if (!phrase.tokens.empty())
+            state_->phrases.push_back(std::move(phrase));
+    }
+    state_->single_words =
+        std::all_of(state_->phrases.begin(), state_->phrases.end(),
+                    [](const Phrase& phrase) { return phrase.tokens.size() == 1; });
+}
+
+LineMatcher::~LineMatcher() = default;
+
+std::vector<LineMatch> LineMatcher::match(std::string_view text) {
+    std::vector<LineMatch> result;
+    State& state = *state_;
+    if (state.phrases.empty())
+        return result;
+    const bool ascii = is_ascii(text);
+    std::size_t start = 0;
+    for (std::size_t number = 1; start < text.size(); ++number) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        const std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        if (!state.filter.may_match(line, ascii))
+            continue;
+        const bool by_word = state.single_words && (ascii || is_ascii(line));
+        auto spans =
+            phrase_spans(by_word ? candidate_words(line, state.filter, state.tokenizer, state.words)
+                                 : state.tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
+                         state.phrases);
+        if (!spans.empty())
+            result.push_back({number, std::move(spans)});
+    }
+    return result;
+}
 
 std::vector<std::vector<LineMatch>> match_lines(const SearchQuery& query,
                                                 const std::vector<std::string>& texts) {
     std::vector<std::vector<LineMatch>> result(texts.size());
     if (query.words.empty() || texts.empty())
         return result;
-    Tokenizer tokenizer;
-    std::vector<Phrase> phrases;
-    for (const auto& word : query.words) {
-        const int flags = FTS5_TOKENIZE_QUERY | (word.prefix ? FTS5_TOKENIZE_PREFIX : 0);
-        Phrase phrase{{}, word.prefix};
-        for (auto& token : tokenizer.tokens(word.text, flags))
-            phrase.tokens.push_back(std::move(token.text));
-        if (!phrase.tokens.empty())
-            phrases.push_back(std::move(phrase));
-    }
-    LineFilter filter(query.words);
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        const std::string& text = texts[i];
-        std::size_t start = 0;
-        for (std::size_t number = 1; start < text.size(); ++number) {
-            std::size_t end = text.find('\n', start);
-            if (end == std::string::npos)
-                end = text.size();
-            const std::string_view line(text.data() + start, end - start);
-            start = end + 1;
-            if (!filter.may_match(line))
-                continue;
-            auto spans = phrase_spans(tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT), phrases);
-            if (!spans.empty())
-                result[i].push_back({number, std::move(spans)});
-        }
-    }
+    LineMatcher matcher(query);
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        result[i] = matcher.match(texts[i]);
     return result;
 }
 

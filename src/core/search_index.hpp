@@ -74,8 +74,23 @@ struct LineMatch {
     std::vector<std::pair<std::size_t, std::size_t>> spans;
 };
 
-// The lines of each text that hold a word of `query.words`, by the same
-// rules (stemming, case, accents) as the index; texts[i] gives result[i].
+// Finds the lines of a text that hold a word of `query.words`, by the same
+// rules (stemming, case, accents) as the index. Made once for many texts.
+class LineMatcher {
+  public:
+    explicit LineMatcher(const SearchQuery& query);
+    ~LineMatcher();
+    LineMatcher(const LineMatcher&) = delete;
+    LineMatcher& operator=(const LineMatcher&) = delete;
+
+    std::vector<LineMatch> match(std::string_view text);
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// LineMatcher::match for each text; texts[i] gives result[i].
 std::vector<std::vector<LineMatch>> match_lines(const SearchQuery& query,
                                                 const std::vector<std::string>& texts);
 

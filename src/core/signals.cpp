@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/markdown.hpp"
+#include "core/tags.hpp"
 #include "util/strings.hpp"
 
 namespace pmi {
@@ -227,7 +228,18 @@ Signals combine_signals(const std::vector<Note>& notes, const std::vector<NoteSi
     for (const auto& e : words)
         out.emotions.push_back(e.emotion);
 
-    // Keyed by tag_key; the first spelling seen is shown.
+    // Keyed by tag_key; shown by the most used spelling, as themes and TAGS.md do.
+    std::map<std::string, std::map<std::string, std::size_t>> spellings;
+    for (const auto& note : notes)
+        for (const auto& tag : distinct_tags(note))
+            ++spellings[util::tag_key(tag)][tag];
+    std::map<std::string, std::string> tag_name;
+    for (const auto& [key, counts] : spellings)
+        tag_name[key] = most_used_spelling(counts);
+    const auto name_of = [&](const std::string& key, const std::string& spelling) {
+        const auto found = tag_name.find(key);
+        return found == tag_name.end() ? spelling : found->second;
+    };
     std::map<std::string, std::pair<std::string, std::vector<Workaround>>> by_tag;
     struct Term {
         std::string theirs, ours;
@@ -254,7 +266,7 @@ Signals combine_signals(const std::vector<Note>& notes, const std::vector<NoteSi
             for (const auto& [key, spelling] : tags) {
                 auto& group = by_tag[key];
                 if (group.first.empty())
-                    group.first = spelling;
+                    group.first = name_of(key, spelling);
                 group.second.push_back(
                     {text, note.customer, note.product, note.date, note.path, line});
             }
@@ -270,9 +282,10 @@ Signals combine_signals(const std::vector<Note>& notes, const std::vector<NoteSi
         if (std::any_of(scan.emotions.begin(), scan.emotions.end(), [](int c) { return c > 0; })) {
             add_counts(product_counts[note.product], scan.emotions);
             for (const auto& tag : note.tags) {
-                auto& row = tag_counts[util::tag_key(tag)];
+                const std::string key = util::tag_key(tag);
+                auto& row = tag_counts[key];
                 if (row.first.empty())
-                    row.first = tag;
+                    row.first = name_of(key, tag);
                 add_counts(row.second, scan.emotions);
             }
         }

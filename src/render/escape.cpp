@@ -24,6 +24,15 @@ bool is_invisible_control(char32_t cp) {
 // Appends `text` with every control shown visibly; `keep` decides for LF and TAB.
 void append_visible(std::string& out, std::string_view text, Lines lines) {
     for (std::size_t i = 0; i < text.size();) {
+        // Printable ASCII, most of any text, is appended a run at a time.
+        std::size_t run = i;
+        while (run < text.size() && text[run] >= 0x20 && text[run] < 0x7F)
+            ++run;
+        if (run > i) {
+            out.append(text.substr(i, run - i));
+            i = run;
+            continue;
+        }
         char32_t cp = 0;
         const std::size_t length = util::decode_utf8(text, i, cp);
         if (length == 0) {

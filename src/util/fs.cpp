@@ -24,9 +24,9 @@ static bool write_all(int fd, std::string_view content) {
     return true;
 }
 
-CreateResult create_exclusive(const std::filesystem::path& path, std::string_view content,
-                              std::string& error) {
-    return create_exclusive_at(AT_FDCWD, path.string(), content, error);
+Expected<CreateResult> create_exclusive(const std::filesystem::path& path,
+                                        std::string_view content) {
+    return create_exclusive_at(AT_FDCWD, path.string(), content);
 }
 
 static std::string random_suffix() {
@@ -43,17 +43,19 @@ static std::string temporary_name(const std::string& name) {
     return "." + name + ".tmp-" + std::to_string(::getpid()) + "-" + random_suffix();
 }
 
-std::string write_into(const std::filesystem::path& path, std::string_view content) {
+Status write_into(const std::filesystem::path& path, std::string_view content) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
-        return std::strerror(errno);
+        return failure(std::strerror(errno));
     const bool ok = write_all(fd, content);
     const int saved_errno = errno;
     ::close(fd);
-    return ok ? std::string() : std::strerror(saved_errno);
+    if (!ok)
+        return failure(std::strerror(saved_errno));
+    return {};
 }
 
-std::string write_atomic(const std::filesystem::path& path, std::string_view content) {
+Status write_atomic(const std::filesystem::path& path, std::string_view content) {
     return write_atomic(path, [&](const TextSink& sink) { sink(content); });
 }
 
@@ -63,12 +65,12 @@ static std::pair<std::string, std::string> split_path(const std::filesystem::pat
     return {folder.string(), path.filename().string()};
 }
 
-std::string write_atomic(const std::filesystem::path& path,
-                         const std::function<void(const TextSink&)>& write) {
+Status write_atomic(const std::filesystem::path& path,
+                    const std::function<void(const TextSink&)>& write) {
     const auto [folder, name] = split_path(path);
     const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        return std::strerror(errno);
+        return failure(std::strerror(errno));
     const FolderHandle handle(fd);
     return write_atomic_at(handle.fd(), name, write);
 }
@@ -165,17 +167,20 @@ int write_and_place(int folder, const std::string& name,
 
 } // namespace
 
-std::string write_atomic_at(int folder, const std::string& name,
-                            const std::function<void(const TextSink&)>& write, int temporaries) {
+Status write_atomic_at(int folder, const std::string& name,
+                       const std::function<void(const TextSink&)>& write, int temporaries) {
     std::string error;
     const int result = write_and_place(folder, name, write, temporaries, rename_into_place, error);
     if (result > 0)
-        return std::strerror(result);
-    return result < 0 ? error : std::string();
+        return failure(std::strerror(result));
+    if (result < 0)
+        return failure(error);
+    return {};
 }
 
-CreateResult write_new_atomic_at(int folder, const std::string& name, std::string_view content,
-                                 std::string& error, int temporaries) {
+Expected<CreateResult> write_new_atomic_at(int folder, const std::string& name,
+                                           std::string_view content, int temporaries) {
+    std::string error;
     const int result = write_and_place(
         folder, name, [&](const TextSink& sink) { sink(content); }, temporaries, link_into_place,
         error);
@@ -183,20 +188,17 @@ CreateResult write_new_atomic_at(int folder, const std::string& name, std::strin
         return CreateResult::created;
     if (result == EEXIST)
         return CreateResult::exists;
-    if (result > 0)
-        error = std::strerror(result);
-    return CreateResult::failed;
+    return failure(result > 0 ? std::strerror(result) : error);
 }
 
-CreateResult create_exclusive_at(int folder, const std::string& name, std::string_view content,
-                                 std::string& error) {
+Expected<CreateResult> create_exclusive_at(int folder, const std::string& name,
+                                           std::string_view content) {
     const int fd =
         ::openat(folder, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) {
         if (errno == EEXIST)
             return CreateResult::exists;
-        error = std::strerror(errno);
-        return CreateResult::failed;
+        return failure(std::strerror(errno));
     }
     const bool ok = write_all(fd, content) && ::fsync(fd) == 0;
     const int saved_errno = errno;
@@ -204,26 +206,24 @@ CreateResult create_exclusive_at(int folder, const std::string& name, std::strin
     if (!ok) {
         // The file is ours and incomplete: remove it rather than leave half a note.
         ::unlinkat(folder, name.c_str(), 0);
-        error = std::strerror(saved_errno);
-        return CreateResult::failed;
+        return failure(std::strerror(saved_errno));
     }
     return CreateResult::created;
 }
 
-std::string write_atomic_keeping_mode(const std::filesystem::path& path, std::string_view content,
-                                      unsigned mode) {
+Status write_atomic_keeping_mode(const std::filesystem::path& path, std::string_view content,
+                                 unsigned mode) {
     const auto [folder, name] = split_path(path);
     const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        return std::strerror(errno);
+        return failure(std::strerror(errno));
     const FolderHandle handle(fd);
-    std::string error =
+    Status written =
         write_atomic_at(handle.fd(), name, [&](const TextSink& sink) { sink(content); });
     // The new file takes the edited file's permission bits (a umask does not apply).
-    if (error.empty() &&
-        ::fchmodat(handle.fd(), name.c_str(), static_cast<mode_t>(mode & 07777), 0) != 0)
-        error = std::strerror(errno);
-    return error;
+    if (written && ::fchmodat(handle.fd(), name.c_str(), static_cast<mode_t>(mode & 07777), 0) != 0)
+        return failure(std::strerror(errno));
+    return written;
 }
 
 namespace {
@@ -247,12 +247,11 @@ ssize_t read_full(int fd, char* out, std::size_t size) {
 } // namespace
 
 // Reads the whole of an open regular file and closes it.
-static std::optional<std::string> read_open_file(int fd, std::string& error) {
+static Expected<std::string> read_open_file(int fd) {
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        error = S_ISDIR(info.st_mode) ? "is a folder" : "not a regular file";
         ::close(fd);
-        return std::nullopt;
+        return failure(S_ISDIR(info.st_mode) ? "is a folder" : "not a regular file");
     }
     std::string content;
     char buffer[64 * 1024];
@@ -261,9 +260,9 @@ static std::optional<std::string> read_open_file(int fd, std::string& error) {
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            error = std::strerror(errno);
+            const int saved_errno = errno;
             ::close(fd);
-            return std::nullopt;
+            return failure(std::strerror(saved_errno));
         }
         if (got == 0)
             break;
@@ -273,27 +272,23 @@ static std::optional<std::string> read_open_file(int fd, std::string& error) {
     return content;
 }
 
-std::optional<bool> file_matches(const std::filesystem::path& path,
-                                 const std::function<void(const TextSink&)>& write,
-                                 std::string& error) {
-    return file_matches_at(AT_FDCWD, path.string(), write, error, FollowLinks::yes);
+Expected<bool> file_matches(const std::filesystem::path& path,
+                            const std::function<void(const TextSink&)>& write) {
+    return file_matches_at(AT_FDCWD, path.string(), write, FollowLinks::yes);
 }
 
-std::optional<bool> file_matches_at(int folder, const std::string& name,
-                                    const std::function<void(const TextSink&)>& write,
-                                    std::string& error, FollowLinks follow) {
+Expected<bool> file_matches_at(int folder, const std::string& name,
+                               const std::function<void(const TextSink&)>& write,
+                               FollowLinks follow) {
     const int fd =
         ::openat(folder, name.c_str(),
                  O_RDONLY | O_CLOEXEC | O_NONBLOCK | (follow == FollowLinks::no ? O_NOFOLLOW : 0));
-    if (fd < 0) {
-        error = std::strerror(errno);
-        return std::nullopt;
-    }
+    if (fd < 0)
+        return failure(std::strerror(errno));
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        error = S_ISDIR(info.st_mode) ? "is a folder" : "not a regular file";
         ::close(fd);
-        return std::nullopt;
+        return failure(S_ISDIR(info.st_mode) ? "is a folder" : "not a regular file");
     }
     bool same = true;
     int read_error = 0;
@@ -316,21 +311,17 @@ std::optional<bool> file_matches_at(int folder, const std::string& name,
         same = got == 0;
     }
     ::close(fd);
-    if (read_error) {
-        error = std::strerror(read_error);
-        return std::nullopt;
-    }
+    if (read_error)
+        return failure(std::strerror(read_error));
     return same;
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error) {
+Expected<std::string> read_file(const std::filesystem::path& path) {
     // O_NONBLOCK and the regular-file check: a FIFO or a folder is an error, never a hang.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) {
-        error = std::strerror(errno);
-        return std::nullopt;
-    }
-    return read_open_file(fd, error);
+    if (fd < 0)
+        return failure(std::strerror(errno));
+    return read_open_file(fd);
 }
 
 std::string relative_to(const std::filesystem::path& path, const std::filesystem::path& base) {
@@ -357,16 +348,14 @@ std::string relative_to(const std::filesystem::path& path, const std::filesystem
 
 namespace util {
 
-CreateResult write_new_atomic(const std::filesystem::path& path, std::string_view content,
-                              std::string& error) {
+Expected<CreateResult> write_new_atomic(const std::filesystem::path& path,
+                                        std::string_view content) {
     const auto [folder, name] = split_path(path);
     const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-        error = std::strerror(errno);
-        return CreateResult::failed;
-    }
+    if (fd < 0)
+        return failure(std::strerror(errno));
     const FolderHandle handle(fd);
-    return write_new_atomic_at(handle.fd(), name, content, error);
+    return write_new_atomic_at(handle.fd(), name, content);
 }
 
 FolderHandle& FolderHandle::operator=(FolderHandle&& other) noexcept {
@@ -442,13 +431,11 @@ EntryKind entry_kind_at(int folder, const std::string& name) {
     return S_ISREG(info.st_mode) ? EntryKind::regular : EntryKind::other;
 }
 
-std::optional<std::string> read_file_at(int folder, const std::string& name, std::string& error) {
+Expected<std::string> read_file_at(int folder, const std::string& name) {
     const int fd = ::openat(folder, name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
-    if (fd < 0) {
-        error = std::strerror(errno);
-        return std::nullopt;
-    }
-    return read_open_file(fd, error);
+    if (fd < 0)
+        return failure(std::strerror(errno));
+    return read_open_file(fd);
 }
 
 std::optional<std::string> read_prefix(const std::filesystem::path& path, std::size_t size) {

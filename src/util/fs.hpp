@@ -6,47 +6,48 @@
 #include <string>
 #include <string_view>
 
+#include "util/expected.hpp"
+
 namespace util {
 
 // Receives text piece by piece.
 using TextSink = std::function<void(std::string_view)>;
 
-enum class CreateResult { created, exists, failed };
+// What creating a file that must not exist yet did (a failure is the Expected's error).
+enum class CreateResult { created, exists };
 
 // Creates `path` with O_CREAT|O_EXCL and writes `content`. Never touches an
-// existing file: returns `exists` if one is there. On `failed`, `error` says why.
-CreateResult create_exclusive(const std::filesystem::path& path, std::string_view content,
-                              std::string& error);
+// existing file: `exists` if one is there; otherwise why it failed.
+Expected<CreateResult> create_exclusive(const std::filesystem::path& path,
+                                        std::string_view content);
 
 // Writes `content` to a temporary file in the same folder, flushes it and renames
 // it over `path`, so readers see the old file or the new one, never a mix.
-// Returns an empty string on success, otherwise what went wrong.
-std::string write_atomic(const std::filesystem::path& path, std::string_view content);
+// On failure, what went wrong (the system's words, e.g. "No space left on device").
+Status write_atomic(const std::filesystem::path& path, std::string_view content);
 
 // write_atomic for a file that is being edited: the new file gets `mode`
 // (permission bits), so an edit never changes who may read or run it.
-std::string write_atomic_keeping_mode(const std::filesystem::path& path, std::string_view content,
-                                      unsigned mode);
+Status write_atomic_keeping_mode(const std::filesystem::path& path, std::string_view content,
+                                 unsigned mode);
 
 // write_atomic for content given piece by piece to the sink `write` is passed,
 // written out as it comes, so it is never whole in memory.
-std::string write_atomic(const std::filesystem::path& path,
-                         const std::function<void(const TextSink&)>& write);
+Status write_atomic(const std::filesystem::path& path,
+                    const std::function<void(const TextSink&)>& write);
 
 // Writes `content` into the existing file at `path` (a device, a FIFO),
-// following links, without creating or replacing anything. Returns an empty
-// string on success, otherwise what went wrong.
-std::string write_into(const std::filesystem::path& path, std::string_view content);
+// following links, without creating or replacing anything.
+Status write_into(const std::filesystem::path& path, std::string_view content);
 
-// Reads a whole file; nullopt and `error` set if it cannot be read.
-std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);
+// Reads a whole file, or says why it cannot be read.
+Expected<std::string> read_file(const std::filesystem::path& path);
 
 // Whether the file at `path` holds exactly the text `write` gives the sink it
 // is passed, piece by piece; the file is read alongside, so neither is ever
-// whole in memory. nullopt and `error` set when the file cannot be read.
-std::optional<bool> file_matches(const std::filesystem::path& path,
-                                 const std::function<void(const TextSink&)>& write,
-                                 std::string& error);
+// whole in memory. The error says why when the file cannot be read.
+Expected<bool> file_matches(const std::filesystem::path& path,
+                            const std::function<void(const TextSink&)>& write);
 
 // `path` relative to `base` when inside it, otherwise `path` unchanged; always
 // with forward slashes.
@@ -58,8 +59,8 @@ namespace util {
 
 // Like write_atomic, but never replaces an existing file: the complete file
 // appears under `path` at once (via link), or `exists` is returned.
-CreateResult write_new_atomic(const std::filesystem::path& path, std::string_view content,
-                              std::string& error);
+Expected<CreateResult> write_new_atomic(const std::filesystem::path& path,
+                                        std::string_view content);
 
 // An open folder (a file descriptor), closed when the handle goes.
 class FolderHandle {
@@ -107,7 +108,7 @@ enum class EntryKind { missing, regular, folder, symlink, other };
 EntryKind entry_kind_at(int folder, const std::string& name);
 
 // read_file for `name` in `folder`; a symbolic link is not followed (ELOOP).
-std::optional<std::string> read_file_at(int folder, const std::string& name, std::string& error);
+Expected<std::string> read_file_at(int folder, const std::string& name);
 
 // The first `size` bytes of the file (fewer if it is shorter), not following a
 // symbolic link; nullopt unless a regular file that can be read.
@@ -116,24 +117,23 @@ std::optional<std::string> read_prefix_at(int folder, const std::string& name, s
 
 // file_matches for `name` in `folder`, following a symbolic link only when asked.
 enum class FollowLinks { no, yes };
-std::optional<bool> file_matches_at(int folder, const std::string& name,
-                                    const std::function<void(const TextSink&)>& write,
-                                    std::string& error, FollowLinks follow);
+Expected<bool> file_matches_at(int folder, const std::string& name,
+                               const std::function<void(const TextSink&)>& write,
+                               FollowLinks follow);
 
 // write_atomic for `name` in `folder`. The temporary file is made in
 // `temporaries` when that is a folder on the same file system (else beside
 // the file): name it with -1 to keep it beside the file.
-std::string write_atomic_at(int folder, const std::string& name,
-                            const std::function<void(const TextSink&)>& write,
-                            int temporaries = -1);
+Status write_atomic_at(int folder, const std::string& name,
+                       const std::function<void(const TextSink&)>& write, int temporaries = -1);
 
 // write_new_atomic for `name` in `folder`, with write_atomic_at's `temporaries`.
-CreateResult write_new_atomic_at(int folder, const std::string& name, std::string_view content,
-                                 std::string& error, int temporaries = -1);
+Expected<CreateResult> write_new_atomic_at(int folder, const std::string& name,
+                                           std::string_view content, int temporaries = -1);
 
 // create_exclusive for `name` in `folder`; never follows a symbolic link.
-CreateResult create_exclusive_at(int folder, const std::string& name, std::string_view content,
-                                 std::string& error);
+Expected<CreateResult> create_exclusive_at(int folder, const std::string& name,
+                                           std::string_view content);
 
 // Temporary files are named "." + name + ".tmp-" + the writer's pid + "-" + 8
 // random characters: this many bytes more than the name at most.

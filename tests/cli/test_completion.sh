@@ -52,6 +52,10 @@ kind"
 candidates mv note --c
 expect_out_contains "--customer"
 expect_out_contains "--product"
+candidates tags ""
+expect_out_equals "rename" # the subcommand of tags
+candidates tags ""
+CHECKS=$((CHECKS + 1)); [ "$KIND" != files ] || fail "tags then rename, got $KIND"
 candidates tags --v
 expect_out_contains "--variants"
 expect_out_contains "--dry-run"

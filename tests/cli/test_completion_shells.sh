@@ -166,6 +166,10 @@ for SHELL_NAME in bash zsh fish; do
     expect_screen '<report>'
     in_shell $SHELL_NAME 'pmi completion fi' '<Tab>' '<Enter>'
     expect_screen '<fish>'
+    # tags has one subcommand, rename: offered alone, so inserted whole.
+    in_shell $SHELL_NAME 'pmi tags ' '<Tab>' '<Enter>'
+    expect_screen '<tags>'
+    expect_screen '<rename>'
     in_shell $SHELL_NAME 'pmi guide lint l' '<Tab>' '<Enter>'
     expect_screen 'DONE'
     expect_screen '<l>'

@@ -35,9 +35,10 @@ write_note billing initech-2026-11-18.md "Initech" 2026-11-18 caroline "" \
 run signals
 expect_code 0
 expect_err_empty
+# "navigation" and "Navigation" once each: shown as themes and TAGS.md show it.
 expect_out_equals 'Workarounds (3)
 TAG         DATE        CUSTOMER   PRODUCT  NOTE                                               WORKAROUND
-navigation  2026-11-20  Acme Corp  portal   prod/interviews/portal/acme-corp-2026-11-20.md:10  A wiki page of deep links
+Navigation  2026-11-20  Acme Corp  portal   prod/interviews/portal/acme-corp-2026-11-20.md:10  A wiki page of deep links
             2026-11-17  Globex     portal   prod/interviews/portal/globex-2026-11-17.md:9      Excel export, fix, retype
 security    2026-11-20  Acme Corp  portal   prod/interviews/portal/acme-corp-2026-11-20.md:10  A wiki page of deep links
 (untagged)  2026-11-18  Initech    billing  prod/interviews/billing/initech-2026-11-18.md:8    A browser macro
@@ -53,13 +54,13 @@ portal             1          1            1        1
 
 Emotions by tag
 TAG         FRUSTRATION  CONFUSION  RESIGNATION  DELIGHT
-navigation            1          1            1        1
+Navigation            1          1            1        1
 security              1          0            0        1'
 
 run signals --format json
 expect_code 0
 expect_json 'data["emotions"] == ["frustration", "confusion", "resignation", "delight"]'
-expect_json '[g["tag"] for g in data["workarounds"]] == ["navigation", "security", "(untagged)"]'
+expect_json '[g["tag"] for g in data["workarounds"]] == ["Navigation", "security", "(untagged)"]'
 expect_json 'data["workarounds"][0]["items"][1] == {"text": "Excel export, fix, retype", "customer": "Globex", "product": "portal", "date": "2026-11-17", "path": "prod/interviews/portal/globex-2026-11-17.md", "line": 9}'
 expect_json 'data["glossary"][0] == {"theirs": "batch processing", "ours": "bulk operations", "customer_count": 3, "customers": ["Acme Corp", "Globex", "Initech"]}'
 expect_json 'data["emotions_by_product"] == [{"product": "portal", "counts": {"frustration": 1, "confusion": 1, "resignation": 1, "delight": 1}}]'
@@ -121,5 +122,24 @@ expect_err_contains "no notes match"
 expect_out_contains "Workarounds (0)"
 run signals --format yaml
 expect_code 2
+
+# A tag spelled two ways is shown as most notes spell it (as themes and TAGS.md
+# do), not as the first note read spells it.
+new_tree spellings
+body='## Workarounds
+- A spreadsheet on the side
+
+## Emotions
+- frustration: exports'
+write_note billing acme-2026-11-20.md "Acme" 2026-11-20 caroline "tags: [Self-Serve]" "$body"
+write_note billing globex-2026-11-18.md "Globex" 2026-11-18 dev "tags: [self-serve]" "$body"
+write_note billing initech-2026-11-17.md "Initech" 2026-11-17 dev "tags: [self-serve]" "$body"
+run signals --format json
+expect_code 0
+expect_json '[g["tag"] for g in data["workarounds"]] == ["self-serve"] and len(data["workarounds"][0]["items"]) == 3'
+expect_json '[row["tag"] for row in data["emotions_by_tag"]] == ["self-serve"]'
+run signals
+expect_out_contains "self-serve  2026-11-20  Acme"
+expect_out_lacks "Self-Serve"
 
 finish

@@ -160,3 +160,66 @@ TEST_CASE("match_lines skips no line that matches") {
     CHECK(lines[0][1].line == 3);
     CHECK(match_lines(parse_search_query("pony"), {"ponies"})[0].size() == 1);
 }
+
+TEST_CASE("LineMatcher") {
+    using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+    const auto spans_of = [](const char* query, const std::string& text) {
+        LineMatcher matcher(parse_search_query(query));
+        const auto lines = matcher.match(text);
+        return lines.empty() ? Spans{} : lines[0].spans;
+    };
+    // An ASCII line is stemmed word by word, a line with other characters whole:
+    // both find the same words at the same places.
+    const std::string ascii = "Orders: order-forms, ORDERING x";
+    const std::string accented = ascii + " caf\xc3\xa9";
+    for (const char* query : {"order", "order*", "ordering", "orders OR x", "\"order forms\""}) {
+        CAPTURE(query);
+        CHECK(!spans_of(query, ascii).empty());
+        CHECK(spans_of(query, ascii) == spans_of(query, accented));
+    }
+    CHECK(spans_of("order", ascii) == Spans{{0, 6}, {8, 13}, {21, 29}});
+    CHECK(spans_of("\"order forms\"", ascii) == Spans{{8, 19}});
+    SUBCASE("a word is found whole, never inside another") {
+        CHECK(spans_of("form", "reform, forms, FORM").size() == 2);
+        CHECK(spans_of("form", "reform, platform").empty());
+    }
+    SUBCASE("one matcher for many texts") {
+        LineMatcher matcher(parse_search_query("excel"));
+        CHECK(matcher.match("no\nExcel\n").size() == 1);
+        CHECK(matcher.match("").empty());
+        CHECK(matcher.match("excels\nexcel").size() == 2);
+    }
+}
+
+TEST_CASE("search_notes keeps only the lines shown") {
+    TempDir dir;
+    std::string body = "---\ncustomer: Acme\n---\n";
+    for (int i = 4; i <= 12; ++i)
+        body += i == 8 ? "We use Excel daily\r\n" : "line " + std::to_string(i) + "\n";
+    dir.write("a.md", body);
+    Config config;
+    config.root = dir.path;
+    Note note;
+    note.path = "a.md";
+    std::vector<std::string> warnings;
+    SearchOptions options;
+    options.lines = SearchLines::matching;
+    options.context = 1;
+    const auto results =
+        search_notes(config, {note}, {note}, parse_search_query("excel"), options, warnings);
+    REQUIRE(results.size() == 1);
+    REQUIRE(results[0].lines.size() == 1);
+    CHECK(results[0].lines[0].line == 8);
+    using Shown = std::vector<std::pair<std::size_t, std::string>>;
+    CHECK(results[0].shown == Shown{{7, "line 7"}, {8, "We use Excel daily"}, {9, "line 9"}});
+    CHECK(*shown_line(results[0], 8) == "We use Excel daily");
+    CHECK(shown_line(results[0], 10) == nullptr);
+    SUBCASE("a context larger than the file keeps every line, once") {
+        options.context = static_cast<std::size_t>(-1);
+        const auto all =
+            search_notes(config, {note}, {note}, parse_search_query("excel"), options, warnings);
+        REQUIRE(all.size() == 1);
+        CHECK(all[0].shown.size() == 12);
+        CHECK(all[0].shown.front().second == "---");
+    }
+}

@@ -129,3 +129,31 @@ TEST_CASE("combine_signals") {
     CHECK(s.by_tag[0].counts == std::vector<int>{2, 1, 0, 2});
     CHECK(s.by_tag[1].counts == std::vector<int>{1, 0, 0, 2});
 }
+
+TEST_CASE("combine_signals names a tag by its most used spelling") {
+    const auto words = emotion_words(Config{});
+    Note a;
+    a.customer = "Acme";
+    a.product = "portal";
+    a.path = "a.md";
+    a.date = {2026, 11, 20};
+    a.tags = {"Self-Serve"};
+    Note b = a;
+    b.customer = "Globex";
+    b.path = "b.md";
+    b.tags = {"self-serve"};
+    Note c = b;
+    c.customer = "Initech";
+    c.path = "c.md";
+    NoteSignals scan;
+    scan.workarounds = {{"spreadsheet", 3}};
+    scan.emotions = {1, 0, 0, 0};
+    // The first note seen spells it "Self-Serve"; two of three spell it "self-serve".
+    const Signals s = combine_signals({a, b, c}, {scan, scan, scan}, words);
+    REQUIRE(s.workarounds.size() == 1);
+    CHECK(s.workarounds[0].first == "self-serve");
+    CHECK(s.workarounds[0].second.size() == 3);
+    REQUIRE(s.by_tag.size() == 1);
+    CHECK(s.by_tag[0].name == "self-serve");
+    CHECK(s.by_tag[0].counts == std::vector<int>{3, 0, 0, 0});
+}

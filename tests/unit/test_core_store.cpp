@@ -128,8 +128,7 @@ TEST_CASE("load_note_files") {
         const auto expected = describe(load(dir, BodyScan::sections, 1, CacheMode::off));
         load(dir, BodyScan::sections, 2, CacheMode::automatic);
         const auto cache_file = note_cache_file(dir.path);
-        std::string error;
-        const auto content = util::read_file(cache_file, error);
+        const auto content = util::read_file(cache_file);
         REQUIRE(content);
         for (const std::size_t size :
              {std::size_t{0}, std::size_t{10}, content->size() / 2, content->size() - 1}) {

@@ -15,24 +15,44 @@
 
 TEST_CASE("read_file") {
     TempDir dir;
-    std::string error;
     SUBCASE("a regular file") {
         dir.write("a.txt", "hello\n");
-        CHECK(util::read_file(dir.path / "a.txt", error) == "hello\n");
+        const auto text = util::read_file(dir.path / "a.txt");
+        REQUIRE(text);
+        CHECK(*text == "hello\n");
+        CHECK(text.error().empty());
     }
     SUBCASE("a FIFO is refused at once, not waited on") {
         REQUIRE(::mkfifo((dir.path / "fifo").c_str(), 0600) == 0);
-        CHECK(!util::read_file(dir.path / "fifo", error));
-        CHECK(error == "not a regular file");
+        const auto text = util::read_file(dir.path / "fifo");
+        CHECK(!text);
+        CHECK(text.error() == "not a regular file");
     }
     SUBCASE("a folder") {
-        CHECK(!util::read_file(dir.path, error));
-        CHECK(error == "is a folder");
+        const auto text = util::read_file(dir.path);
+        CHECK(!text);
+        CHECK(text.error() == "is a folder");
     }
     SUBCASE("a missing file") {
-        CHECK(!util::read_file(dir.path / "nope", error));
-        CHECK(error == "No such file or directory");
+        const auto text = util::read_file(dir.path / "nope");
+        CHECK(!text);
+        CHECK(text.error() == "No such file or directory");
     }
+}
+
+TEST_CASE("read_file_at") {
+    TempDir dir;
+    dir.write("a.txt", "hello");
+    std::filesystem::create_symlink("a.txt", dir.path / "link.txt");
+    util::WalkError walk;
+    const auto folder = util::open_beneath(dir.path, ".", util::MissingFolders::fail, walk);
+    REQUIRE(folder);
+    const auto text = util::read_file_at(folder.fd(), "a.txt");
+    REQUIRE(text);
+    CHECK(*text == "hello");
+    const auto link = util::read_file_at(folder.fd(), "link.txt"); // never followed
+    CHECK(!link);
+    CHECK(link.error() == "Too many levels of symbolic links");
 }
 
 TEST_CASE("relative_to") {
@@ -56,38 +76,87 @@ TEST_CASE("relative_to") {
 TEST_CASE("file_matches") {
     TempDir dir;
     const auto file = dir.write("a.txt", "one two three");
-    std::string error;
     const auto pieces = [](std::vector<std::string> texts) {
         return [texts](const util::TextSink& sink) {
             for (const auto& text : texts)
                 sink(text);
         };
     };
-    CHECK(util::file_matches(file, pieces({"one ", "two", " three"}), error) == true);
-    CHECK(util::file_matches(file, pieces({"one two three"}), error) == true);
-    CHECK(util::file_matches(file, pieces({"one ", "two"}), error) == false);        // shorter
-    CHECK(util::file_matches(file, pieces({"one two three", "!"}), error) == false); // longer
-    CHECK(util::file_matches(file, pieces({"one ", "tw0", " three"}), error) == false);
-    CHECK(util::file_matches(dir.write("empty.txt", ""), pieces({}), error) == true);
-    CHECK(!util::file_matches(dir.path / "missing.txt", pieces({}), error));
-    CHECK(!error.empty());
-    CHECK(!util::file_matches(dir.path, pieces({}), error));
-    CHECK(error == "is a folder");
+    const auto matches = [&](const std::filesystem::path& path, std::vector<std::string> texts) {
+        const auto result = util::file_matches(path, pieces(std::move(texts)));
+        REQUIRE(result);
+        return *result;
+    };
+    CHECK(matches(file, {"one ", "two", " three"}));
+    CHECK(matches(file, {"one two three"}));
+    CHECK(!matches(file, {"one ", "two"}));           // shorter
+    CHECK(!matches(file, {"one two three", "!"}));    // longer
+    CHECK(!matches(file, {"one ", "tw0", " three"})); // differs
+    CHECK(matches(dir.write("empty.txt", ""), {}));
+    const auto missing = util::file_matches(dir.path / "missing.txt", pieces({}));
+    CHECK(!missing);
+    CHECK(missing.error() == "No such file or directory");
+    const auto folder = util::file_matches(dir.path, pieces({}));
+    CHECK(!folder);
+    CHECK(folder.error() == "is a folder");
 }
 
 TEST_CASE("write_atomic piece by piece") {
     TempDir dir;
     const auto file = dir.path / "out.txt";
-    CHECK(util::write_atomic(file, [](const util::TextSink& sink) {
-              sink("one ");
-              sink("");
-              sink("two");
-          }).empty());
-    std::string error;
-    CHECK(util::read_file(file, error) == std::string("one two"));
-    CHECK(!util::write_atomic(dir.path / "missing" / "out.txt", [](const util::TextSink& sink) {
-               sink("x");
-           }).empty());
+    const auto written = util::write_atomic(file, [](const util::TextSink& sink) {
+        sink("one ");
+        sink("");
+        sink("two");
+    });
+    CHECK(written.ok());
+    CHECK(written.error().empty());
+    CHECK(util::read_file(file).value() == "one two");
+    const auto failed = util::write_atomic(dir.path / "missing" / "out.txt",
+                                           [](const util::TextSink& sink) { sink("x"); });
+    CHECK(!failed);
+    CHECK(failed.error() == "No such file or directory");
+}
+
+TEST_CASE("write_atomic_keeping_mode") {
+    TempDir dir;
+    const auto file = dir.write("a.txt", "old");
+    CHECK(util::write_atomic_keeping_mode(file, "new", 0640).ok());
+    CHECK(util::read_file(file).value() == "new");
+    CHECK((std::filesystem::status(file).permissions() & std::filesystem::perms::all) ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+           std::filesystem::perms::group_read));
+    const auto failed = util::write_atomic_keeping_mode(dir.path / "no/a.txt", "x", 0644);
+    CHECK(!failed);
+    CHECK(failed.error() == "No such file or directory");
+}
+
+TEST_CASE("create_exclusive and write_new_atomic") {
+    TempDir dir;
+    for (const auto create : {util::create_exclusive, util::write_new_atomic}) {
+        const auto file = dir.path / "a.txt";
+        std::filesystem::remove(file);
+        const auto created = create(file, "first");
+        REQUIRE(created);
+        CHECK(*created == util::CreateResult::created);
+        const auto again = create(file, "second");
+        REQUIRE(again);
+        CHECK(*again == util::CreateResult::exists);
+        CHECK(util::read_file(file).value() == "first"); // never replaced
+        const auto failed = create(dir.path / "no" / "a.txt", "x");
+        CHECK(!failed);
+        CHECK(failed.error() == "No such file or directory");
+    }
+}
+
+TEST_CASE("write_into") {
+    TempDir dir;
+    const auto file = dir.write("a.txt", "old text");
+    CHECK(util::write_into(file, "new").ok());
+    CHECK(util::read_file(file).value() == "new text"); // written into, not replaced
+    const auto failed = util::write_into(dir.path / "missing", "x");
+    CHECK(!failed);
+    CHECK(failed.error() == "No such file or directory"); // never created
 }
 
 TEST_CASE("open_beneath") {
@@ -137,15 +206,16 @@ TEST_CASE("write_atomic_at with a folder for temporary files") {
     const auto write = [](std::string_view text) {
         return [text](const util::TextSink& sink) { sink(text); };
     };
-    CHECK(util::write_atomic_at(notes.fd(), "INDEX.md", write("one"), tmp.fd()).empty());
-    CHECK(util::write_atomic_at(notes.fd(), "INDEX.md", write("two"), tmp.fd()).empty());
-    std::string read_error;
-    CHECK(util::read_file(dir.path / "notes/INDEX.md", read_error) == "two");
-    std::string create_error;
-    CHECK(util::write_new_atomic_at(notes.fd(), "INDEX.md", "three", create_error, tmp.fd()) ==
+    CHECK(util::write_atomic_at(notes.fd(), "INDEX.md", write("one"), tmp.fd()).ok());
+    CHECK(util::write_atomic_at(notes.fd(), "INDEX.md", write("two"), tmp.fd()).ok());
+    CHECK(util::read_file(dir.path / "notes/INDEX.md").value() == "two");
+    CHECK(util::write_new_atomic_at(notes.fd(), "INDEX.md", "three", tmp.fd()).value() ==
           util::CreateResult::exists);
-    CHECK(util::write_new_atomic_at(notes.fd(), "new.md", "four", create_error, tmp.fd()) ==
+    CHECK(util::write_new_atomic_at(notes.fd(), "new.md", "four", tmp.fd()).value() ==
           util::CreateResult::created);
+    const auto link =
+        util::file_matches_at(notes.fd(), "INDEX.md", write("two"), util::FollowLinks::no);
+    CHECK(link.value());
     CHECK(fs::is_empty(dir.path / "tmp"));
     CHECK(std::distance(fs::directory_iterator(dir.path / "notes"), fs::directory_iterator()) == 2);
 }

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/search.hpp"
+#include "render/format.hpp"
+
+namespace pmi {
+
+// What `pmi search` found, with how many lines around each match to show.
+struct SearchHits {
+    std::vector<SearchResult> results;
+    std::size_t context = 0;
+};
+
+// Like ripgrep's, grouped by note: a heading, then `path:line: text` for each
+// matching line (matches highlighted in colour), `path-line- text` around it.
+void search_text(std::ostream& out, const SearchHits& hits, const View& view);
+void search_json(std::ostream& out, const SearchHits& hits, const View& view);
+// One path a line.
+void search_paths(std::ostream& out, const SearchHits& hits, const View& view);
+
+inline const StreamFormatTable<SearchHits> search_formats = {
+    {Format::text, search_text}, {Format::json, search_json}, {Format::paths, search_paths}};
+
+// The evidence table of `search --by`: distinct customers and notes per value.
+std::string evidence_text(const Evidence& evidence, const View& view);
+std::string evidence_json(const Evidence& evidence, const View& view);
+
+// --by with --format paths shows the table, as text does.
+inline const FormatTable<Evidence> evidence_formats = {{Format::text, evidence_text},
+                                                       {Format::json, evidence_json}};
+
+} // namespace pmi

@@ -60,7 +60,7 @@ void check_places(const fs::path& root, const std::string& notes_dir) {
             error.kind != util::WalkError::Kind::missing)
             throw Error(walk_error_message(error, Access::write));
     }
-    for (const char* file : {".pmi/template.md", ".pmi/.gitignore"}) {
+    for (const char* file : {".pmi/template.md", ".pmi/.gitignore", ".gitattributes"}) {
         const auto status = fs::symlink_status(root / file, ec);
         if (fs::is_symlink(status))
             throw Error(
@@ -81,6 +81,15 @@ void write_once(const fs::path& root, const fs::path& relative, const std::strin
         std::cout << "kept existing " << what << ": " << shown << '\n';
         break;
     }
+}
+
+// Names the merge driver that regenerates INDEX.md and TAGS.md when branches
+// merge; enabled by `git config merge.pmi-index.driver "pmi merge-index %O %A %B %P"`.
+std::string merge_attributes(const std::string& notes_dir) {
+    return fmt::format("# INDEX.md and TAGS.md are regenerated when branches merge: run once\n"
+                       "#   git config merge.pmi-index.driver \"pmi merge-index %O %A %B %P\"\n"
+                       "/{0}/INDEX.md merge=pmi-index\n/{0}/TAGS.md merge=pmi-index\n",
+                       notes_dir);
 }
 
 // The folder of the .pmi.yaml in `folder` or above it, if any.
@@ -127,6 +136,7 @@ int run_init(const std::string& directory, const std::string& pm) {
     std::cout << "notes folder: " << escape::terminal(config.notes_path().string()) << '\n';
     write_once(root, fs::path(".pmi") / "template.md", default_template(), "note template");
     write_once(root, fs::path(".pmi") / ".gitignore", "cache/\ntmp/\n", "ignore file");
+    write_once(root, ".gitattributes", merge_attributes(config.notes_dir), "git attributes");
     std::cout << "next: list your products and team in " << config_file_name
               << ", then after each call run `pmi new CUSTOMER`\n";
     return exit_ok;

@@ -25,6 +25,8 @@ struct NewOptions {
     std::string product;
     std::string date;
     std::string pm;
+    std::vector<std::string> with;
+    std::vector<std::string> listeners;
     std::vector<std::string> tags;
     std::string kind = "learning";
     std::vector<std::string> interviewees;
@@ -68,6 +70,34 @@ std::string resolve_product(const std::string& given, const Config& config) {
         throw Error("no product: use --product NAME (the folder the note is filed under)");
     throw Error(fmt::format("more than one product; choose one with --product: {}",
                             util::join(known, ", ")));
+}
+
+// The --with ids, each once. With a roster each must be in it (lint fails a
+// note whose `with:` names someone else), and none is the lead.
+std::vector<std::string> paired_pms(const std::vector<std::string>& given, const std::string& lead,
+                                    const Config& config) {
+    std::vector<std::string> ids;
+    for (const auto& typed : given) {
+        const std::string id(util::trim(typed));
+        if (id.empty() || util::contains(ids, id))
+            continue;
+        if (id == lead)
+            throw Error(fmt::format("--with '{}' is the note's lead PM (--pm); list only the other "
+                                    "PMs on the call",
+                                    id));
+        if (!config.team.empty() && !config.member(id)) {
+            std::vector<std::string> roster;
+            for (const auto& person : config.team)
+                roster.push_back(person.id);
+            const std::string best = util::closest_match(id, roster);
+            throw Error(fmt::format("--with '{}' is not in the team of {}{} (known: {})", id,
+                                    config_file_name,
+                                    best.empty() ? "" : fmt::format("; did you mean '{}'?", best),
+                                    util::join(roster, ", ")));
+        }
+        ids.push_back(id);
+    }
+    return ids;
 }
 
 // The canonical name when `customers:` in the config names the customer; else
@@ -232,6 +262,10 @@ int run_new(const NewOptions& options, const Globals& globals) {
     }
     if (!config.team.empty() && !config.member(note.pm))
         warn(fmt::format("PM '{}' is not in the team roster of {}", note.pm, config_file_name));
+    note.with = paired_pms(options.with, note.pm, config);
+    for (const auto& listener : options.listeners)
+        if (const auto name = util::trim(listener); !name.empty())
+            note.listeners.emplace_back(name);
 
     if (offer_existing(note, config, options))
         return exit_ok;
@@ -262,6 +296,12 @@ void setup_new(CLI::App& command, Globals& globals) {
     command.add_option("--date", options->date, "Interview date YYYY-MM-DD (default: today)");
     command.add_option("--pm", options->pm,
                        "Product manager id (default: PMI_PM, git user.email in the roster, $USER)");
+    command.add_option("--with", options->with,
+                       "Another PM on the call, a roster id (repeatable); the note's pm stays the "
+                       "lead");
+    command.add_option("--listener", options->listeners,
+                       "Someone else from our side who listened in, as \"Dana (sales)\" "
+                       "(repeatable)");
     command.add_option("--tag", options->tags, "A tag (repeatable)");
     command.add_option("--kind", options->kind, "learning, sales, support or usability")
         ->check(closest_choice({std::begin(note_kinds), std::end(note_kinds)}))

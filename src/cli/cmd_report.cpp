@@ -61,7 +61,11 @@ void setup_report(CLI::App& command, Globals& globals) {
         "Only kinds listed in quota.kinds count (default: every kind but sales); the streak and "
         "the last interview use the same kinds. Status: met; missed; still due while the week "
         "is under way; excused (a week in the PM's away list); not started (the week ends "
-        "before the PM's since date). The streak counts consecutive weeks met up to the week; "
+        "before the PM's since date); left (the week starts after the PM's until date); no "
+        "quota (the PM's quota is 0). A PM's own quota in the team list overrides "
+        "quota.per_week. A paired call (the PM in a note's with: list) shows as '+1 paired' and "
+        "counts only under quota.paired: everyone. The streak counts consecutive weeks met up to "
+        "the week; "
         "a week under way that is not met yet does not break it, excused weeks neither break "
         "nor add. With --cadence: for each PM over the last --months months (to today), a "
         "strip of one character per week (" +

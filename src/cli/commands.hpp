@@ -10,6 +10,7 @@ namespace pmi::cli {
 // They are registered in one table, in app.cpp.
 void setup_init(CLI::App& command, Globals& globals);
 void setup_new(CLI::App& command, Globals& globals);
+void setup_import(CLI::App& command, Globals& globals);
 void setup_list(CLI::App& command, Globals& globals);
 void setup_report(CLI::App& command, Globals& globals);
 void setup_check(CLI::App& command, Globals& globals);
@@ -17,8 +18,10 @@ void setup_lint(CLI::App& command, Globals& globals);
 void setup_summary(CLI::App& command, Globals& globals);
 void setup_tags(CLI::App& command, Globals& globals);
 void setup_index(CLI::App& command, Globals& globals);
+void setup_merge_index(CLI::App& command, Globals& globals);
 void setup_themes(CLI::App& command, Globals& globals);
 void setup_share(CLI::App& command, Globals& globals);
+void setup_site(CLI::App& command, Globals& globals);
 void setup_signals(CLI::App& command, Globals& globals);
 void setup_search(CLI::App& command, Globals& globals);
 void setup_mv(CLI::App& command, Globals& globals);

@@ -10,7 +10,7 @@ namespace {
 std::string tree_source(const std::string& name) {
     if (name == "--product")
         return "products";
-    if (name == "--pm")
+    if (name == "--pm" || name == "--with")
         return "pms";
     if (name == "--tag")
         return "tags";
@@ -22,7 +22,7 @@ std::string tree_source(const std::string& name) {
 }
 
 bool is_path_option(const std::string& name) {
-    return name == "--root" || name == "--junit" || name == "--out";
+    return name == "--root" || name == "--junit" || name == "--out" || name == "--from-md";
 }
 
 // The choices of an IsMember check, read from the type name CLI11 shows: "TEXT:{a,b}".
@@ -203,6 +203,10 @@ void complete_positional(const CommandLineShape& shape, const LineState& state,
     }
     if (state.positionals == 0 && !state.command->first_words.empty()) {
         completion.candidates = words_of(state.command->first_words);
+        return;
+    }
+    if (state.positionals == 1 && state.command->name == "tags") {
+        completion.values = "tags"; // pmi tags rename OLD: a tag of the notes
         return;
     }
     if (state.command->takes_paths && state.command->name != "help")

@@ -203,6 +203,7 @@ void warn_unknown_filter_values(const FilterOptions& options, const Context& con
             products.insert(std::move(folder));
     for (const auto& note : notes) {
         pms.insert(note.pm);
+        pms.insert(note.with.begin(), note.with.end());
         products.insert(note.product);
         if (!options.tags.empty())
             tags.insert(note.tags.begin(), note.tags.end());

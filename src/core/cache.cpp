@@ -65,7 +65,7 @@ namespace {
 // Bump when the format or what load_note produces changes.
 // 3: sections and nuggets by the CommonMark scanner; 4: unclosed quotes rejected;
 // 5: a CRC-32C over the file; 6: the draft flag
-constexpr std::uint32_t format_version = 6;
+constexpr std::uint32_t format_version = 7;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr char magic[] = "PMI-NOTE-CACHE\n";
 constexpr std::uint32_t max_string = 16u << 20;

@@ -93,11 +93,12 @@ CadenceReport build_cadence_report(const Config& config, const std::vector<Note>
         ++filters.weeks;
     report.quota = build_quota_report(config, notes, today, this_week, filters);
 
+    // The notes the quota credits, so both reports count the same calls.
     std::map<std::string, std::vector<const Note*>> counted;
     for (const auto& note : notes)
-        if (config.kind_counts(effective_kind(note)) &&
-            (filters.products.empty() || util::contains(filters.products, note.product)))
-            counted[note.pm].push_back(&note);
+        if (filters.products.empty() || util::contains(filters.products, note.product))
+            for (const auto& pm : credited_pms(config, note))
+                counted[pm].push_back(&note);
     for (auto& [pm, list] : counted)
         std::stable_sort(list.begin(), list.end(),
                          [](const Note* a, const Note* b) { return a->date < b->date; });

@@ -43,7 +43,7 @@ struct CadenceReport {
 };
 
 // How often each PM talks to customers over the last `months` months up to
-// today, counting the kinds the quota counts. `filters.pms` and
+// today, counting the calls the quota credits (kinds, drafts, quota.paired). `filters.pms` and
 // `filters.products` narrow it as in the quota report; `filters.weeks` is ignored.
 CadenceReport build_cadence_report(const Config& config, const std::vector<Note>& notes,
                                    const Date& today, int months, QuotaOptions filters = {});

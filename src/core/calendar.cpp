@@ -176,6 +176,18 @@ Week parse_week(std::string_view text, const Date& today, WeekStart week_start) 
                             text));
 }
 
+std::vector<Week> weeks_within(const Period& period, WeekStart week_start) {
+    std::vector<Week> weeks;
+    for (Week week = week_containing(period.first, week_start); week.start <= period.last;
+         week = next_week(week)) {
+        // Monday is the first or second day of the week, Friday four days later.
+        const Date monday = iso_weekday(week.start) == 1 ? week.start : add_days(week.start, 1);
+        if (period.contains(monday) && period.contains(add_days(monday, 4)))
+            weeks.push_back(week);
+    }
+    return weeks;
+}
+
 Date resolve_today(std::string_view override_text) {
     const std::string_view text = override_text;
     if (!text.empty()) {

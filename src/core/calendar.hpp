@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pmi {
 
@@ -69,6 +70,11 @@ struct Period {
     Date last;
     bool contains(const Date& date) const { return first <= date && date <= last; }
 };
+
+// The weeks whose weekdays (Monday to Friday) all fall inside `period`: the
+// weeks an absence from `first` to `last` takes out. A week the period only
+// touches (away from Wednesday, or on Sunday alone) is not among them.
+std::vector<Week> weeks_within(const Period& period, WeekStart week_start);
 
 // Today from `override_text` ("YYYY-MM-DD", from --today or PMI_TODAY), else the clock.
 Date resolve_today(std::string_view override_text);

@@ -22,6 +22,10 @@ const TeamMember* Config::member(const std::string& id) const {
     return nullptr;
 }
 
+int Config::quota_of(const TeamMember* person) const {
+    return person && person->quota ? *person->quota : quota_per_week;
+}
+
 bool Config::kind_counts(const std::string& kind) const {
     if (quota_kinds.empty())
         return kind != "sales";
@@ -43,6 +47,8 @@ std::string canonical_customer(const Config& config, std::string_view name) {
 }
 
 namespace {
+
+enum class RangeEnd { from, until };
 
 struct ConfigReader {
     const std::string& file;
@@ -119,6 +125,34 @@ struct ConfigReader {
         }
     }
 
+    // links: {base: https://…/blob/main/}: an http(s) address of printable
+    // ASCII that needs no quoting in a URL, so it can be printed as it is.
+    void links(const YamlNode& node, Config& config) const {
+        if (node.type != YamlNode::Type::map)
+            fail(node.line, "'links' must be a map such as {base: https://example.com/notes/}");
+        only_known_keys(node, "links.", {"base"});
+        const YamlNode* base = node.find("base");
+        if (!base)
+            return;
+        std::string url = text(*base, "links.base");
+        const std::string lower = util::to_lower_ascii(url);
+        const std::size_t host = lower.rfind("https://", 0) == 0  ? 8
+                                 : lower.rfind("http://", 0) == 0 ? 7
+                                                                  : 0;
+        if (host == 0 || host >= url.size() || url[host] == '/')
+            fail(base->line, "'links.base' must be an http:// or https:// address, such as "
+                             "https://github.com/acme/pm-notes/blob/main/");
+        for (char c : url)
+            if (c <= ' ' || c >= 0x7f ||
+                std::string_view("<>\"\\^`{|}").find(c) != std::string_view::npos)
+                fail(base->line, "'links.base' holds a character a web address cannot "
+                                 "(a space, a control, a non-ASCII letter or one of <>\"\\^`{|}); "
+                                 "percent-encode it");
+        if (url.back() != '/')
+            url += '/';
+        config.links_base = std::move(url);
+    }
+
     Date date(const YamlNode& node, std::string_view key) const {
         const std::string written = text(node, key);
         const auto value = parse_date(written);
@@ -146,10 +180,12 @@ struct ConfigReader {
         }
         if (node.type != YamlNode::Type::map)
             fail(node.line, "'quota' must be a map such as {per_week: 1}");
-        only_known_keys(node, "quota.", {"per_week", "kinds"});
+        only_known_keys(node, "quota.", {"per_week", "kinds", "paired"});
         for (const auto& [key, value] : node.entries) {
             if (key == "per_week")
                 config.quota_per_week = positive_int(value, "quota.per_week");
+            else if (key == "paired")
+                config.paired = paired(value);
             else
                 config.quota_kinds = kinds(value, "quota.kinds");
         }
@@ -187,10 +223,88 @@ struct ConfigReader {
         }
     }
 
+    PairedCredit paired(const YamlNode& node) const {
+        const std::string value = util::to_lower_ascii(text(node, "quota.paired"));
+        if (value == "lead")
+            return PairedCredit::lead;
+        if (value == "everyone")
+            return PairedCredit::everyone;
+        fail(node.line, fmt::format("'quota.paired' must be lead or everyone, not '{}'", value));
+    }
+
+    // `until`: a date (the last day on the team) or a week (its last day).
+    Date last_day(const YamlNode& node, WeekStart week_start) const {
+        const std::string written = text(node, "until");
+        if (parse_date(written) || !is_week_label(written))
+            return date(node, "until");
+        return week_end(week(node, written, week_start));
+    }
+
+    static bool is_week_label(std::string_view text) {
+        return text.size() >= 7 && text[4] == '-' && (text[5] == 'W' || text[5] == 'w');
+    }
+
+    Week week(const YamlNode& node, std::string_view written, WeekStart week_start) const {
+        try {
+            return parse_week(written, Date{2000, 1, 1}, week_start);
+        } catch (const Error& error) {
+            fail(node.line, error.what());
+        }
+    }
+
+    // One end of an away range: a date, or a week (its first or last day).
+    Date range_end(const YamlNode& node, std::string_view written, WeekStart week_start,
+                   RangeEnd end) const {
+        if (const auto day = parse_date(written))
+            return *day;
+        if (!is_week_label(written))
+            fail(node.line,
+                 fmt::format("'away': '{}' is not a date YYYY-MM-DD or a week YYYY-Www", written));
+        const Week w = week(node, written, week_start);
+        return end == RangeEnd::from ? w.start : week_end(w);
+    }
+
+    // `away`: weeks (2026-W52, or a date inside the week) and ranges FROM..UNTIL
+    // of dates or weeks, both ends included; a range excuses the weeks whose
+    // weekdays it covers.
+    std::vector<Week> away(const YamlNode& node, WeekStart week_start) const {
+        std::vector<const YamlNode*> items;
+        if (node.type == YamlNode::Type::sequence)
+            for (const auto& item : node.items)
+                items.push_back(&item);
+        else if (node.type != YamlNode::Type::null)
+            items.push_back(&node);
+        std::vector<Week> weeks;
+        for (const YamlNode* item : items) {
+            const std::string written = text(*item, "away");
+            const auto dots = written.find("..");
+            if (dots == std::string::npos) {
+                weeks.push_back(week(*item, written, week_start));
+                continue;
+            }
+            const Period period{
+                range_end(*item, util::trim(std::string_view(written).substr(0, dots)), week_start,
+                          RangeEnd::from),
+                range_end(*item, util::trim(std::string_view(written).substr(dots + 2)), week_start,
+                          RangeEnd::until)};
+            if (period.last < period.first)
+                fail(
+                    item->line,
+                    fmt::format("'away': '{}' ends before it starts (write FROM..UNTIL)", written));
+            if (days_since_epoch(period.last) - days_since_epoch(period.first) > 3660)
+                fail(item->line, fmt::format("'away': '{}' is longer than ten years", written));
+            const auto covered = weeks_within(period, week_start);
+            weeks.insert(weeks.end(), covered.begin(), covered.end());
+        }
+        std::sort(weeks.begin(), weeks.end());
+        weeks.erase(std::unique(weeks.begin(), weeks.end()), weeks.end());
+        return weeks;
+    }
+
     TeamMember member(const YamlNode& node, const Config& config) const {
         if (node.type != YamlNode::Type::map)
             fail(node.line, "each team entry must be a map with at least an 'id'");
-        only_known_keys(node, "team.", {"id", "name", "email", "since", "away"});
+        only_known_keys(node, "team.", {"id", "name", "email", "since", "away", "until", "quota"});
         TeamMember person;
         for (const auto& [key, value] : node.entries) {
             if (key == "id")
@@ -201,19 +315,19 @@ struct ConfigReader {
                 person.email = text(value, "email");
             else if (key == "since")
                 person.since = date(value, "since");
-            else if (key == "away") {
-                const Date any_day{2000, 1, 1};
-                for (const auto& week : texts(value, "away")) {
-                    try {
-                        person.away.push_back(parse_week(week, any_day, config.week_start));
-                    } catch (const Error& error) {
-                        fail(value.line, error.what());
-                    }
-                }
-            }
+            else if (key == "away")
+                person.away = away(value, config.week_start);
+            else if (key == "until")
+                person.until = last_day(value, config.week_start);
+            else if (key == "quota")
+                person.quota = positive_int(value, "team.quota");
         }
         if (person.id.empty())
             fail(node.line, "team entry without an 'id'");
+        if (person.since && person.until && *person.until < *person.since)
+            fail(node.line,
+                 fmt::format("team entry '{}': 'until' {} is before 'since' {}", person.id,
+                             format_date(*person.until), format_date(*person.since)));
         return person;
     }
 };
@@ -235,7 +349,7 @@ Config parse_config(std::string_view text, const std::string& file) {
         reader.fail(root.line, "the config must be a map of keys");
     reader.only_known_keys(root, "",
                            {"notes", "quota", "week_starts", "products", "team", "share", "privacy",
-                            "signals", "check", "customers"});
+                            "signals", "check", "links", "customers"});
     // week_starts first: team 'away' weeks depend on it.
     if (const YamlNode* node = root.find("week_starts")) {
         const std::string value = util::to_lower_ascii(reader.text(*node, "week_starts"));
@@ -277,6 +391,8 @@ Config parse_config(std::string_view text, const std::string& file) {
             reader.privacy(value, config);
         } else if (key == "customers") {
             reader.customers(value, config);
+        } else if (key == "links") {
+            reader.links(value, config);
         } else if (key == "check") {
             if (value.type != YamlNode::Type::map)
                 reader.fail(value.line, "'check' must be a map such as {index: true}");

@@ -16,7 +16,17 @@ struct TeamMember {
     std::string name;
     std::string email;
     std::optional<Date> since; // no quota before this date
-    std::vector<Week> away;    // excused weeks
+    std::vector<Week> away;    // excused weeks (date ranges are read as the weeks they cover)
+    // The last day on the team: no quota for the weeks after it.
+    std::optional<Date> until = std::nullopt;
+    // Per week, overriding quota.per_week; 0: never missed.
+    std::optional<int> quota = std::nullopt;
+};
+
+// Whose quota a paired call (a note's `with:` list) counts toward (quota.paired).
+enum class PairedCredit {
+    lead,     // only the note's `pm`; the PMs in `with:` see it as paired, not counted
+    everyone, // the lead and every PM in `with:`
 };
 
 // One customer under several names (`customers:` in .pmi.yaml).
@@ -31,6 +41,7 @@ struct Config {
     std::string notes_dir = "prod/interviews";
     int quota_per_week = 1;
     std::vector<std::string> quota_kinds; // kinds that count; empty: every kind but sales
+    PairedCredit paired = PairedCredit::lead;
     WeekStart week_start = WeekStart::monday;
     std::vector<std::string> products;
     std::vector<TeamMember> team;
@@ -42,11 +53,16 @@ struct Config {
     bool check_index = false;               // `check: {index: true}`: a stale INDEX.md fails check
     std::vector<std::string> privacy_allow; // privacy.allow: contacts that may appear in notes
     std::vector<CustomerNames> customers;   // customers: canonical names and their aliases
+    // links.base: the web address of the repository's files (an http(s) URL
+    // ending in '/'); summary and the digest print base + a note's path.
+    std::string links_base;
 
     std::filesystem::path notes_path() const { return root / notes_dir; }
     std::filesystem::path template_path() const { return root / ".pmi" / "template.md"; }
     const TeamMember* member(const std::string& id) const;
     bool kind_counts(const std::string& kind) const;
+    // The PM's weekly quota: the roster entry's `quota`, else quota.per_week.
+    int quota_of(const TeamMember* member) const;
 };
 
 inline constexpr const char* config_file_name = ".pmi.yaml";

@@ -66,7 +66,9 @@ week_starts: monday
 # `pmi new` asks for --product when more than one is listed.
 products: []
 
-# The team. `since`: no quota before this date; `away`: excused weeks.
+# The team. `since`: no quota before this date; `away`: excused weeks, or
+# date ranges such as 2026-12-21..2027-01-01; `until`: the last day on the
+# team; `quota`: this PM's own quota per week (0: never missed).
 team:
   - id: "{}"
     name: Caroline Diaz

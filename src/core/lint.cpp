@@ -135,18 +135,35 @@ struct Linter {
     }
 
     void roster(const Note& note) {
-        if (!team_ids.empty() && !team_ids.count(note.pm)) {
-            std::vector<std::string> ids;
-            for (const auto& person : config.team)
-                ids.push_back(person.id);
+        std::vector<std::string> ids;
+        for (const auto& person : config.team)
+            ids.push_back(person.id);
+        if (!team_ids.empty() && !team_ids.count(note.pm))
             warning(note, key_line(note, "pm"),
                     fmt::format("PM '{}' is not in the team of {}{}", note.pm, config_file_name,
                                 did_you_mean(note.pm, ids)));
-        }
+        paired(note, ids);
         if (!products.empty() && !products.count(note.product))
             warning(note, key_line(note, "product"),
                     fmt::format("product '{}' is not in the products of {}{}", note.product,
                                 config_file_name, did_you_mean(note.product, config.products)));
+    }
+
+    // A `with:` id outside the roster is a typo that would credit nobody under
+    // quota.paired everyone, so it is an error (an unknown lead is only a
+    // warning: its notes still show, as "not in roster").
+    void paired(const Note& note, const std::vector<std::string>& ids) {
+        for (const auto& id : note.with) {
+            if (id == note.pm)
+                warning(note, key_line(note, "with"),
+                        fmt::format("'with' lists the lead PM '{}'; list only the other PMs on "
+                                    "the call",
+                                    id));
+            else if (!team_ids.empty() && !team_ids.count(id))
+                error(note, key_line(note, "with"),
+                      fmt::format("'with': PM '{}' is not in the team of {}{}", id,
+                                  config_file_name, did_you_mean(id, ids)));
+        }
     }
 
     // A near miss of a known key is read as an extra field, so its value is lost

@@ -168,8 +168,13 @@ bool read_text(Reader& reader, const YamlNode& node, const std::string& key, std
     if (node.type == YamlNode::Type::null)
         return true;
     if (node.type != YamlNode::Type::scalar) {
+        // One note, one lead: the others on the call go under `with:`.
+        const bool several_pms = key == "pm" && node.type == YamlNode::Type::sequence;
         reader.error(node.line,
-                     fmt::format("'{}' must be a string, not {}", key, type_name(node.type)));
+                     fmt::format("'{}' must be a string, not {}{}", key, type_name(node.type),
+                                 several_pms ? "; keep the lead PM (who writes the note) in "
+                                               "'pm' and list the others in 'with: [...]'"
+                                             : ""));
         return false;
     }
     if (!util::is_valid_utf8(node.scalar)) {

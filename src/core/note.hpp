@@ -58,7 +58,9 @@ struct Note {
     std::string path; // relative to the repository root, with '/'
     std::string customer;
     Date date;
-    std::string pm;
+    std::string pm;                     // the lead: the PM who writes the note
+    std::vector<std::string> with;      // other PMs on the call (roster ids)
+    std::vector<std::string> listeners; // others from our side, free text: "Dana (sales)"
     std::string product;
     std::string kind; // empty when not given
     std::vector<Interviewee> interviewees;

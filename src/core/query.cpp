@@ -24,8 +24,23 @@ static bool where_matches(const Note& note, const std::string& key, const std::s
     });
 }
 
+std::string pm_role(const Note& note, const std::vector<std::string>& pms) {
+    if (util::contains(pms, note.pm))
+        return "lead";
+    if (std::any_of(note.with.begin(), note.with.end(),
+                    [&](const std::string& id) { return util::contains(pms, id); }))
+        return "with";
+    return "";
+}
+
+static bool pm_matches(const Note& note, const NoteFilter& filter) {
+    if (filter.pm_match == PmMatch::lead)
+        return util::contains(filter.pms, note.pm);
+    return !pm_role(note, filter.pms).empty();
+}
+
 bool matches(const Note& note, const NoteFilter& filter) {
-    if (!filter.pms.empty() && !util::contains(filter.pms, note.pm))
+    if (!filter.pms.empty() && !pm_matches(note, filter))
         return false;
     if (!filter.products.empty() && !util::contains(filter.products, note.product))
         return false;

@@ -10,9 +10,14 @@
 
 namespace pmi {
 
+// Which notes `pms` selects: those a PM of it led (`pm`), or also those they
+// were on as a paired PM (`with:`).
+enum class PmMatch { lead, lead_or_with };
+
 // Which notes a command looks at. Empty fields match everything.
 struct NoteFilter {
     std::vector<std::string> pms;
+    PmMatch pm_match = PmMatch::lead;
     std::vector<std::string> products;
     std::string customer;          // matches the customer name or its slug, case-insensitively
     std::vector<std::string> tags; // all must be present (compared by tag_key)
@@ -23,6 +28,10 @@ struct NoteFilter {
 };
 
 bool matches(const Note& note, const NoteFilter& filter);
+
+// "lead" when a PM of `pms` is the note's `pm`, else "with" when one is in its
+// `with:` list, else empty.
+std::string pm_role(const Note& note, const std::vector<std::string>& pms);
 
 // The values of a front-matter key as text, for --where: known and unknown keys
 // alike; list values give one entry per item. Empty when the note lacks the key.

@@ -18,24 +18,54 @@ const char* status_name(QuotaStatus status) {
     case QuotaStatus::due: return "due";
     case QuotaStatus::excused: return "excused";
     case QuotaStatus::not_started: return "not_started";
+    case QuotaStatus::left: return "left";
+    case QuotaStatus::no_quota: return "no_quota";
     }
     return "missed";
 }
 
 bool status_ok(QuotaStatus status) {
-    return status == QuotaStatus::met || status == QuotaStatus::excused ||
-           status == QuotaStatus::not_started;
+    return status != QuotaStatus::missed && status != QuotaStatus::due;
+}
+
+std::vector<std::string> credited_pms(const Config& config, const Note& note) {
+    if (note.draft || !config.kind_counts(effective_kind(note)))
+        return {};
+    std::vector<std::string> pms{note.pm};
+    if (config.paired == PairedCredit::everyone)
+        for (const auto& id : note.with)
+            if (!util::contains(pms, id))
+                pms.push_back(id);
+    return pms;
 }
 
 namespace {
 
 // One PM's notes, sorted by (date, path).
 struct PmNotes {
-    std::vector<const Note*> all;
-    std::vector<const Note*> counted;
+    std::vector<const Note*> all;     // as `pm`
+    std::vector<const Note*> joined;  // in `with:`
+    std::vector<const Note*> counted; // credited toward the quota
+    std::vector<const Note*> led;     // counted kinds, as `pm`
+    std::vector<const Note*> paired;  // counted kinds, in `with:`
     std::vector<const Note*> not_counted;
     std::vector<const Note*> drafts;
     std::vector<const Note*> counted_in_products;
+
+    // The first note the PM was on, as `pm` or in `with:`.
+    std::optional<Date> first_date() const {
+        std::optional<Date> first;
+        for (const auto* list : {&all, &joined})
+            if (!list->empty() && (!first || list->front()->date < *first))
+                first = list->front()->date;
+        return first;
+    }
+
+    bool on_a_call_within(const Date& first, const Date& last) const {
+        const auto within = [&](const Note* n) { return first <= n->date && n->date <= last; };
+        return std::any_of(all.begin(), all.end(), within) ||
+               std::any_of(joined.begin(), joined.end(), within);
+    }
 };
 
 bool earlier(const Note* a, const Note* b) {
@@ -59,6 +89,7 @@ struct PmCalendar {
     const Date& today;
     const TeamMember* member;
     std::optional<Date> since;
+    int quota;
     const PmNotes& notes;
 
     int count(const Week& week) const {
@@ -67,10 +98,14 @@ struct PmCalendar {
     }
 
     QuotaStatus status(const Week& week, int count_in_week) const {
-        if (count_in_week >= config.quota_per_week)
+        if (quota > 0 && count_in_week >= quota)
             return QuotaStatus::met;
         if (since && week_end(week) < *since)
             return QuotaStatus::not_started;
+        if (member && member->until && *member->until < week.start)
+            return QuotaStatus::left;
+        if (quota == 0)
+            return QuotaStatus::no_quota;
         if (member &&
             std::find(member->away.begin(), member->away.end(), week) != member->away.end())
             return QuotaStatus::excused;
@@ -82,6 +117,8 @@ struct PmCalendar {
     QuotaStatus status(const Week& week) const { return status(week, count(week)); }
 
     int streak(const Week& week) const {
+        if (quota == 0)
+            return 0; // every week would be "no quota": nothing to count
         Week current = week;
         if (status(current) == QuotaStatus::due)
             current = previous_week(current);
@@ -103,6 +140,10 @@ struct PmCalendar {
         result.count = count(week);
         result.status = status(week, result.count);
         result.streak = streak(week);
+        const auto [led_first, led_last] = range_in(notes.led, week);
+        result.led = static_cast<int>(led_last - led_first);
+        const auto [paired_first, paired_last] = range_in(notes.paired, week);
+        result.paired = static_cast<int>(paired_last - paired_first);
         const auto [products_first, products_last] = range_in(notes.counted_in_products, week);
         result.in_products = static_cast<int>(products_last - products_first);
         const auto [other_first, other_last] = range_in(notes.not_counted, week);
@@ -134,6 +175,7 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
     report.week = week;
     report.today = today;
     report.quota = config.quota_per_week;
+    report.paired = config.paired;
     report.week_start = config.week_start;
     report.counted_kinds = config.quota_kinds;
     report.products = options.products;
@@ -151,31 +193,55 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
     for (const auto& note : notes) {
         const bool of_products =
             options.products.empty() || util::contains(options.products, note.product);
+        const bool counts = !note.draft && config.kind_counts(effective_kind(note));
         PmNotes& pm = by_pm[note.pm];
         pm.all.push_back(&note);
         if (of_products)
             in_products.insert(note.pm);
-        if (note.draft) {
+        if (note.draft)
             pm.drafts.push_back(&note);
-        } else if (config.kind_counts(effective_kind(note))) {
-            pm.counted.push_back(&note);
-            if (of_products)
-                pm.counted_in_products.push_back(&note);
-        } else {
+        else if (counts)
+            pm.led.push_back(&note);
+        else
             pm.not_counted.push_back(&note);
+        for (const auto& id : note.with) {
+            if (id == note.pm)
+                continue;
+            PmNotes& other = by_pm[id];
+            other.joined.push_back(&note);
+            if (of_products)
+                in_products.insert(id);
+            if (counts)
+                other.paired.push_back(&note);
+        }
+        for (const auto& id : credited_pms(config, note)) {
+            PmNotes& credited = by_pm[id];
+            credited.counted.push_back(&note);
+            if (of_products)
+                credited.counted_in_products.push_back(&note);
         }
     }
     for (auto& [id, pm] : by_pm)
-        for (auto* list :
-             {&pm.all, &pm.counted, &pm.not_counted, &pm.drafts, &pm.counted_in_products})
+        for (auto* list : {&pm.all, &pm.joined, &pm.counted, &pm.led, &pm.paired, &pm.not_counted,
+                           &pm.drafts, &pm.counted_in_products})
             std::sort(list->begin(), list->end(), earlier);
 
     // Who is listed, in order.
     std::vector<std::string> ids;
     std::set<std::string> listed;
     const bool has_roster = !config.team.empty();
+    const PmNotes no_notes;
+    const auto notes_of = [&](const std::string& id) -> const PmNotes& {
+        const auto found = by_pm.find(id);
+        return found == by_pm.end() ? no_notes : found->second;
+    };
     for (const auto& member : config.team) {
         if (!options.products.empty() && !in_products.count(member.id))
+            continue;
+        // Gone before the window: not expected, so not listed unless asked for.
+        if (member.until && *member.until < window_first &&
+            !util::contains(options.pms, member.id) &&
+            !notes_of(member.id).on_a_call_within(window_first, window_last))
             continue;
         if (listed.insert(member.id).second)
             ids.push_back(member.id);
@@ -183,12 +249,14 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
     for (const auto& [id, pm] : by_pm) {
         if (listed.count(id) || (!options.products.empty() && !in_products.count(id)))
             continue;
+        // With a roster, `with:` names outside it are typos (lint says so), not PMs.
+        const auto first = pm.first_date();
         const bool seen =
             has_roster ? std::any_of(pm.all.begin(), pm.all.end(),
                                      [&](const Note* n) {
                                          return window_first <= n->date && n->date <= window_last;
                                      })
-                       : pm.all.front()->date <= window_last;
+                       : first && *first <= window_last;
         if (seen && listed.insert(id).second)
             ids.push_back(id);
     }
@@ -206,22 +274,21 @@ QuotaReport build_quota_report(const Config& config, const std::vector<Note>& no
         ids = kept;
     }
 
-    const PmNotes no_notes;
     for (const auto& id : ids) {
         PmQuota row;
         row.pm = id;
         const TeamMember* member = config.member(id);
-        const auto found = by_pm.find(id);
-        const PmNotes& pm_notes = found == by_pm.end() ? no_notes : found->second;
+        const PmNotes& pm_notes = notes_of(id);
         if (member) {
             row.name = member->name;
             row.since = member->since;
+            row.until = member->until;
         } else {
             row.in_roster = !has_roster;
-            if (!pm_notes.all.empty())
-                row.since = pm_notes.all.front()->date; // no quota before their first note
+            row.since = pm_notes.first_date(); // no quota before their first note
         }
-        const PmCalendar calendar{config, today, member, row.since, pm_notes};
+        row.quota = config.quota_of(member);
+        const PmCalendar calendar{config, today, member, row.since, row.quota, pm_notes};
         for (const auto& w : report.weeks)
             row.weeks.push_back(calendar.standing(w));
         if (report.weeks.size() == 1 && week.start <= today && today <= week_end(week))
@@ -244,6 +311,8 @@ TeamCounts team_counts(const QuotaReport& report) {
         case QuotaStatus::due: ++counts.due; break;
         case QuotaStatus::excused: ++counts.excused; break;
         case QuotaStatus::not_started: ++counts.not_started; break;
+        case QuotaStatus::left: ++counts.left; break;
+        case QuotaStatus::no_quota: ++counts.no_quota; break;
         }
     }
     return counts;

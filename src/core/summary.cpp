@@ -79,6 +79,8 @@ Digest build_digest(const std::vector<Note>& notes, const Config& config,
         for (const auto& member : config.team) {
             if (member.since && *member.since > week_end(*week))
                 continue;
+            if (member.until && *member.until < week->start)
+                continue; // left the team before the week
             if (!only_pms.empty() &&
                 std::find(only_pms.begin(), only_pms.end(), member.id) == only_pms.end())
                 continue;
@@ -92,6 +94,7 @@ Digest build_digest(const std::vector<Note>& notes, const Config& config,
     }
     Digest digest;
     digest.week = week;
+    digest.links_base = config.links_base;
     for (auto& [id, entry] : by_pm) {
         if (const TeamMember* member = config.member(id)) {
             entry.name = member->name;

@@ -18,6 +18,7 @@ struct NoteSummary {
     Date date;
     std::string tldr; // on one line; empty when there is neither a tldr nor a nugget
     std::string path;
+    std::string url; // the note's web address, when links.base is set (filled by the renderer)
     TldrSource source = TldrSource::tldr;
 };
 
@@ -44,6 +45,7 @@ struct DigestPm {
 struct Digest {
     std::optional<Week> week;  // none for summaries of chosen notes
     std::vector<DigestPm> pms; // sorted by id
+    std::string links_base;    // the config's links.base: notes are shown by web address
 };
 
 enum class RosterEntries { include, omit };

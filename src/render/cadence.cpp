@@ -67,7 +67,7 @@ std::string cadence_strip(const PmQuota& row) {
             strip += static_cast<char>('0' + week.count);
         else if (week.status == QuotaStatus::excused)
             strip += 'a';
-        else if (week.status == QuotaStatus::not_started)
+        else if (week.status == QuotaStatus::not_started || week.status == QuotaStatus::left)
             strip += '-';
         else
             strip += '.';

@@ -11,7 +11,8 @@ namespace pmi {
 // 'a' away (excused), '-' before the PM's since date.
 std::string cadence_strip(const PmQuota& row);
 inline constexpr const char* cadence_legend =
-    ". none, 1-9 interviews, + ten or more, a away, - before the PM's start";
+    ". none, 1-9 interviews, + ten or more, a away, - before the PM's start or after their "
+    "last day";
 
 // PM, WEEKS (the strip), INTERVIEWS, MEDIAN GAP, LONGEST GAP, CUSTOMERS, SEGMENTS.
 Table cadence_table(const CadenceReport& report);

@@ -1,5 +1,6 @@
 #include "render/check.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 
@@ -17,10 +18,9 @@ static std::string problem_place(const Problem& problem) {
 
 std::string short_pm_text(const PmQuota& row, const CheckResult& result) {
     const WeekCount& week = row.selected();
-    std::string text =
-        fmt::format("{}: {} of {} interviews in {} ({})", row.pm, week.count, result.quota.quota,
-                    week_label(week.week),
-                    week.status == QuotaStatus::due ? "still due" : status_name(week.status));
+    std::string text = fmt::format(
+        "{}: {} of {} interviews in {} ({})", row.pm, week.count, row.quota, week_label(week.week),
+        week.status == QuotaStatus::due ? "still due" : status_name(week.status));
     if (const std::string extra = not_counted_text(week); !extra.empty())
         text += "; " + extra;
     if (const auto found = result.invalid_notes_of.find(row.pm);
@@ -57,7 +57,12 @@ static std::string notes_line(const CheckResult& result) {
 std::string check_text(const CheckResult& result, const View&) {
     std::string out = headline(result) + "\n";
     if (!result.short_pms.empty()) {
-        out += fmt::format("PMs short of the quota ({} a week):\n", result.quota.quota);
+        // With PMs' own quotas the team's figure would mislead; each line gives its own.
+        const bool one_quota =
+            std::all_of(result.short_pms.begin(), result.short_pms.end(),
+                        [&](const PmQuota& row) { return row.quota == result.quota.quota; });
+        out += one_quota ? fmt::format("PMs short of the quota ({} a week):\n", result.quota.quota)
+                         : std::string("PMs short of their quota:\n");
         for (const auto& row : result.short_pms)
             out += "  " + escape::terminal(short_pm_text(row, result)) + "\n";
     }
@@ -112,7 +117,7 @@ std::string check_markdown(const CheckResult& result, const View&) {
         for (const auto& row : result.quota.rows) {
             const bool failing = row.in_roster && !status_ok(row.selected().status);
             table.rows.push_back(
-                {Cell(pm_label(row)), Cell(std::to_string(row.selected().count)),
+                {Cell(pm_label(row)), Cell(interviews_text(row.selected())),
                  Cell(status_text(row, result.quota), failing ? Style::strong : Style::plain)});
         }
         out += render_markdown(table) + "\n";
@@ -146,6 +151,8 @@ std::string check_json(const CheckResult& result, const View&) {
         json.key("pm").value(row.pm);
         json.key("in_roster").value(row.in_roster);
         json.key("count").value(row.selected().count);
+        json.key("paired").value(row.selected().paired);
+        json.key("quota").value(row.quota);
         json.key("status").value(status_name(row.selected().status));
         json.key("ok").value(!row.in_roster || status_ok(row.selected().status));
         if (const auto found = result.invalid_notes_of.find(row.pm);

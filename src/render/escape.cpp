@@ -258,6 +258,55 @@ std::string xml(std::string_view text) {
     return out;
 }
 
+namespace {
+
+enum class Entities { escape, keep };
+
+std::string html_escaped(std::string_view text, Entities entities) {
+    static constexpr std::string_view replacement = "\xEF\xBF\xBD";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        const std::size_t length = util::decode_utf8(text, i, cp);
+        if (length == 0) {
+            out += replacement;
+            ++i;
+            continue;
+        }
+        const char* entity = nullptr;
+        switch (cp) {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\'': entity = "&#39;"; break;
+        default: break;
+        }
+        const bool control = (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F);
+        const bool noncharacter = (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE ||
+                                  (cp >= 0xD800 && cp <= 0xDFFF);
+        if (entity && entities == Entities::escape)
+            out += entity;
+        else if (control || noncharacter || is_invisible_control(cp))
+            out += replacement;
+        else
+            out.append(text.substr(i, length));
+        i += length;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string html(std::string_view text) {
+    return html_escaped(text, Entities::escape);
+}
+
+std::string html_chars(std::string_view text) {
+    return html_escaped(text, Entities::keep);
+}
+
 std::string github_data(std::string_view raw) {
     // CR and LF are the command's own escapes (as @actions/core); other
     // controls are shown, as on a terminal.

@@ -40,6 +40,16 @@ std::string csv_cell(std::string_view text);
 // U+FFFE, U+FFFF, invalid UTF-8) replaced by U+FFFD.
 std::string xml(std::string_view text);
 
+// HTML text or a quoted attribute value: `& < > " '` as entities, so a value
+// can never open a tag, an attribute or an entity. Controls (but TAB and LF),
+// DEL, C1 controls, noncharacters, invalid UTF-8 and the invisible characters
+// that reorder text (bidi controls, line and paragraph separators) are replaced
+// by U+FFFD: none is allowed in HTML, none may change how a page reads.
+std::string html(std::string_view text);
+// The same replacements without the entities: for text an HTML renderer
+// escapes itself (a note's body given to the markdown renderer).
+std::string html_chars(std::string_view text);
+
 // GitHub workflow commands, as @actions/core escapes them: `%`, CR and LF in a
 // command's data; in a property also `:` and `,`. Controls as terminal().
 std::string github_data(std::string_view text);

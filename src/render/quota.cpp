@@ -9,20 +9,28 @@
 
 namespace pmi {
 
-static std::string standing_text(const PmQuota& row, const WeekCount& week,
-                                 const QuotaReport& report) {
+static std::string standing_text(const PmQuota& row, const WeekCount& week) {
     switch (week.status) {
     case QuotaStatus::met: return "met";
-    case QuotaStatus::missed: return fmt::format("missed ({} of {})", week.count, report.quota);
+    case QuotaStatus::missed: return fmt::format("missed ({} of {})", week.count, row.quota);
     case QuotaStatus::due:
-        return fmt::format("{} of {}, due by {}", week.count, report.quota,
+        return fmt::format("{} of {}, due by {}", week.count, row.quota,
                            weekday_name(iso_weekday(week_end(week.week))));
     case QuotaStatus::excused: return "excused (away)";
     case QuotaStatus::not_started:
         return row.since ? fmt::format("not started (since {})", format_date(*row.since))
                          : "not started";
+    case QuotaStatus::left:
+        return row.until ? fmt::format("left (until {})", format_date(*row.until)) : "left";
+    case QuotaStatus::no_quota: return "no quota";
     }
     return "";
+}
+
+std::string interviews_text(const WeekCount& week) {
+    if (week.paired == 0)
+        return std::to_string(week.led);
+    return fmt::format("{} (+{} paired)", week.led, week.paired);
 }
 
 std::string not_counted_text(const WeekCount& week) {
@@ -41,8 +49,8 @@ static std::string with_not_counted(std::string text, const WeekCount& week) {
     return extra.empty() ? text : text + "; " + extra;
 }
 
-std::string status_text(const PmQuota& row, const QuotaReport& report) {
-    return with_not_counted(standing_text(row, row.selected(), report), row.selected());
+std::string status_text(const PmQuota& row, const QuotaReport&) {
+    return with_not_counted(standing_text(row, row.selected()), row.selected());
 }
 
 std::string team_line(const QuotaReport& report) {
@@ -57,6 +65,8 @@ std::string team_line(const QuotaReport& report) {
     add(c.due, "still due");
     add(c.excused, "excused");
     add(c.not_started, "not started");
+    add(c.left, "left");
+    add(c.no_quota, "no quota");
     add(c.not_in_roster, "not in roster");
     return line;
 }
@@ -75,7 +85,9 @@ static Style status_style(QuotaStatus status) {
     case QuotaStatus::missed: return Style::red;
     case QuotaStatus::due: return Style::yellow;
     case QuotaStatus::excused:
-    case QuotaStatus::not_started: return Style::dim;
+    case QuotaStatus::not_started:
+    case QuotaStatus::left:
+    case QuotaStatus::no_quota: return Style::dim;
     }
     return Style::plain;
 }
@@ -105,13 +117,13 @@ Table quota_table(const QuotaReport& report) {
     for (const auto& row : report.rows) {
         const WeekCount& week = row.selected();
         std::vector<Cell> cells = {Cell(pm_label(row), row.in_roster ? Style::bold : Style::dim),
-                                   Cell(std::to_string(week.count))};
+                                   Cell(interviews_text(week))};
         if (products)
             cells.emplace_back(std::to_string(week.in_products));
         cells.insert(cells.end(), {Cell(status_text(row, report), status_style(week.status)),
                                    Cell(std::to_string(week.streak)), Cell(last_text(week))});
         if (previous)
-            cells.emplace_back(row.previous ? standing_text(row, *row.previous, report) : "",
+            cells.emplace_back(row.previous ? standing_text(row, *row.previous) : "",
                                row.previous ? status_style(row.previous->status) : Style::plain);
         table.rows.push_back(std::move(cells));
     }
@@ -143,6 +155,8 @@ Table quota_grid(const QuotaReport& report) {
             case QuotaStatus::due: cells.emplace_back(count + "?", Style::yellow); break;
             case QuotaStatus::excused: cells.emplace_back("away", Style::dim); break;
             case QuotaStatus::not_started: cells.emplace_back("-", Style::dim); break;
+            case QuotaStatus::left: cells.emplace_back("left", Style::dim); break;
+            case QuotaStatus::no_quota: cells.emplace_back(count, Style::dim); break;
             }
         }
         cells.emplace_back(std::to_string(row.selected().streak));
@@ -172,6 +186,7 @@ std::string quota_json(const QuotaReport& report, const View&) {
     json.key("until").value(format_date(week_end(report.week)));
     json.key("today").value(format_date(report.today));
     json.key("quota").value(report.quota);
+    json.key("paired").value(report.paired == PairedCredit::everyone ? "everyone" : "lead");
     json.key("weeks").begin_array();
     for (const auto& week : report.weeks)
         json.value(week_label(week));
@@ -188,8 +203,15 @@ std::string quota_json(const QuotaReport& report, const View&) {
             json.value(format_date(*row.since));
         else
             json.null();
+        json.key("until");
+        if (row.until)
+            json.value(format_date(*row.until));
+        else
+            json.null();
         json.key("count").value(selected.count);
-        json.key("quota").value(report.quota);
+        json.key("led").value(selected.led);
+        json.key("paired").value(selected.paired);
+        json.key("quota").value(row.quota);
         json.key("status").value(status_name(selected.status));
         json.key("status_text").value(status_text(row, report));
         json.key("not_counted").begin_object();
@@ -216,6 +238,8 @@ std::string quota_json(const QuotaReport& report, const View&) {
             json.begin_object();
             json.key("week").value(week_label(week.week));
             json.key("count").value(week.count);
+            json.key("led").value(week.led);
+            json.key("paired").value(week.paired);
             json.key("status").value(status_name(week.status));
             json.key("streak").value(week.streak);
             json.end_object();
@@ -231,6 +255,8 @@ std::string quota_json(const QuotaReport& report, const View&) {
     json.key("due").value(c.due);
     json.key("excused").value(c.excused);
     json.key("not_started").value(c.not_started);
+    json.key("left").value(c.left);
+    json.key("no_quota").value(c.no_quota);
     json.key("not_in_roster").value(c.not_in_roster);
     json.end_object();
     json.end_object();
@@ -239,18 +265,19 @@ std::string quota_json(const QuotaReport& report, const View&) {
 
 std::string quota_csv(const QuotaReport& report, const View&) {
     Table table;
-    table.headers = {"pm",    "name",  "in_roster", "week",   "since",     "until",
-                     "count", "quota", "status",    "streak", "last_date", "last_customer"};
+    table.headers = {"pm",        "name",          "in_roster", "week",   "since",
+                     "until",     "count",         "quota",     "status", "streak",
+                     "last_date", "last_customer", "led",       "paired"};
     for (const auto& row : report.rows)
         for (const auto& week : row.weeks)
             table.rows.push_back({Cell(row.pm), Cell(row.name), Cell(row.in_roster ? "yes" : "no"),
                                   Cell(week_label(week.week)), Cell(format_date(week.week.start)),
                                   Cell(format_date(week_end(week.week))),
-                                  Cell(std::to_string(week.count)),
-                                  Cell(std::to_string(report.quota)),
+                                  Cell(std::to_string(week.count)), Cell(std::to_string(row.quota)),
                                   Cell(status_name(week.status)), Cell(std::to_string(week.streak)),
                                   Cell(week.last_date ? format_date(*week.last_date) : ""),
-                                  Cell(week.last_customer)});
+                                  Cell(week.last_customer), Cell(std::to_string(week.led)),
+                                  Cell(std::to_string(week.paired))});
     return render_csv(table);
 }
 
@@ -269,13 +296,23 @@ static std::string title(const QuotaReport& report) {
                           format_date(week_end(report.week)));
     std::string text =
         fmt::format("{}: quota {} a week, counting {}", weeks, report.quota, counted_kinds(report));
+    if (report.paired == PairedCredit::everyone)
+        text += "; a paired call counts for every PM on it";
     if (!report.products.empty())
         text += fmt::format("; PMs with notes of {}, their status over every product",
                             util::join(report.products, ", "));
     return text;
 }
 
-static constexpr const char* grid_legend = "0! missed, 0? still due, away excused, - not started";
+// The grid's legend; "left" only when a PM's weeks show it.
+static std::string grid_legend(const QuotaReport& report) {
+    std::string legend = "0! missed, 0? still due, away excused, - not started";
+    for (const auto& row : report.rows)
+        for (const auto& week : row.weeks)
+            if (week.status == QuotaStatus::left)
+                return legend + ", left after the PM's last day";
+    return legend;
+}
 
 std::string quota_text(const QuotaReport& report, const View& view) {
     std::string out = escape::terminal(title(report)) + "\n";
@@ -283,7 +320,7 @@ std::string quota_text(const QuotaReport& report, const View& view) {
     if (report.rows.empty())
         out += "no PMs: add a team roster to .pmi.yaml or write notes\n";
     else if (grid)
-        out += render_text(quota_grid(report), view.color) + grid_legend + "\n";
+        out += render_text(quota_grid(report), view.color) + grid_legend(report) + "\n";
     else
         out += render_text(quota_table(report), view.color, view.width);
     return out + team_line(report) + "\n";
@@ -295,7 +332,7 @@ std::string quota_markdown(const QuotaReport& report, const View&) {
     if (!report.rows.empty())
         out += render_markdown(grid ? quota_grid(report) : quota_table(report)) + "\n";
     if (grid)
-        out += std::string("Legend: ") + grid_legend + "\n\n";
+        out += "Legend: " + grid_legend(report) + "\n\n";
     return out + team_line(report) + "\n";
 }
 

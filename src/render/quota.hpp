@@ -8,7 +8,8 @@
 namespace pmi {
 
 // The status as a person reads it: "met", "missed (0 of 1)", "0 of 1, due by Sunday",
-// "excused (away)", "not started (since 2026-10-19)".
+// "excused (away)", "not started (since 2026-10-19)", "left (until 2026-11-30)",
+// "no quota". The counts are against the PM's own quota.
 // Drafts and calls of kinds that do not count follow:
 // "missed (0 of 1); 1 draft, 1 sales call not counted".
 std::string status_text(const PmQuota& row, const QuotaReport& report);
@@ -16,6 +17,10 @@ std::string status_text(const PmQuota& row, const QuotaReport& report);
 // "1 draft", "1 sales call, 2 support calls not counted", "1 draft, 1 sales call not
 // counted", or empty.
 std::string not_counted_text(const WeekCount& week);
+
+// The INTERVIEWS cell: the calls the PM led, then the paired ones (in `with:`)
+// apart, whether or not quota.paired credits them: "1", "1 (+1 paired)".
+std::string interviews_text(const WeekCount& week);
 
 // "team: 2 of 3 met, 1 missed, 1 excused" for the selected week; PMs not in the
 // roster are counted apart ("1 not in roster").
@@ -32,7 +37,7 @@ std::string pm_label(const PmQuota& row);
 Table quota_table(const QuotaReport& report);
 
 // One row per PM, a column per week of the window: counts, "0!" for a miss,
-// "away" for excused, "-" before `since`; then STREAK.
+// "away" for excused, "-" before `since`, "left" after `until`; then STREAK.
 Table quota_grid(const QuotaReport& report);
 
 // The report for people: a title, the table (the grid for several weeks), the team line.

@@ -22,21 +22,40 @@ static const char* tldr_source_name(TldrSource source) {
     return "none";
 }
 
-template <typename Escape>
-static std::string summary_lines(const NoteSummary& summary, Escape escape_value) {
+// The note's web address: links.base (checked to need no escaping) and the
+// path with every byte a URL path cannot hold percent-encoded.
+static std::string note_url(const std::string& base, const std::string& path) {
+    return base.empty() ? std::string() : base + escape::url_path(path);
+}
+
+static NoteSummary linked_summary(const Note& note, const std::string& links_base) {
+    NoteSummary summary = summarize_note(note);
+    summary.url = note_url(links_base, note.path);
+    return summary;
+}
+
+// `where` shows the note's address: the URL when there is one, else its path.
+template <typename Escape, typename Where>
+static std::string summary_lines(const NoteSummary& summary, Escape escape_value, Where where) {
     return fmt::format("tl;dr – talked with {} on {}: {}\nFull interview notes at {}\n",
                        escape_value(summary.talked_with), format_date(summary.date),
                        summary.tldr.empty() ? "(no tldr)" : escape_value(summary.tldr),
-                       escape_value(summary.path));
+                       where(summary));
 }
 
 std::string summary_text(const NoteSummary& summary) {
-    return summary_lines(summary, [](std::string_view text) { return escape::terminal(text); });
+    const auto term = [](std::string_view text) { return escape::terminal(text); };
+    return summary_lines(
+        summary, term, [&](const NoteSummary& s) { return term(s.url.empty() ? s.path : s.url); });
 }
 
+// An address as a CommonMark autolink (<https://…>), which Slack reads as a link too.
 std::string summary_markdown(const NoteSummary& summary) {
-    return summary_lines(summary,
-                         [](std::string_view text) { return escape::markdown_inline(text); });
+    return summary_lines(
+        summary, [](std::string_view text) { return escape::markdown_inline(text); },
+        [](const NoteSummary& s) {
+            return s.url.empty() ? escape::markdown_inline(s.path) : "<" + s.url + ">";
+        });
 }
 
 static std::string week_title(const std::optional<Week>& week) {
@@ -60,7 +79,8 @@ std::string digest_markdown(const Digest& digest, const View&) {
         std::string out;
         for (const auto& pm : digest.pms)
             for (const auto& note : pm.notes)
-                out += (out.empty() ? "" : "\n") + summary_markdown(summarize_note(note));
+                out += (out.empty() ? "" : "\n") +
+                       summary_markdown(linked_summary(note, digest.links_base));
         return out;
     }
     std::string out = fmt::format("# Staff meeting digest, {}\n", week_title(digest.week));
@@ -80,7 +100,9 @@ std::string digest_markdown(const Digest& digest, const View&) {
                 for (const auto& nugget : note.nuggets)
                     out += "- " + escape::markdown_inline(util::one_line(nugget)) + "\n";
             }
-            out += fmt::format("\nNotes: {}\n", escape::markdown_code(note.path));
+            const std::string url = note_url(digest.links_base, note.path);
+            out += fmt::format("\nNotes: {}\n",
+                               url.empty() ? escape::markdown_code(note.path) : "<" + url + ">");
         }
     }
     return out;
@@ -91,7 +113,8 @@ std::string digest_text(const Digest& digest, const View&) {
         std::string out;
         for (const auto& pm : digest.pms)
             for (const auto& note : pm.notes)
-                out += (out.empty() ? "" : "\n") + summary_text(summarize_note(note));
+                out += (out.empty() ? "" : "\n") +
+                       summary_text(linked_summary(note, digest.links_base));
         return out;
     }
     const auto term = [](std::string_view text) { return escape::terminal(text); };
@@ -108,7 +131,8 @@ std::string digest_text(const Digest& digest, const View&) {
             out += fmt::format("    tl;dr: {}\n", tldr.empty() ? "(no tldr)" : term(tldr));
             for (const auto& nugget : note.nuggets)
                 out += "    - " + term(util::one_line(nugget)) + "\n";
-            out += fmt::format("    {}\n", term(note.path));
+            const std::string url = note_url(digest.links_base, note.path);
+            out += fmt::format("    {}\n", term(url.empty() ? note.path : url));
         }
     }
     return out;
@@ -136,17 +160,23 @@ std::string digest_json(const Digest& digest, const View&) {
         for (const auto& note : pm.notes) {
             json.begin_object();
             json.key("path").value(note.path);
+            json.key("url");
+            if (const std::string url = note_url(digest.links_base, note.path); url.empty())
+                json.null();
+            else
+                json.value(url);
             json.key("date").value(format_date(note.date));
             json.key("customer").value(note.customer);
             json.key("product").value(note.product);
             json.key("kind").value(effective_kind(note));
             json.key("interviewees");
             write_interviewees_json(json, note.interviewees);
-            const NoteSummary summary = summarize_note(note);
+            const NoteSummary summary = linked_summary(note, digest.links_base);
             json.key("tldr").value(util::one_line(note.tldr));
             json.key("tldr_source").value(tldr_source_name(summary.source));
-            json.key("summary").value(
-                summary_lines(summary, [](std::string_view text) { return std::string(text); }));
+            json.key("summary").value(summary_lines(
+                summary, [](std::string_view text) { return std::string(text); },
+                [](const NoteSummary& s) { return s.url.empty() ? s.path : s.url; }));
             json.key("nuggets").strings(note.nuggets);
             json.end_object();
         }

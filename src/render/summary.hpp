@@ -18,7 +18,8 @@ std::string summary_markdown(const NoteSummary& summary);
 std::string digest_markdown(const Digest& digest, const View& view);
 std::string digest_text(const Digest& digest, const View& view);
 // One shape with and without a week: {schema, week, since, until, pms: [{pm,
-// name, interviews: [{path, date, customer, …, tldr, tldr_source, summary}]}]}.
+// name, interviews: [{path, url, date, customer, …, tldr, tldr_source, summary}]}]};
+// url is the note's web address (links.base), null without one.
 std::string digest_json(const Digest& digest, const View& view);
 
 inline const FormatTable<Digest> digest_formats = {

@@ -1,5 +1,6 @@
 #include "util/fs.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -494,6 +495,30 @@ std::size_t remove_stale_temporaries(int folder) {
     }
     ::closedir(dir);
     return removed;
+}
+
+std::vector<std::string> entry_names_at(int folder) {
+    std::vector<std::string> names;
+    const int fd = ::openat(folder, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return names;
+    DIR* dir = ::fdopendir(fd);
+    if (!dir) {
+        ::close(fd);
+        return names;
+    }
+    while (const struct dirent* entry = ::readdir(dir)) {
+        const std::string name = entry->d_name;
+        if (name != "." && name != "..")
+            names.push_back(name);
+    }
+    ::closedir(dir);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool remove_file_at(int folder, const std::string& name) {
+    return ::unlinkat(folder, name.c_str(), 0) == 0;
 }
 
 } // namespace util

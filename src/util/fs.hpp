@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "util/expected.hpp"
 
@@ -142,5 +143,11 @@ inline constexpr std::size_t temporary_name_overhead = 1 + 5 + 7 + 1 + 8;
 // Removes from `folder` the temporary files (named as above) whose writer's
 // process is gone; returns how many.
 std::size_t remove_stale_temporaries(int folder);
+
+// The names in `folder` (not "." and ".."), sorted; empty when it cannot be read.
+std::vector<std::string> entry_names_at(int folder);
+
+// Removes the file `name` (not a folder) from `folder`; false when it could not.
+bool remove_file_at(int folder, const std::string& name);
 
 } // namespace util

@@ -65,6 +65,21 @@ candidates summary --m
 expect_out_contains "--match"
 candidates share --m
 expect_out_lacks "--match"
+# import: its options, --date-format's values, folders for --from-md, files for the CSV.
+candidates ""
+expect_out_contains "import"
+candidates import --
+expect_out_contains "--map"
+expect_out_contains "--from-md"
+expect_out_contains "--dry-run"
+expect_out_contains "--date-format"
+candidates import --date-format ""
+expect_out_equals "mdy
+dmy"
+candidates import --from-md ""
+CHECKS=$((CHECKS + 1)); [ "$KIND" = files ] || fail "import --from-md then files, got $KIND"
+candidates import ""
+CHECKS=$((CHECKS + 1)); [ "$KIND" = files ] || fail "import then files, got $KIND"
 candidates guide ""
 expect_out_equals "lint"
 candidates guide lint ""
@@ -104,6 +119,11 @@ candidates new acme --pm ""
 expect_out_equals "caroline
 dev
 mei"
+# the other PMs on a paired call: the same ids
+candidates new acme --pm caroline --with ""
+expect_out_equals "caroline
+dev
+mei"
 candidates report --cadence --months ""
 expect_out_equals ""
 candidates list --junk ""
@@ -123,6 +143,12 @@ invoicing
 navigation
 sso"
 expect_no_file pwned
+candidates tags rename ""
+expect_out_equals "\$(touch pwned)
+invoicing
+navigation
+sso"
+CHECKS=$((CHECKS + 1)); [ "$KIND" != files ] || fail "tags rename then a tag, got $KIND"
 
 # --root and --today on the line reach the look-up, in either spelling.
 cd "$WORK" || exit 2

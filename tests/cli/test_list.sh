@@ -45,8 +45,8 @@ expect_out_equals "prod/interviews/portal/acme-2026-11-20.md"
 run list --since 2026-11-11 --until 2026-11-17 --product portal --format paths
 expect_out_equals "prod/interviews/portal/globex-2026-11-17.md"
 run list --format csv --pm dev
-expect_out_equals "customer,date,pm,product,kind,interviewees,segment,channel,tags,tldr,path
-Globex,2026-11-17,dev,portal,sales,,,,navigation,,prod/interviews/portal/globex-2026-11-17.md"
+expect_out_equals "customer,date,pm,with,product,kind,interviewees,listeners,segment,channel,tags,tldr,path,role
+Globex,2026-11-17,dev,,portal,sales,,,,,navigation,,prod/interviews/portal/globex-2026-11-17.md,lead"
 
 # Generated files and dot-folders are not notes.
 echo "# index" >prod/interviews/INDEX.md

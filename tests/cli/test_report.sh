@@ -80,7 +80,7 @@ expect_json '[p["status"] for p in data["pms"]] == ["met", "missed", "excused", 
 expect_json 'data["pms"][0]["last_interview"] == {"date": "2026-11-10", "customer": "Acme", "path": "prod/interviews/portal/acme-2026-11-10.md"}'
 expect_json 'data["pms"][4]["count"] == 0 and data["pms"][4]["last_interview"] is None'
 expect_json 'data["pms"][5]["in_roster"] is False and data["pms"][0]["in_roster"] is True'
-expect_json 'data["team"] == {"met": 1, "missed": 2, "due": 0, "excused": 1, "not_started": 1, "not_in_roster": 1}'
+expect_json 'data["team"] == {"met": 1, "missed": 2, "due": 0, "excused": 1, "not_started": 1, "left": 0, "no_quota": 0, "not_in_roster": 1}'
 
 # --- the grid ---
 run --today 2026-11-18 report --weeks 3
@@ -98,7 +98,7 @@ team 2026-W47: 1 of 5 met, 4 still due, 1 not in roster"
 
 run --today 2026-11-18 report --weeks 2 --week 2026-W46 --format json
 expect_json 'data["weeks"] == ["2026-W45", "2026-W46"]'
-expect_json 'data["pms"][1]["weeks"] == [{"week": "2026-W45", "count": 1, "status": "met", "streak": 1}, {"week": "2026-W46", "count": 0, "status": "missed", "streak": 0}]'
+expect_json 'data["pms"][1]["weeks"] == [{"week": "2026-W45", "count": 1, "led": 1, "paired": 0, "status": "met", "streak": 1}, {"week": "2026-W46", "count": 0, "led": 0, "paired": 0, "status": "missed", "streak": 0}]'
 
 # colour only when asked (or on a terminal), red for a miss
 run --today 2026-11-18 --color always report --weeks 2 --week 2026-W46
@@ -109,8 +109,8 @@ expect_out_lacks $'\e['
 # --- filters ---
 run --today 2026-11-18 report --week 2026-W46 --pm dev --format csv
 expect_code 0
-expect_out_equals "pm,name,in_roster,week,since,until,count,quota,status,streak,last_date,last_customer
-dev,Dev Rao,yes,2026-W46,2026-11-09,2026-11-15,0,1,missed,0,2026-11-02,Hooli"
+expect_out_equals "pm,name,in_roster,week,since,until,count,quota,status,streak,last_date,last_customer,led,paired
+dev,Dev Rao,yes,2026-W46,2026-11-09,2026-11-15,0,1,missed,0,2026-11-02,Hooli,0,0"
 run --today 2026-11-18 report --week 2026-W46 --product billing --format json
 expect_json '[p["pm"] for p in data["pms"]] == ["dev", "mei", "sam"]'
 run --today 2026-11-18 report --pm nobody
@@ -197,7 +197,7 @@ PM        WEEKS   INTERVIEWS  MEDIAN GAP  LONGEST GAP                       CUST
 caroline  .2.11.           4      7 days  13 days (to 2026-11-03)           2: Acme 3, Globex 1  enterprise 1, smb 1
 dev       ...1..           1           -  16 days (open, since 2026-11-02)  1: Hooli 1           -
 tom       -----1           1           -  1 day (open, since 2026-11-17)    1: Oscorp 1          -
-weeks: . none, 1-9 interviews, + ten or more, a away, - before the PM's start"
+weeks: . none, 1-9 interviews, + ten or more, a away, - before the PM's start or after their last day"
 run --today 2026-11-18 report --cadence --months 1 --product billing --format json
 expect_code 0
 expect_json '[p["pm"] for p in data["pms"]] == ["dev", "mei", "sam"] and data["weeks"][0] == "2026-W42" and data["pms"][1]["strip"] == "...1a." and data["pms"][0]["longest_gap"] == {"days": 16, "from": "2026-11-02", "to": "2026-11-18", "open": True} and data["pms"][2]["interviews"] == 0 and data["pms"][2]["median_gap_days"] is None'

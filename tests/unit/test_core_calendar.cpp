@@ -143,3 +143,29 @@ TEST_CASE("months_before clamps the day") {
     CHECK(months_before(Date{2024, 3, 31}, 1) == Date{2024, 2, 29});
     CHECK(months_before(Date{2026, 1, 15}, 13) == Date{2024, 12, 15});
 }
+
+TEST_CASE("weeks_within") {
+    const auto labels = [](const Period& period, WeekStart start) {
+        std::vector<std::string> out;
+        for (const auto& week : weeks_within(period, start))
+            out.push_back(week_label(week));
+        return out;
+    };
+    SUBCASE("the weeks whose Monday to Friday the period covers") {
+        // Sunday 20 December 2026 to Sunday 3 January 2027: W51 only by its Sunday.
+        CHECK(labels({Date{2026, 12, 20}, Date{2027, 1, 3}}, WeekStart::monday) ==
+              std::vector<std::string>{"2026-W52", "2026-W53"});
+        // Monday to Friday is a week away; Tuesday to Friday is not.
+        CHECK(labels({Date{2026, 11, 16}, Date{2026, 11, 20}}, WeekStart::monday) ==
+              std::vector<std::string>{"2026-W47"});
+        CHECK(labels({Date{2026, 11, 17}, Date{2026, 11, 20}}, WeekStart::monday).empty());
+        CHECK(labels({Date{2026, 11, 20}, Date{2026, 11, 20}}, WeekStart::monday).empty());
+    }
+    SUBCASE("sunday weeks: the same weekdays") {
+        // Monday 21 to Friday 25 December 2026 lies in the week from Sunday the 20th.
+        const auto weeks =
+            weeks_within({Date{2026, 12, 21}, Date{2026, 12, 25}}, WeekStart::sunday);
+        REQUIRE(weeks.size() == 1);
+        CHECK(weeks[0].start == Date{2026, 12, 20});
+    }
+}

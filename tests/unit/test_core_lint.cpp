@@ -171,6 +171,26 @@ TEST_CASE("lint_notes") {
     }
 }
 
+TEST_CASE("lint_notes: with: ids against the roster") {
+    const Config config = test_config();
+    NoteSet set;
+    set.notes.push_back(parsed("prod/interviews/portal/acme-corp-2026-11-20.md",
+                               note_text("Acme Corp", "2026-11-20", "caroline", "portal",
+                                         "tldr: Fine.\nwith: [dve, caroline, dev]\n")));
+    CHECK(formatted(lint_notes(config, set)) ==
+          std::vector<std::string>{
+              "prod/interviews/portal/acme-corp-2026-11-20.md:7: error: 'with': PM 'dve' is not "
+              "in the team of .pmi.yaml; did you mean 'dev'?",
+              "prod/interviews/portal/acme-corp-2026-11-20.md:7: warning: 'with' lists the lead "
+              "PM 'caroline'; list only the other PMs on the call"});
+    SUBCASE("without a roster, any id") {
+        Config bare = config;
+        bare.team.clear();
+        set.notes[0].with = {"anyone"};
+        CHECK(lint_notes(bare, set).empty());
+    }
+}
+
 TEST_CASE("lint_notes: near-miss keys") {
     const Config config = test_config();
     NoteSet set;

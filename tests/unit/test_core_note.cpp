@@ -142,6 +142,19 @@ TEST_CASE("parse_note errors name the line") {
             parse_note("---\ncustomer: [A, B]\ndate: 2026-02-03\npm: p\nproduct: x\n---\n", "n.md");
         CHECK(first_error(parse) == "n.md:2: error: 'customer' must be a string, not a list");
     }
+    SUBCASE("several PMs in pm: one lead, the others under with:") {
+        const auto parse = parse_note(
+            "---\ncustomer: A\ndate: 2026-02-03\npm: [ann, bob]\nproduct: x\n---\n", "n.md");
+        CHECK(first_error(parse) ==
+              "n.md:4: error: 'pm' must be a string, not a list; keep the lead PM (who writes "
+              "the note) in 'pm' and list the others in 'with: [...]'");
+        const auto paired = parse_note("---\ncustomer: A\ndate: 2026-02-03\npm: ann\nwith: [bob, "
+                                       "cy, bob]\nlisteners: Dana (sales)\nproduct: x\n---\n",
+                                       "n.md");
+        REQUIRE(paired.note);
+        CHECK(paired.note->with == std::vector<std::string>{"bob", "cy"});
+        CHECK(paired.note->listeners == std::vector<std::string>{"Dana (sales)"});
+    }
     SUBCASE("binary") {
         const std::string text("---\ncustomer: \0\x01\x02\n---\n", 22);
         CHECK(first_error(parse_note(text, "n.md")).find("binary file") != std::string::npos);

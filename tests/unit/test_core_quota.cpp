@@ -175,6 +175,135 @@ TEST_CASE("build_quota_report") {
     }
 }
 
+TEST_CASE("credited_pms") {
+    Config config = parse_config("", ".pmi.yaml");
+    Note call = note("ann", "2026-11-18");
+    call.with = {"bob", "ann", "cy"};
+    CHECK(credited_pms(config, call) == std::vector<std::string>{"ann"});
+    config.paired = PairedCredit::everyone;
+    CHECK(credited_pms(config, call) == std::vector<std::string>{"ann", "bob", "cy"});
+    call.kind = "sales";
+    CHECK(credited_pms(config, call).empty());
+    call.kind = "";
+    call.draft = true;
+    CHECK(credited_pms(config, call).empty());
+}
+
+TEST_CASE("build_quota_report: paired calls") {
+    Config config = parse_config(roster, ".pmi.yaml");
+    const Date today = date("2026-11-25");
+    // ann leads a call on Sunday 22 November (the end of W47) with bob; bob
+    // leads one on Monday the 23rd (W48) with ann.
+    Note sunday = note("ann", "2026-11-22");
+    sunday.with = {"bob"};
+    Note monday = note("bob", "2026-11-23");
+    monday.with = {"ann"};
+    const std::vector<Note> notes = {sunday, monday};
+
+    SUBCASE("lead: the paired PM sees the call, the lead is credited") {
+        const QuotaReport report = build_quota_report(config, notes, today, week("2026-W47"));
+        const WeekCount& bob = row_of(report, "bob").selected();
+        CHECK(bob.count == 0);
+        CHECK(bob.led == 0);
+        CHECK(bob.paired == 1);
+        CHECK(bob.status == QuotaStatus::missed);
+        CHECK_FALSE(bob.last_date);
+        CHECK(interviews_text(bob) == "0 (+1 paired)");
+        CHECK(row_of(report, "ann").selected().status == QuotaStatus::met);
+        CHECK(interviews_text(row_of(report, "ann").selected()) == "1");
+    }
+    SUBCASE("everyone: each PM on the call is credited, in the call's own week") {
+        config.paired = PairedCredit::everyone;
+        const QuotaReport w47 = build_quota_report(config, notes, today, week("2026-W47"));
+        const WeekCount& bob = row_of(w47, "bob").selected();
+        CHECK(bob.count == 1);
+        CHECK(bob.led == 0);
+        CHECK(bob.paired == 1);
+        CHECK(bob.status == QuotaStatus::met);
+        CHECK(bob.last_date == date("2026-11-22"));
+        const QuotaReport w48 = build_quota_report(config, notes, today, week("2026-W48"));
+        CHECK(row_of(w48, "ann").selected().count == 1);
+        CHECK(row_of(w48, "ann").selected().paired == 1);
+        CHECK(row_of(w48, "bob").selected().count == 1);
+        CHECK(row_of(w48, "bob").selected().paired == 0);
+    }
+    SUBCASE("without a roster, a PM seen only in with: is listed") {
+        const Config bare = parse_config("", ".pmi.yaml");
+        Note only = note("ann", "2026-11-18");
+        only.with = {"eve"};
+        const QuotaReport report = build_quota_report(bare, {only}, today, week("2026-W47"));
+        CHECK(row_of(report, "eve").selected().paired == 1);
+        CHECK(row_of(report, "eve").since == date("2026-11-18"));
+    }
+    SUBCASE("with a roster, a with: id outside it is not a PM of the report") {
+        Note typo = note("ann", "2026-11-18");
+        typo.with = {"bbo"};
+        const QuotaReport report = build_quota_report(config, {typo}, today, week("2026-W47"));
+        CHECK(report.rows.size() == 3); // ann bob cy
+    }
+}
+
+TEST_CASE("build_quota_report: until and a PM's own quota") {
+    const Config config = parse_config(R"(quota: {per_week: 1}
+team:
+  - {id: ann, since: 2026-01-05, until: 2026-11-13}
+  - {id: bob, since: 2026-01-05, quota: 2}
+  - {id: pat, since: 2026-01-05, quota: 0}
+)",
+                                       ".pmi.yaml");
+    const Date today = date("2026-11-25");
+    const std::vector<Note> notes = {note("ann", "2026-11-11"), note("bob", "2026-11-17"),
+                                     note("bob", "2026-11-10"), note("bob", "2026-11-11"),
+                                     note("pat", "2026-11-17")};
+
+    SUBCASE("the weeks after until are not expected, nor listed") {
+        const QuotaReport w46 = build_quota_report(config, notes, today, week("2026-W46"));
+        CHECK(row_of(w46, "ann").selected().status == QuotaStatus::met); // the last week counts
+        const QuotaReport w47 = build_quota_report(config, notes, today, week("2026-W47"));
+        CHECK(w47.rows.size() == 2); // bob pat
+        QuotaOptions asked;
+        asked.pms = {"ann"};
+        const QuotaReport named = build_quota_report(config, notes, today, week("2026-W47"), asked);
+        REQUIRE(named.rows.size() == 1);
+        CHECK(named.rows[0].selected().status == QuotaStatus::left);
+        CHECK(status_ok(QuotaStatus::left));
+        CHECK(status_text(named.rows[0], named) == "left (until 2026-11-13)");
+        CHECK(team_line(named) == "team 2026-W47: 0 of 0 met, 1 left");
+        QuotaOptions grid;
+        grid.weeks = 2;
+        const QuotaReport both = build_quota_report(config, notes, today, week("2026-W47"), grid);
+        CHECK(row_of(both, "ann").weeks[0].status == QuotaStatus::met);
+        CHECK(row_of(both, "ann").weeks[1].status == QuotaStatus::left);
+        CHECK(row_of(both, "ann").selected().streak == 0);
+    }
+    SUBCASE("a PM's own quota") {
+        const QuotaReport w47 = build_quota_report(config, notes, today, week("2026-W47"));
+        const PmQuota& bob = row_of(w47, "bob");
+        CHECK(bob.quota == 2);
+        CHECK(bob.selected().status == QuotaStatus::missed);
+        CHECK(status_text(bob, w47) == "missed (1 of 2)");
+        const QuotaReport w46 = build_quota_report(config, notes, today, week("2026-W46"));
+        CHECK(row_of(w46, "bob").selected().status == QuotaStatus::met);
+    }
+    SUBCASE("quota 0: never missed, no streak") {
+        for (const char* label : {"2026-W45", "2026-W47", "2026-W48"}) {
+            const QuotaReport report = build_quota_report(config, notes, today, week(label));
+            const PmQuota& pat = row_of(report, "pat");
+            CHECK(pat.quota == 0);
+            CHECK(pat.selected().status == QuotaStatus::no_quota);
+            CHECK(pat.selected().streak == 0);
+            CHECK(status_text(pat, report) == "no quota");
+        }
+        const QuotaReport w47 = build_quota_report(config, notes, today, week("2026-W47"));
+        CHECK(team_line(w47) == "team 2026-W47: 0 of 1 met, 1 missed, 1 no quota");
+        NoteSet set;
+        set.notes = notes;
+        const CheckResult check = run_check(config, set, today, week("2026-W47"));
+        REQUIRE(check.short_pms.size() == 1);
+        CHECK(check.short_pms[0].pm == "bob");
+    }
+}
+
 TEST_CASE("run_check") {
     const Config config = parse_config(roster, ".pmi.yaml");
     const Date today = date("2026-11-25");

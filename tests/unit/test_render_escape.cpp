@@ -68,6 +68,32 @@ TEST_CASE("escape::xml") {
     CHECK(escape::xml("日本") == "日本");
 }
 
+TEST_CASE("escape::html") {
+    SUBCASE("no tag, attribute or entity can come from a value") {
+        CHECK(escape::html("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
+        CHECK(escape::html("x\" onerror=\"alert(1)") == "x&quot; onerror=&quot;alert(1)");
+        CHECK(escape::html("it's") == "it&#39;s");
+        CHECK(escape::html("&amp;") == "&amp;amp;");
+    }
+    SUBCASE("controls, invalid UTF-8 and bidi controls replaced") {
+        CHECK(escape::html("a\x1b[31mb") == "a\xEF\xBF\xBD[31mb");
+        CHECK(escape::html("del\x7f c1\xc2\x9b") == "del\xEF\xBF\xBD c1\xEF\xBF\xBD");
+        CHECK(escape::html("bad \xff") == "bad \xEF\xBF\xBD");
+        CHECK(escape::html("bidi \xe2\x80\xae") == "bidi \xEF\xBF\xBD");
+        CHECK(escape::html(std::string_view("nul\0", 4)) == "nul\xEF\xBF\xBD");
+        CHECK(escape::html("non \xef\xbf\xbf") == "non \xEF\xBF\xBD");
+    }
+    SUBCASE("TAB, LF and text kept") {
+        CHECK(escape::html("a\tb\nc") == "a\tb\nc");
+        CHECK(escape::html("Café 東京 🙂") == "Café 東京 🙂");
+    }
+}
+
+TEST_CASE("escape::html_chars") {
+    CHECK(escape::html_chars("<b>&\"'") == "<b>&\"'");
+    CHECK(escape::html_chars("a\x1b\xff") == "a\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
 TEST_CASE("escape::github") {
     // As @actions/core: escapeData and escapeProperty.
     CHECK(escape::github_property("a:b,c%d\r\n") == "a%3Ab%2Cc%25d%0D%0A");

@@ -150,7 +150,7 @@ void write_junit(const Config& config, const std::string& destination, const std
 int run_check_command(const CheckOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
     const Week week = parse_week(options.week, context.today, context.config.week_start);
-    const NoteSet set = load_notes(context.config);
+    NoteSet set = load_notes(context.config);
     // Lint's cross-note errors (file name or folder disagreeing with the front
     // matter, duplicates) fail the gate too; its warnings are for `pmi lint`.
     std::vector<Problem> extra_problems;
@@ -163,6 +163,7 @@ int run_check_command(const CheckOptions& options, const Globals& globals) {
         extra_problems.insert(extra_problems.end(), contacts.begin(), contacts.end());
     }
     if (context.config.check_index) {
+        load_first_nuggets(context.config, set.notes); // as `pmi index` writes INDEX.md
         auto stale = stale_index_problems(context.config, set);
         extra_problems.insert(extra_problems.end(), stale.begin(), stale.end());
     }

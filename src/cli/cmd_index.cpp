@@ -57,8 +57,9 @@ int run_index(const IndexOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
     const Config& config = context.config;
     const IndexMode mode = options.check ? IndexMode::check : IndexMode::write;
-    const NoteSet set = load_notes(config);
+    NoteSet set = load_notes(config);
     print_problems(set.problems);
+    load_first_nuggets(config, set.notes); // INDEX.md's tl;dr falls back to the first nugget
     // Reached without following links: an error when missing, unreadable or a link.
     const util::FolderHandle notes = open_notes_folder(config);
     const std::filesystem::path folder = config.notes_dir;

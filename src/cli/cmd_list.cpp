@@ -18,7 +18,7 @@ int run_list(const ListOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
     NoteFilter filter = make_filter(options.filter, context);
     filter.pm_match = PmMatch::lead_or_with; // a paired PM was on the call too
-    NoteSet set = load_notes(context.config);
+    NoteSet set = load_notes_for_reports(context.config);
     print_problems(set.problems);
     warn_unknown_filter_values(options.filter, context, set.notes);
     NoteListing listing;

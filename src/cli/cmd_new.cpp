@@ -100,9 +100,12 @@ std::vector<std::string> paired_pms(const std::vector<std::string>& given, const
     return ids;
 }
 
+// The canonical name when `customers:` in the config names the customer; else
 // "acme-corp" as typed: reuse the name of an earlier note for that customer,
 // else turn the slug into words ("Acme Corp").
 std::string customer_name(const std::string& typed, const Config& config) {
+    if (std::string canonical = canonical_customer(config, typed); canonical != typed)
+        return canonical; // `customers:` names it
     if (typed != util::slugify(typed))
         return typed;
     // No notes folder yet (or one pmi will refuse to write into): nothing to reuse.
@@ -132,7 +135,8 @@ bool offer_existing(const Note& note, const Config& config, const NewOptions& op
     const std::string slug = util::slugify(note.customer);
     std::vector<std::string> existing;
     for (const auto& other : load_notes(config).notes)
-        if (other.date == note.date && util::slugify(other.customer) == slug)
+        if (other.date == note.date &&
+            util::slugify(canonical_customer(config, other.customer)) == slug)
             existing.push_back(other.path);
     if (existing.empty())
         return false;

@@ -34,13 +34,13 @@ int run_cadence(const ReportOptions& options, const Context& context, const Note
 int run_report(const ReportOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
     if (options.cadence) {
-        const NoteSet set = load_notes(context.config);
+        const NoteSet set = load_notes_for_reports(context.config);
         print_problems(set.problems);
         return run_cadence(options, context, set);
     }
     const Week week = parse_week(options.week.empty() ? "this" : options.week, context.today,
                                  context.config.week_start);
-    const NoteSet set = load_notes(context.config);
+    const NoteSet set = load_notes_for_reports(context.config);
     print_problems(set.problems);
     QuotaOptions quota_options;
     quota_options.weeks = options.weeks;

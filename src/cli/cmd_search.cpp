@@ -60,7 +60,7 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
     const NoteFilter filter = make_filter(options.filter, context);
     const SearchQuery query = parse_search_query(util::join(options.query, " "));
-    NoteSet set = load_notes(context.config);
+    NoteSet set = load_notes_for_reports(context.config);
     print_problems(set.problems);
     std::vector<Note> selected = select_notes(set.notes, filter);
 

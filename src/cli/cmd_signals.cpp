@@ -17,7 +17,7 @@ struct SignalsOptions {
 int run_signals(const SignalsOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
     const NoteFilter filter = make_filter(options.filter, context);
-    const NoteSet set = load_notes(context.config);
+    const NoteSet set = load_notes_for_reports(context.config);
     print_problems(set.problems);
     warn_unknown_filter_values(options.filter, context, set.notes);
     const std::vector<Note> notes =

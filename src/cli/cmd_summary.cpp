@@ -79,6 +79,7 @@ int summarize_paths(const SummaryOptions& options, const Context& context) {
         if (parse.note)
             notes.push_back(std::move(*parse.note));
     }
+    apply_customer_aliases(context.config, notes);
     print_summaries(notes, context, options.format);
     return notes.empty() ? exit_usage : exit_ok;
 }
@@ -121,7 +122,7 @@ int run_digest(const SummaryOptions& options, const Context& context) {
                                  context.config.week_start);
     NoteFilter filter = make_filter(options.filter, context);
     clamp_to_week(filter, week);
-    const NoteSet set = load_notes(context.config, BodyScan::sections);
+    const NoteSet set = load_notes_for_reports(context.config, BodyScan::sections);
     print_problems(set.problems);
     warn_unknown_filter_values(options.filter, context, set.notes);
     const std::vector<Note> notes =
@@ -161,7 +162,7 @@ int run_summary(const SummaryOptions& options, const Globals& globals) {
         return summarize_paths(options, context);
     if (!has_filters(options.filter) && options.match.empty())
         throw Error("give note paths, --week [WEEK], or filters such as --pm or --since");
-    const NoteSet set = load_notes(context.config, BodyScan::sections);
+    const NoteSet set = load_notes_for_reports(context.config, BodyScan::sections);
     print_problems(set.problems);
     warn_unknown_filter_values(options.filter, context, set.notes);
     const std::vector<Note> notes =

@@ -102,7 +102,7 @@ int run_tags(const TagsOptions& options, const Globals& globals) {
         filter.since = parse_date_option(options.since, "--since");
     if (!options.until.empty())
         filter.until = parse_date_option(options.until, "--until");
-    const NoteSet set = load_notes(context.config);
+    const NoteSet set = load_notes_for_reports(context.config);
     print_problems(set.problems);
     const TagReport report = build_tag_report(select_notes(set.notes, filter));
     write_output(render(tags_formats, options.format, report, text_view(context)));

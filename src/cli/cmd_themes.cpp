@@ -27,7 +27,7 @@ int run_themes(const ThemesOptions& options, const Globals& globals) {
     if (period.last < period.first)
         throw Error("--since " + format_date(period.first) + " is after --until " +
                     format_date(period.last));
-    const NoteSet set = load_notes(context.config);
+    const NoteSet set = load_notes_for_reports(context.config);
     print_problems(set.problems);
     const ThemesReport report =
         build_themes(apply_match(options.match, context, set.notes, set.notes),

@@ -129,7 +129,7 @@ NoteFilter make_filter(const FilterOptions& options, const Context& context) {
     NoteFilter filter;
     filter.pms = options.pms;
     filter.products = options.products;
-    filter.customer = options.customer;
+    filter.customer = canonical_customer(context.config, options.customer);
     filter.tags = options.tags;
     filter.kinds = options.kinds;
     if (!options.since.empty())

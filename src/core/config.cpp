@@ -32,6 +32,20 @@ bool Config::kind_counts(const std::string& kind) const {
     return std::find(quota_kinds.begin(), quota_kinds.end(), kind) != quota_kinds.end();
 }
 
+std::string canonical_customer(const Config& config, std::string_view name) {
+    if (config.customers.empty())
+        return std::string(name);
+    const std::string slug = util::slugify(name);
+    for (const auto& customer : config.customers) {
+        if (util::slugify(customer.name) == slug)
+            return customer.name;
+        for (const auto& alias : customer.aliases)
+            if (util::slugify(alias) == slug)
+                return customer.name;
+    }
+    return std::string(name);
+}
+
 namespace {
 
 enum class RangeEnd { from, until };
@@ -191,6 +205,38 @@ struct ConfigReader {
         return values;
     }
 
+    // customers: {Acme Corp: [Acme, ACME Inc]}; a name given twice is an error, since a
+    // note's customer could then belong to two customers.
+    void customers(const YamlNode& node, Config& config) const {
+        if (node.type == YamlNode::Type::null)
+            return;
+        if (node.type != YamlNode::Type::map)
+            fail(node.line, "'customers' must be a map of canonical names to their aliases, "
+                            "such as {Acme Corp: [Acme, ACME Inc]}");
+        std::vector<std::pair<std::string, std::string>> seen; // slug, canonical name
+        const auto claim = [&](const std::string& written, const std::string& canonical, int line) {
+            const std::string slug = util::slugify(written);
+            if (slug.empty())
+                fail(line, fmt::format("customers: '{}' is not a customer name", written));
+            for (const auto& [other_slug, owner] : seen)
+                if (other_slug == slug && owner != canonical)
+                    fail(line, fmt::format("customers: '{}' is given for both '{}' and '{}'",
+                                           written, owner, canonical));
+            seen.emplace_back(slug, canonical);
+        };
+        for (std::size_t i = 0; i < node.entries.size(); ++i) {
+            const auto& [name, aliases] = node.entries[i];
+            const int line = i < node.key_lines.size() ? node.key_lines[i] : aliases.line;
+            CustomerNames customer{std::string(util::trim(name)), {}};
+            claim(customer.name, customer.name, line);
+            if (aliases.type != YamlNode::Type::null)
+                customer.aliases = texts(aliases, "customers: " + customer.name);
+            for (const auto& alias : customer.aliases)
+                claim(alias, customer.name, aliases.line);
+            config.customers.push_back(std::move(customer));
+        }
+    }
+
     PairedCredit paired(const YamlNode& node) const {
         const std::string value = util::to_lower_ascii(text(node, "quota.paired"));
         if (value == "lead")
@@ -320,7 +366,7 @@ Config parse_config(std::string_view text, const std::string& file) {
         reader.fail(root.line, "the config must be a map of keys");
     reader.only_known_keys(root, "",
                            {"notes", "quota", "week_starts", "products", "team", "share", "privacy",
-                            "signals", "check", "links"});
+                            "signals", "check", "links", "customers"});
     // products first: team entries' products are checked against them.
     if (const YamlNode* node = root.find("products"))
         config.products = reader.texts(*node, "products");
@@ -363,6 +409,8 @@ Config parse_config(std::string_view text, const std::string& file) {
                 config.share_omit = reader.texts(*omit, "share.omit");
         } else if (key == "privacy") {
             reader.privacy(value, config);
+        } else if (key == "customers") {
+            reader.customers(value, config);
         } else if (key == "links") {
             reader.links(value, config);
         } else if (key == "check") {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,6 +31,12 @@ enum class PairedCredit {
     everyone, // the lead and every PM in `with:`
 };
 
+// One customer under several names (`customers:` in .pmi.yaml).
+struct CustomerNames {
+    std::string name;                 // the canonical name, which reports show
+    std::vector<std::string> aliases; // other names notes give it
+};
+
 struct Config {
     std::filesystem::path root;        // the repository root; notes paths are relative to it
     std::filesystem::path config_file; // empty when there is no .pmi.yaml
@@ -47,6 +54,7 @@ struct Config {
     bool privacy_check = false;             // `privacy: true`: pmi check runs lint --privacy
     bool check_index = false;               // `check: {index: true}`: a stale INDEX.md fails check
     std::vector<std::string> privacy_allow; // privacy.allow: contacts that may appear in notes
+    std::vector<CustomerNames> customers;   // customers: canonical names and their aliases
     // links.base: the web address of the repository's files (an http(s) URL
     // ending in '/'); summary and the digest print base + a note's path.
     std::string links_base;
@@ -60,6 +68,10 @@ struct Config {
 };
 
 inline constexpr const char* config_file_name = ".pmi.yaml";
+
+// The canonical name of a customer `customers:` names (canonical or alias, compared by
+// slug, so case and punctuation do not matter); `name` itself otherwise.
+std::string canonical_customer(const Config& config, std::string_view name);
 
 // Finds the repository root: `root_override` (from --root or PMI_ROOT) when given,
 // else the nearest folder holding .pmi.yaml walking up from `start`, else the

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "core/lint.hpp"
 #include "core/markdown.hpp"
 #include "util/strings.hpp"
 
@@ -27,6 +28,12 @@ constexpr std::string_view closed_starts[] = {
     "shall",   "am",    "don't",    "doesn't", "didn't",  "aren't", "wasn't",
     "weren't", "can't", "couldn't", "won't",   "haven't", "hasn't", "shouldn't",
 };
+
+constexpr std::string_view question_words[] = {"how",  "what",  "who",   "whom", "whose", "why",
+                                               "when", "where", "which", "do",   "does",  "did"};
+
+// Open wrap-ups that start like a closed question but invite anything.
+constexpr std::string_view wrap_up_phrases[] = {"is there anything else", "anything else i should"};
 
 bool is_letter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
@@ -88,6 +95,29 @@ std::string lowered_first(std::string_view text) {
     return out;
 }
 
+// Where a second question starts in a sentence with one '?': "and"/"or" (after a comma or
+// not) followed by a question word and at least one more word ("…, and how much time would
+// it save"); npos when there is none. `lower` is the normalized question.
+std::size_t stacked_question_at(const std::string& lower) {
+    for (const std::string_view conjunction : {"and ", "or "}) {
+        for (std::size_t at = lower.find(conjunction); at != std::string::npos;
+             at = lower.find(conjunction, at + 1)) {
+            if (at == 0 || is_letter(lower[at - 1]))
+                continue;
+            std::size_t word_end = 0;
+            const std::string rest = lower.substr(at + conjunction.size());
+            const std::string word = first_word(rest, word_end);
+            const bool question_word =
+                std::find(std::begin(question_words), std::end(question_words), word) !=
+                std::end(question_words);
+            const std::string_view after = util::trim(std::string_view(rest).substr(word_end));
+            if (question_word && !after.empty() && is_letter(after[0]))
+                return at;
+        }
+    }
+    return std::string::npos;
+}
+
 // The question without its trailing '?' (and anything after the first one).
 std::string_view stem(std::string_view question) {
     const auto mark = question.find('?');
@@ -122,6 +152,7 @@ const char* guide_issue_name(GuideIssue issue) {
     case GuideIssue::leading: return "leading";
     case GuideIssue::hypothetical: return "hypothetical";
     case GuideIssue::double_question: return "double";
+    case GuideIssue::empty_goal: return "empty_goal";
     }
     return "closed";
 }
@@ -154,28 +185,104 @@ std::vector<GuideFinding> lint_question(std::string_view question, int line) {
         }
     std::size_t word_end = 0;
     const std::string word = first_word(lower, word_end);
-    if (!flagged && lower.find('?') != std::string::npos &&
+    const bool wrap_up =
+        std::any_of(std::begin(wrap_up_phrases), std::end(wrap_up_phrases),
+                    [&](std::string_view phrase) { return has_phrase(lower, phrase); });
+    if (!flagged && !wrap_up && lower.find('?') != std::string::npos &&
         std::find(std::begin(closed_starts), std::end(closed_starts), word) !=
             std::end(closed_starts)) {
         add(GuideIssue::closed,
             fmt::format("closed question (starts with \"{}\"): invites a yes or no", word),
             open_rewrite(text, word, word_end));
     }
-    if (std::count(text.begin(), text.end(), '?') > 1)
+    const auto marks = std::count(text.begin(), text.end(), '?');
+    if (marks > 1) {
         add(GuideIssue::double_question, "two questions in one; ask one at a time",
             std::string(stem(text)) + "?");
+    } else if (marks == 1) {
+        // normalized() keeps ASCII offsets only before a typographic apostrophe: cut the
+        // text at the same word count instead of the same byte.
+        const std::size_t at = stacked_question_at(lower);
+        if (at != std::string::npos) {
+            const std::size_t words_before = static_cast<std::size_t>(
+                std::count(lower.begin(), lower.begin() + static_cast<std::ptrdiff_t>(at), ' '));
+            std::size_t cut = 0;
+            for (std::size_t spaces = 0; cut < text.size() && spaces < words_before; ++cut)
+                if (text[cut] == ' ')
+                    ++spaces;
+            std::string first(util::trim(std::string_view(text).substr(0, cut)));
+            while (!first.empty() && (first.back() == ',' || first.back() == ';'))
+                first.pop_back();
+            add(GuideIssue::double_question,
+                "stacked questions: several in one sentence; ask one at a time",
+                capitalized(first) + "?");
+        }
+    }
     return findings;
 }
+
+namespace {
+
+// Reads a guide's "## Goal" section: whether it says anything beyond HTML comments.
+class GoalSection {
+  public:
+    void line(const MarkdownLine& line, std::vector<GuideFinding>& findings) {
+        if (line.kind == LineKind::heading) {
+            finish(findings);
+            if (line.level == 2 && is_goal_heading(line.title)) {
+                heading_line_ = line.title_line;
+                heading_ = std::string(line.title);
+                written_ = false;
+            }
+            return;
+        }
+        if (heading_line_ == 0 || written_ || line.kind == LineKind::blank)
+            return;
+        std::string_view rest = util::trim(line.inner);
+        while (!rest.empty()) {
+            if (in_comment_) {
+                const auto close = rest.find("-->");
+                in_comment_ = close == std::string_view::npos;
+                rest = in_comment_ ? std::string_view{} : util::trim(rest.substr(close + 3));
+            } else if (rest.starts_with("<!--")) {
+                in_comment_ = true;
+                rest = rest.substr(4);
+            } else {
+                written_ = true;
+                return;
+            }
+        }
+    }
+
+    void finish(std::vector<GuideFinding>& findings) {
+        if (heading_line_ != 0 && !written_)
+            findings.push_back({heading_line_, GuideIssue::empty_goal, "## " + heading_,
+                                "empty Goal section (only comments)",
+                                "write what these interviews should teach us"});
+        heading_line_ = 0;
+        in_comment_ = false;
+    }
+
+  private:
+    int heading_line_ = 0; // the open Goal section's heading; 0 outside one
+    std::string heading_;
+    bool written_ = false;
+    bool in_comment_ = false;
+};
+
+} // namespace
 
 std::vector<GuideFinding> lint_guide(std::istream& in, int& questions) {
     std::vector<GuideFinding> findings;
     questions = 0;
     BodyLines lines(in);
     MarkdownScanner scanner;
+    GoalSection goal;
     std::string text;
     int number = 0;
     while (lines.next(text, number)) {
         const MarkdownLine& line = scanner.scan(text, number);
+        goal.line(line, findings);
         if (!line.item_start || line.kind == LineKind::code || line.kind == LineKind::fence)
             continue;
         std::string_view item = line.item;
@@ -187,6 +294,9 @@ std::vector<GuideFinding> lint_guide(std::istream& in, int& questions) {
         for (auto& finding : lint_question(item, number))
             findings.push_back(std::move(finding));
     }
+    goal.finish(findings);
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const GuideFinding& a, const GuideFinding& b) { return a.line < b.line; });
     return findings;
 }
 

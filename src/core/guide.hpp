@@ -7,7 +7,7 @@
 
 namespace pmi {
 
-enum class GuideIssue { closed, leading, hypothetical, double_question };
+enum class GuideIssue { closed, leading, hypothetical, double_question, empty_goal };
 
 const char* guide_issue_name(GuideIssue issue);
 
@@ -26,10 +26,14 @@ struct GuideFinding {
 //   "will you", "if we built", …
 // - closed: a question starting with do/does/did/is/are/was/were/can/could/would/will/
 //   have/has/should/shall (only when neither of the above is found);
-// - two questions in one: more than one '?'.
+// - two questions in one: more than one '?', or several questions stacked in one
+//   sentence with one '?' (", and how much…", " or who…": and/or before a question word
+//   that starts a clause).
+// The open wrap-up "Is there anything else I should have asked?" is never closed.
 std::vector<GuideFinding> lint_question(std::string_view question, int line);
 
-// Lints every list item (-, *, + or "1.") of a markdown guide, outside code fences.
+// Lints every list item (-, *, + or "1.") of a markdown guide, outside code fences,
+// and reports a "## Goal" section that holds nothing but blank lines and HTML comments.
 // `questions` gets the number of list items read.
 std::vector<GuideFinding> lint_guide(std::istream& in, int& questions);
 

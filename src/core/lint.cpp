@@ -267,6 +267,39 @@ struct Linter {
         return fmt::format("{} and {} more", util::join(first, ", "), paths.size() - shown);
     }
 
+    // Customer names that look like one customer and that `customers:` does not say are
+    // one, or are two: a warning on each note of the less used name.
+    void customer_lookalikes(const std::vector<Note>& notes) {
+        std::map<std::string, std::vector<const Note*>> notes_of; // by canonical name
+        for (const auto& note : notes)
+            notes_of[canonical_customer(config, note.customer)].push_back(&note);
+        std::vector<std::string> names;
+        for (const auto& [name, users] : notes_of)
+            names.push_back(name);
+        const auto declared = [&](const std::string& name) {
+            return std::any_of(config.customers.begin(), config.customers.end(),
+                               [&](const CustomerNames& c) { return c.name == name; });
+        };
+        for (const auto& [a, b] : lookalike_customers(names)) {
+            if (declared(a) && declared(b))
+                continue; // declared as two customers
+            const auto& users_a = notes_of[a];
+            const auto& users_b = notes_of[b];
+            // The name to keep: the more used, else the longer ("Acme Corp" over "Acme").
+            const bool keep_a =
+                std::pair(users_a.size(), a.size()) > std::pair(users_b.size(), b.size());
+            const std::string& keep = keep_a ? a : b;
+            const std::string& other = keep_a ? b : a;
+            const std::size_t kept_notes = (keep_a ? users_a : users_b).size();
+            for (const Note* note : keep_a ? users_b : users_a)
+                warning(*note, key_line(*note, "customer"),
+                        fmt::format("customer '{}' looks like '{}' ({} note{}); if they are one "
+                                    "customer, add to {}: customers: {{{}: [{}]}}",
+                                    note->customer, keep, kept_notes, kept_notes == 1 ? "" : "s",
+                                    config_file_name, keep, other));
+        }
+    }
+
     void tag_spellings(const std::vector<Note>& notes) {
         std::unordered_map<std::string, std::vector<const Note*>> users_of;
         for (const auto& note : notes)
@@ -304,6 +337,43 @@ struct Linter {
     }
 };
 
+// The pairs of slugs (indexes into `slugs`, sorted and distinct) that look alike.
+std::set<std::pair<std::size_t, std::size_t>>
+lookalike_slug_pairs(const std::vector<std::string>& slugs) {
+    std::set<std::pair<std::size_t, std::size_t>> pairs;
+    // "acme" and "acme-corp": in sorted order, the longer ones follow the prefix.
+    for (std::size_t i = 0; i < slugs.size(); ++i)
+        for (std::size_t j = i + 1; j < slugs.size() && slugs[j].starts_with(slugs[i]); ++j)
+            if (slugs[j][slugs[i].size()] == '-')
+                pairs.emplace(i, j);
+    // One edit apart: two such slugs share a form with one character deleted (or none).
+    std::unordered_map<std::string, std::vector<std::size_t>> by_form;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_lookalike;
+    for (std::size_t i = 0; i < slugs.size(); ++i) {
+        by_lookalike[util::lookalike_key(slugs[i])].push_back(i);
+        if (slugs[i].size() < 5)
+            continue;
+        std::set<std::string> forms = {slugs[i]};
+        for (std::size_t at = 0; at < slugs[i].size(); ++at)
+            forms.insert(slugs[i].substr(0, at) + slugs[i].substr(at + 1));
+        for (const auto& form : forms)
+            by_form[form].push_back(i);
+    }
+    const auto pair_up = [&](const std::vector<std::size_t>& group, bool check_distance) {
+        for (std::size_t a = 0; a < group.size(); ++a)
+            for (std::size_t b = a + 1; b < group.size(); ++b)
+                if (group[a] != group[b] &&
+                    (!check_distance ||
+                     util::damerau_distance(slugs[group[a]], slugs[group[b]]) <= 1))
+                    pairs.emplace(std::min(group[a], group[b]), std::max(group[a], group[b]));
+    };
+    for (const auto& [form, group] : by_form)
+        pair_up(group, true);
+    for (const auto& [key, group] : by_lookalike)
+        pair_up(group, false);
+    return pairs;
+}
+
 bool problem_less(const Problem& a, const Problem& b) {
     return std::tie(a.path, a.line) < std::tie(b.path, b.line);
 }
@@ -314,6 +384,25 @@ bool problem_equal(const Problem& a, const Problem& b) {
 }
 
 } // namespace
+
+std::vector<std::pair<std::string, std::string>>
+lookalike_customers(const std::vector<std::string>& names) {
+    std::map<std::string, std::string> name_of_slug; // the first name given for each slug
+    for (const auto& name : names)
+        name_of_slug.emplace(util::slugify(name), name);
+    name_of_slug.erase("");
+    std::vector<std::string> slugs;
+    for (const auto& [slug, name] : name_of_slug)
+        slugs.push_back(slug);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [a, b] : lookalike_slug_pairs(slugs)) {
+        const std::string& first = name_of_slug[slugs[a]];
+        const std::string& second = name_of_slug[slugs[b]];
+        out.emplace_back(std::min(first, second), std::max(first, second));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
 bool is_goal_heading(std::string_view title) {
     std::string word;
@@ -338,6 +427,7 @@ std::vector<Problem> lint_notes(const Config& config, const NoteSet& notes, Body
     }
     linter.duplicates(notes.notes);
     linter.tag_spellings(notes.notes);
+    linter.customer_lookalikes(notes.notes);
     std::stable_sort(linter.problems.begin(), linter.problems.end(), problem_less);
     return std::move(linter.problems);
 }

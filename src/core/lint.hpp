@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/backfill.hpp"
@@ -18,12 +19,19 @@ namespace pmi {
 // that are not one numbered series <slug>-<date>.md, -2.md … in one folder);
 // warnings for a PM or product not in the config, an empty tldr, tag spellings
 // that differ only in case or separators, a customer that does not match the
-// file name and, when the notes were loaded with BodyScan::sections (`scanned`),
-// an empty Nuggets section, more than one nugget marked to share (`- !`) and a
-// note without a Goal section. Sorted by path
-// and line.
+// file name, customer names that look like one customer (lookalike_customers) but
+// that `customers:` does not declare and, when the notes were loaded with BodyScan::sections
+// (`scanned`), an empty Nuggets section, more than one nugget marked to share (`- !`) and a note
+// without a Goal section. Sorted by path and line.
 std::vector<Problem> lint_notes(const Config& config, const NoteSet& notes,
                                 BodyScan scanned = BodyScan::none);
+
+// Pairs of customer names that look like one customer, each as {a, b} with a < b,
+// sorted: one's slug is the other's followed by more words ("Acme", "Acme Corp"), the
+// slugs (of five characters or more) are one edit apart ("Globex", "Globx"), or they
+// differ only in lookalike letters. Names with the same slug are one name already.
+std::vector<std::pair<std::string, std::string>>
+lookalike_customers(const std::vector<std::string>& names);
 
 // Whether a level-2 heading title names the call's goal: "Goal", "Goals",
 // "Goal of the call" (any case).

@@ -154,6 +154,36 @@ bool is_phone_number(std::string_view text, bool phone_line) {
            is_one_of(number.separators[0][0], "- .") && number.separators[0].size() == 1;
 }
 
+// Whether the text before `at` ends with a word that names a reference number
+// ("ticket", "Order #", "invoice no.", "PO:"): the digits after it are not a phone.
+bool after_reference_word(std::string_view line, std::size_t at) {
+    constexpr std::array<std::string_view, 11> words = {
+        "ticket",    "order",   "invoice", "case",     "po", "ref",
+        "reference", "booking", "account", "contract", "id"};
+    std::string before = util::to_lower_ascii(line.substr(0, at));
+    const auto drop_spaces = [&] {
+        while (!before.empty() && (before.back() == ' ' || before.back() == ':'))
+            before.pop_back();
+    };
+    drop_spaces();
+    if (!before.empty() && before.back() == '#')
+        before.pop_back();
+    drop_spaces();
+    for (const std::string_view number_word : {"no.", "nr.", "no", "nr", "number"}) {
+        if (before.ends_with(number_word) &&
+            (before.size() == number_word.size() ||
+             !is_alpha(before[before.size() - number_word.size() - 1]))) {
+            before.resize(before.size() - number_word.size());
+            drop_spaces();
+            break;
+        }
+    }
+    return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
+        return before.ends_with(word) &&
+               (before.size() == word.size() || !is_alpha(before[before.size() - word.size() - 1]));
+    });
+}
+
 void find_phones(std::string_view line, bool phone_line, std::vector<Contact>& out) {
     std::size_t i = 0;
     while (i < line.size()) {
@@ -172,7 +202,8 @@ void find_phones(std::string_view line, bool phone_line, std::vector<Contact>& o
         while (end > i && !is_digit(line[end - 1]) && line[end - 1] != ')')
             --end;
         const bool glued_to_word = end == run_end && end < line.size() && is_alpha(line[end]);
-        if (end > i && !glued_to_word && is_phone_number(line.substr(i, end - i), phone_line))
+        if (end > i && !glued_to_word && !after_reference_word(line, i) &&
+            is_phone_number(line.substr(i, end - i), phone_line))
             out.push_back({Contact::Kind::phone, std::string(line.substr(i, end - i)), i});
         i = run_end;
     }

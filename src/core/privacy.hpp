@@ -34,7 +34,8 @@ PrivacyAllowList privacy_allow_list(const Config& config);
 // A phone number is 7 to 15 digits written as one: with a leading '+', an area
 // code in parentheses, three or more groups of at least two digits, a local
 // 555-0142, or any digits on a line that says phone, tel, mobile, cell, fax or
-// WhatsApp. Dates, IP addresses and version numbers are not phone numbers.
+// WhatsApp. Dates, IP addresses and version numbers are not phone numbers, nor
+// digits right after a reference word ("ticket", "Order #", "invoice no.", "PO:").
 std::vector<Contact> find_contacts(std::string_view line);
 
 // The contact as shown in a report, so the report does not spread it further:

@@ -16,6 +16,7 @@
 #include "core/cache.hpp"
 #include "core/repo_files.hpp"
 #include "util/fs.hpp"
+#include "util/strings.hpp"
 
 namespace pmi {
 
@@ -501,6 +502,43 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
     notes.resize(kept);
     set.notes = std::move(notes);
     return set;
+}
+
+void apply_customer_aliases(const Config& config, std::vector<Note>& notes) {
+    if (config.customers.empty())
+        return;
+    for (auto& note : notes)
+        note.customer = canonical_customer(config, note.customer);
+}
+
+NoteSet load_notes_for_reports(const Config& config, BodyScan scan) {
+    NoteSet set = load_notes(config, scan);
+    apply_customer_aliases(config, set.notes);
+    return set;
+}
+
+void load_first_nuggets(const Config& config, std::vector<Note>& notes) {
+    constexpr std::size_t batch_size = 512;
+    std::vector<std::size_t> missing;
+    for (std::size_t i = 0; i < notes.size(); ++i)
+        if (util::one_line(notes[i].tldr).empty() && notes[i].nuggets.empty())
+            missing.push_back(i);
+    for (std::size_t start = 0; start < missing.size(); start += batch_size) {
+        const std::size_t end = std::min(missing.size(), start + batch_size);
+        std::unordered_map<std::string, std::size_t> by_path;
+        std::vector<std::string> files;
+        for (std::size_t k = start; k < end; ++k) {
+            by_path.emplace(notes[missing[k]].path, missing[k]);
+            files.push_back((config.root / notes[missing[k]].path).string());
+        }
+        // A note that changed or vanished since it was loaded keeps no fallback.
+        NoteSet batch = load_note_files(config, files, BodyScan::sections);
+        for (auto& read : batch.notes) {
+            const auto found = by_path.find(read.path);
+            if (found != by_path.end() && !read.nuggets.empty())
+                notes[found->second].nuggets = {std::move(read.nuggets.front())};
+        }
+    }
 }
 
 NoteSet load_notes(const Config& config, BodyScan scan) {

@@ -50,6 +50,18 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
 // find_note_files + load_note_files.
 NoteSet load_notes(const Config& config, BodyScan scan = BodyScan::none);
 
+// Gives each note without a tldr (and without nuggets read yet) its first nugget, as
+// the only element of `nuggets`: the tl;dr's fallback, as in `pmi summary`. Only those
+// notes' bodies are read, a batch at a time, so memory stays that of one batch.
+void load_first_nuggets(const Config& config, std::vector<Note>& notes);
+
+// Gives each note's customer its canonical name (`customers:` in the config), so
+// reports group a customer's notes under one name; the files are not changed.
+void apply_customer_aliases(const Config& config, std::vector<Note>& notes);
+
+// load_notes for reports: each customer under its canonical name (apply_customer_aliases).
+NoteSet load_notes_for_reports(const Config& config, BodyScan scan = BodyScan::none);
+
 // A path as shown to users and stored in notes: relative to the repository root.
 std::string display_path(const Config& config, const std::filesystem::path& file);
 

@@ -27,17 +27,23 @@ std::string talked_with(const Note& note) {
     return join_names(people) + " at " + note.customer;
 }
 
-NoteSummary summarize_note(const Note& note) {
-    NoteSummary summary;
+std::string tldr_or_first_nugget(const Note& note, TldrSource& source) {
+    source = TldrSource::tldr;
     std::string tldr = util::one_line(note.tldr);
     if (tldr.empty()) {
         if (!note.nuggets.empty() && !util::one_line(note.nuggets.front()).empty()) {
             tldr = util::one_line(note.nuggets.front());
-            summary.source = TldrSource::first_nugget;
+            source = TldrSource::first_nugget;
         } else {
-            summary.source = TldrSource::none;
+            source = TldrSource::none;
         }
     }
+    return tldr;
+}
+
+NoteSummary summarize_note(const Note& note) {
+    NoteSummary summary;
+    std::string tldr = tldr_or_first_nugget(note, summary.source);
     summary.talked_with = talked_with(note);
     summary.date = note.date;
     summary.tldr = std::move(tldr);

@@ -8,16 +8,29 @@
 #include "render/problems.hpp"
 #include "render/quota.hpp"
 #include "util/json.hpp"
+#include "util/strings.hpp"
 
 namespace pmi {
 
-std::string short_pm_text(const PmQuota& row, const CheckResult&) {
+static std::string problem_place(const Problem& problem) {
+    return problem.line > 0 ? fmt::format("{}:{}", problem.path, problem.line) : problem.path;
+}
+
+std::string short_pm_text(const PmQuota& row, const CheckResult& result) {
     const WeekCount& week = row.selected();
     std::string text = fmt::format(
         "{}: {} of {} interviews in {} ({})", row.pm, week.count, row.quota, week_label(week.week),
         week.status == QuotaStatus::due ? "still due" : status_name(week.status));
     if (const std::string extra = not_counted_text(week); !extra.empty())
         text += "; " + extra;
+    if (const auto found = result.invalid_notes_of.find(row.pm);
+        found != result.invalid_notes_of.end()) {
+        std::vector<std::string> places;
+        for (const auto& problem : found->second)
+            places.push_back(problem_place(problem));
+        text += fmt::format("; {} invalid {}: {}", places.size(),
+                            places.size() == 1 ? "note" : "notes", util::join(places, ", "));
+    }
     return text;
 }
 
@@ -142,6 +155,11 @@ std::string check_json(const CheckResult& result, const View&) {
         json.key("quota").value(row.quota);
         json.key("status").value(status_name(row.selected().status));
         json.key("ok").value(!row.in_roster || status_ok(row.selected().status));
+        if (const auto found = result.invalid_notes_of.find(row.pm);
+            found != result.invalid_notes_of.end()) {
+            json.key("invalid_notes");
+            write_problems_json(json, found->second);
+        }
         json.end_object();
     }
     json.end_array();

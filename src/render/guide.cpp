@@ -28,7 +28,9 @@ std::string guide_github(const GuideReport& report, const View&) {
             out += github_annotation(
                 {file.path, finding.line, Severity::warning,
                  fmt::format("{}; try \"{}\"", finding.message, finding.suggestion)},
-                std::string(guide_issue_name(finding.issue)) + " question");
+                finding.issue == GuideIssue::empty_goal
+                    ? std::string("empty goal")
+                    : std::string(guide_issue_name(finding.issue)) + " question");
     return out;
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/query.hpp"
+#include "core/summary.hpp"
 #include "core/tags.hpp"
 #include "render/escape.hpp"
 #include "util/strings.hpp"
@@ -252,7 +253,9 @@ void write_index_markdown(const std::vector<Note>& notes, std::string_view notes
             out += " | ";
             append_table_cell(out, note->pm);
             out += " | ";
-            append_table_cell(out, note->tldr);
+            TldrSource source = TldrSource::tldr;
+            const std::string fallback = tldr_or_first_nugget(*note, source);
+            append_table_cell(out, source == TldrSource::tldr ? note->tldr : fallback);
             out += " |\n";
             buffer.flush_if_full();
         }

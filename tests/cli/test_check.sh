@@ -224,6 +224,40 @@ mv prod/interviews/portal/globex-2026-11-02.md prod/interviews/portal/globex-202
 run --today 2026-11-16 check
 expect_code 0
 
+# --- a PM's miss names that PM's invalid notes of the week ---
+cd "$WORK"
+new_tree invalid_owner
+cat >>.pmi.yaml <<'YAML'
+  - {id: raj, name: Raj Patel, email: raj@example.com, since: 2026-01-05}
+YAML
+write_note portal acme-2026-11-10.md "Acme" 2026-11-10 caroline
+write_note portal globex-2026-11-11.md "Globex" 2026-11-11 dev
+# raj's note is broken YAML at line 7; its date is on the date line.
+write_note portal "hooli-2026-11-12.md" "Hooli" 2026-11-12 raj 'segment: [smb
+tags: [a&b]'
+# dev's other note is invalid too, but dev met the quota: nothing to link.
+write_note portal initech-2026-11-13.md "Initech" 2026-11-13 dev 'kind: [x'
+# raj's note of another week is not this week's miss.
+write_note portal umbrella-2026-11-03.md "Umbrella" 2026-11-03 raj 'segment: [smb'
+run --today 2026-11-16 check
+expect_code 1
+expect_out_contains "  raj: 0 of 1 interviews in 2026-W46 (missed); 1 invalid note: prod/interviews/portal/hooli-2026-11-12.md:7"
+expect_out_lacks "dev: "
+expect_out_lacks "invalid note: prod/interviews/portal/umbrella"
+expect_out_lacks "invalid note: prod/interviews/portal/initech"
+run --today 2026-11-16 check --format json
+expect_json '[p.get("invalid_notes") for p in data["pms"] if p["pm"] == "raj"][0][0]["path"] == "prod/interviews/portal/hooli-2026-11-12.md"'
+expect_json '[p.get("invalid_notes") for p in data["pms"] if p["pm"] == "raj"][0][0]["line"] == 7'
+expect_json 'all("invalid_notes" not in p for p in data["pms"] if p["pm"] != "raj")'
+run --today 2026-11-16 check --format github
+expect_out_contains "::error title=quota 2026-W46::raj: 0 of 1 interviews in 2026-W46 (missed); 1 invalid note: prod/interviews/portal/hooli-2026-11-12.md:7"
+run --today 2026-11-16 check --junit -
+expect_out_contains '<failure message="raj: 0 of 1 interviews in 2026-W46 (missed); 1 invalid note: prod/interviews/portal/hooli-2026-11-12.md:7" type="quota"/>'
+# A date line that is not a date: the file name's date places the note.
+sed -i 's/^date: 2026-11-12$/date: 2026-11-1x/' prod/interviews/portal/hooli-2026-11-12.md
+run --today 2026-11-16 check
+expect_out_contains "raj: 0 of 1 interviews in 2026-W46 (missed); 1 invalid note: prod/interviews/portal/hooli-2026-11-12.md:"
+
 # --- the bundled example tree ---
 run --root "$SOURCE_DIR/examples" --today 2026-11-23 check
 expect_code 0

@@ -66,6 +66,27 @@ mkdir folder.md
 run guide lint folder.md
 expect_code 2
 
+# Stacked questions with one '?', the open wrap-up, and a Goal that holds only the comment.
+cat >stacked.md <<'MD'
+# Onboarding guide
+
+## Goal
+<!-- What do we want to learn from these calls? -->
+
+## Questions
+- What would make this easier, and how much time would it save, and who else would benefit?
+- Is there anything else I should have asked?
+MD
+run guide lint stacked.md
+expect_code 1
+expect_out_equals 'stacked.md:3: warning: empty Goal section (only comments); try "write what these interviews should teach us"
+stacked.md:7: warning: stacked questions: several in one sentence; ask one at a time; try "What would make this easier?"'
+expect_err_contains "2 findings in 2 questions"
+run guide lint stacked.md --format json
+expect_json '[f["kind"] for f in data["findings"]] == ["empty_goal", "double"]'
+run guide lint stacked.md --format github
+expect_out_contains '::warning file=stacked.md,line=3,title=empty goal::empty Goal section'
+
 # Usage errors.
 run guide
 expect_code 2

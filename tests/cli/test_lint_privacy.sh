@@ -68,6 +68,20 @@ expect_code 2
 expect_err_contains ".pmi.yaml:"
 expect_err_contains "'privacy' must be true or false"
 
+# Digits after a word naming a reference (ticket, order, invoice, case, PO, ref) are not a
+# phone number; a phone number on the same line still is.
+new_tree refs
+write_note portal acme-2026-11-20.md "Acme" 2026-11-20 caroline "tldr: Tickets" "## Goal
+Learn.
+
+## Nuggets
+- Support ticket 4521-8876-2210 stayed open for weeks
+- Order # 415 555 0142, invoice no. 415-555-0143, Case: 415 555 0144, PO 415.555.0145
+- Ref 415-555-0146 was escalated; her desk is 415-555-0147"
+run lint --privacy
+expect_code 1
+expect_out_equals "prod/interviews/portal/acme-2026-11-20.md:14: error: phone number '41…47': keep contact details out of notes (link the CRM record instead)"
+
 # The pre-commit hook example runs lint --privacy on the staged notes.
 new_tree hook
 write_note portal acme-2026-11-20.md "Acme" 2026-11-20 caroline "tldr: Clean"

@@ -48,4 +48,9 @@ CHECKS=$((CHECKS + 1))
 expect_file "$WORK/team-notes/prod/interviews/reseller-portal/acme-corp-2026-11-20.md"
 expect_no_file "$WORK/team-notes/prod/interviews/billing/acme-corp-2026-11-20.md"
 expect_file_contains "$WORK/team-notes/prod/interviews/reseller-portal/acme-corp-2026-11-20.md" 'product: "reseller-portal"'
+# The README's config names Acme Corp's aliases: `pmi new acme` wrote "Acme Corp", and
+# months later themes lists one customer not heard from, not "Acme" beside it.
+expect_file_contains "$WORK/team-notes/prod/interviews/reseller-portal/acme-corp-2026-11-20.md" 'customer: "Acme Corp"'
+run --today 2027-03-01 themes --format json
+expect_json '[c["customer"] for c in data["lapsed_customers"]] == ["Acme Corp"]'
 finish

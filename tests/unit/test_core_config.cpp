@@ -60,7 +60,7 @@ team:
         CHECK_THROWS_WITH_AS(parse_config("notes: x\nproduct: [a]\n", ".pmi.yaml"),
                              ".pmi.yaml:2: unknown key 'product'; did you mean 'products'? "
                              "(known: notes, quota, week_starts, products, team, share, privacy, "
-                             "signals, check, links)",
+                             "signals, check, links, customers)",
                              Error);
         CHECK_THROWS_WITH_AS(parse_config("team: [{id: a, role: pm}]\n", ".pmi.yaml"),
                              ".pmi.yaml:1: unknown key 'team.role' (known: id, name, email, "
@@ -173,6 +173,23 @@ TEST_CASE("load_config") {
     SUBCASE("a missing override is an error") {
         CHECK_THROWS_AS(load_config(dir.path, (dir.path / "nope").string()), Error);
     }
+}
+
+TEST_CASE("customers: canonical names and aliases") {
+    const Config config =
+        parse_config("customers:\n  Acme Corp: [Acme, ACME Inc]\n  Globex:\n", ".pmi.yaml");
+    REQUIRE(config.customers.size() == 2);
+    CHECK(config.customers[0].aliases == std::vector<std::string>{"Acme", "ACME Inc"});
+    CHECK(canonical_customer(config, "acme") == "Acme Corp");
+    CHECK(canonical_customer(config, "ACME inc.") == "Acme Corp");
+    CHECK(canonical_customer(config, "acme-corp") == "Acme Corp");
+    CHECK(canonical_customer(config, "globex") == "Globex");
+    CHECK(canonical_customer(config, "Initech") == "Initech");
+    CHECK(canonical_customer(Config{}, "acme") == "acme");
+    CHECK_THROWS_WITH(parse_config("customers:\n  A: [X]\n  B: [x]\n", ".pmi.yaml"),
+                      ".pmi.yaml:3: customers: 'x' is given for both 'A' and 'B'");
+    CHECK_THROWS_WITH(parse_config("customers: [Acme]\n", ".pmi.yaml"),
+                      doctest::Contains("'customers' must be a map"));
 }
 
 TEST_CASE("parse_config: links.base") {

@@ -63,6 +63,26 @@ TEST_CASE("lint_question") {
         CHECK(f[0].issue == GuideIssue::closed);
         CHECK(f[1].issue == GuideIssue::double_question);
     }
+    SUBCASE("several questions stacked in one sentence with one '?'") {
+        auto f = lint_question("What would make this easier, and how much time would it save, "
+                               "and who else would benefit?",
+                               1);
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].issue == GuideIssue::double_question);
+        CHECK(f[0].message == "stacked questions: several in one sentence; ask one at a time");
+        CHECK(f[0].suggestion == "What would make this easier?");
+        f = lint_question("What did you try or why did it fail?", 1);
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].suggestion == "What did you try?");
+        CHECK(lint_question("How do you choose between speed and price?", 1).empty());
+        CHECK(lint_question("Tell me how and why you switched.", 1).empty());
+        CHECK(lint_question("When it fails, what do you do?", 1).empty());
+    }
+    SUBCASE("the open wrap-up is not a closed question") {
+        CHECK(lint_question("Is there anything else I should have asked?", 1).empty());
+        CHECK(lint_question("Anything else I should have asked?", 1).empty());
+        CHECK(lint_question("Is there a faster way?", 1).size() == 1);
+    }
 }
 
 TEST_CASE("lint_guide") {
@@ -80,4 +100,23 @@ TEST_CASE("lint_guide") {
     CHECK(format_guide_finding("guide.md", findings[0]) ==
           "guide.md:7: warning: closed question (starts with \"do\"): invites a yes or no; try "
           "\"How do you use X?\"");
+}
+
+TEST_CASE("lint_guide: a Goal section with only comments is empty") {
+    std::istringstream empty("# Guide\n## Goal\n<!-- What do we want\nto learn? -->\n\n"
+                             "## Questions\n- How do you work?\n");
+    int questions = 0;
+    auto findings = lint_guide(empty, questions);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].line == 2);
+    CHECK(findings[0].issue == GuideIssue::empty_goal);
+    CHECK(std::string(guide_issue_name(findings[0].issue)) == "empty_goal");
+
+    std::istringstream at_end("## Goals\n<!-- x -->");
+    CHECK(lint_guide(at_end, questions).size() == 1);
+
+    std::istringstream written("## Goal\n<!-- x --> Learn how resellers onboard.\n## Q\n");
+    CHECK(lint_guide(written, questions).empty());
+    std::istringstream list("## Goal\n- Learn how resellers onboard.\n");
+    CHECK(lint_guide(list, questions).empty());
 }

@@ -308,3 +308,14 @@ TEST_CASE("key lines") {
           std::vector<std::pair<std::string, int>>{
               {"customer", 2}, {"date", 3}, {"pm", 4}, {"product", 5}, {"tags", 6}});
 }
+
+TEST_CASE("lookalike_customers") {
+    using Pairs = std::vector<std::pair<std::string, std::string>>;
+    CHECK(lookalike_customers({"Acme", "Acme Corp", "ACME", "Acmeco"}) ==
+          Pairs{{"Acme", "Acme Corp"}});
+    CHECK(lookalike_customers({"Globex", "Globx", "Glboex", "Initech"}) ==
+          Pairs{{"Glboex", "Globex"}, {"Globex", "Globx"}});
+    CHECK(lookalike_customers({"Hooli", "Wayne", "Stark", "Oscorp"}).empty());
+    CHECK(lookalike_customers({"IBM", "IBX"}).empty()); // short names: one edit is another name
+    CHECK(lookalike_customers({"Initech", "Inіtech"}) == Pairs{{"Initech", "Inіtech"}});
+}

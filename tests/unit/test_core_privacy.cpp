@@ -36,6 +36,16 @@ TEST_CASE("find_contacts: phone numbers") {
         CHECK(found("tel:4155550199") == Texts{"4155550199"});
         CHECK(found("the hotel has 4155550199 rooms").empty());
     }
+    SUBCASE("digits after a word naming a reference are not a phone number") {
+        for (const char* line :
+             {"Support ticket 4521-8876-2210", "ORDER # 415 555 0142", "invoice no. 415-555-0142",
+              "Case: 415 555 0142", "PO 415.555.0142", "ref #415-555-0142", "Order No 415 555 0142",
+              "tel: see ticket 4155550199"})
+            CHECK_MESSAGE(found(line).empty(), line);
+        CHECK(found("ticket 123, call 415 555 0142") == Texts{"415 555 0142"});
+        CHECK(found("showcase 415 555 0142") == Texts{"415 555 0142"});
+        CHECK(found("case 12; phone 415 555 0142") == Texts{"415 555 0142"});
+    }
     SUBCASE("numbers that are not phone numbers") {
         for (const char* line :
              {"on 2026-11-23", "from 12/04/2023", "12.04.2023", "ip 192.168.100.200",

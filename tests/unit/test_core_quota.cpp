@@ -5,6 +5,7 @@
 #include "core/quota.hpp"
 #include "render/check.hpp"
 #include "render/quota.hpp"
+#include "temp_dir.hpp"
 
 using namespace pmi;
 
@@ -365,4 +366,44 @@ TEST_CASE("run_check") {
                        "      <failure message=\"ann: 0 of 1 interviews in 2026-W47 (missed)\" "
                        "type=\"quota\"/>\n") != std::string::npos);
     }
+}
+
+TEST_CASE("guess_note_owner") {
+    SUBCASE("pm and date lines, quoted or commented") {
+        const NoteOwner owner = guess_note_owner(
+            "---\r\ncustomer: [x\r\npm: \"raj\"\r\ndate: 2026-11-12 # call\r\n---\r\n", "x.md");
+        CHECK(owner.pm == "raj");
+        REQUIRE(owner.date);
+        CHECK(format_date(*owner.date) == "2026-11-12");
+    }
+    SUBCASE("the file name's date when the date line is no date") {
+        const NoteOwner owner =
+            guess_note_owner("---\npm: raj\ndate: soon\n---\n", "acme-corp-2026-11-13-2.md");
+        REQUIRE(owner.date);
+        CHECK(format_date(*owner.date) == "2026-11-13");
+    }
+    SUBCASE("only the front matter, only top-level keys") {
+        CHECK(guess_note_owner("---\ncustomer: x\n---\npm: raj\n", "x.md").pm.empty());
+        CHECK(guess_note_owner("---\nextra:\n  pm: raj\n---\n", "x.md").pm.empty());
+        CHECK(guess_note_owner("no front matter\npm: raj\n", "x.md").pm.empty());
+        CHECK_FALSE(guess_note_owner("---\npm: raj\n", "notes.md").date);
+    }
+}
+
+TEST_CASE("run_check links a short PM to their invalid notes of the week") {
+    TempDir dir;
+    Config config = parse_config(roster, ".pmi.yaml");
+    config.root = dir.path;
+    dir.write("n/bob-2026-11-18.md", "---\npm: bob\ndate: 2026-11-18\ntags: [x\n---\n");
+    dir.write("n/ann-2026-11-04.md", "---\npm: ann\ndate: 2026-11-04\ntags: [x\n---\n");
+    NoteSet set;
+    set.problems = {{"n/bob-2026-11-18.md", 3, Severity::error, "invalid YAML"},
+                    {"n/bob-2026-11-18.md", 4, Severity::error, "again"},
+                    {"n/ann-2026-11-04.md", 3, Severity::error, "invalid YAML"}};
+    const CheckResult result = run_check(config, set, date("2026-11-25"), week("2026-W47"));
+    REQUIRE(result.invalid_notes_of.size() == 1);
+    REQUIRE(result.invalid_notes_of.at("bob").size() == 1);
+    const PmQuota& bob = row_of(result.quota, "bob");
+    CHECK(short_pm_text(bob, result) ==
+          "bob: 0 of 1 interviews in 2026-W47 (missed); 1 invalid note: n/bob-2026-11-18.md:3");
 }

@@ -145,6 +145,27 @@ TEST_CASE("load_note_files") {
     }
 }
 
+TEST_CASE("load_first_nuggets reads only the notes without a tldr") {
+    TempDir dir;
+    dir.write(".pmi.yaml", "notes: notes\n");
+    dir.write("notes/p/a-2026-10-01.md", "---\ncustomer: A\ndate: 2026-10-01\npm: x\nproduct: "
+                                         "p\n---\n## Nuggets\n- first\n- second\n");
+    dir.write("notes/p/b-2026-10-02.md", "---\ncustomer: B\ndate: 2026-10-02\npm: x\nproduct: "
+                                         "p\ntldr: Said\n---\n## Nuggets\n- unread\n");
+    dir.write("notes/p/c-2026-10-03.md",
+              "---\ncustomer: C\ndate: 2026-10-03\npm: x\nproduct: p\n---\n## Goal\nx\n");
+    Config config;
+    config.root = dir.path;
+    config.config_file = dir.path / ".pmi.yaml";
+    config.notes_dir = "notes";
+    NoteSet set = load(dir, BodyScan::none, 1, CacheMode::off);
+    REQUIRE(set.notes.size() == 3);
+    load_first_nuggets(config, set.notes);
+    CHECK(set.notes[0].nuggets == std::vector<std::string>{"first"});
+    CHECK(set.notes[1].nuggets.empty()); // has a tldr: its body is not read
+    CHECK(set.notes[2].nuggets.empty()); // no nugget at all
+}
+
 TEST_CASE("NoteCacheWriter") {
     TempDir dir;
     Note note;

@@ -67,6 +67,21 @@ TEST_CASE("summarize_note") {
     }
 }
 
+TEST_CASE("tldr_or_first_nugget") {
+    Note note = make_note("Acme Corp", {2026, 11, 20}, "caroline", "portal");
+    TldrSource source = TldrSource::none;
+    note.nuggets = {"  Exports\n  weekly ", "Second"};
+    CHECK(tldr_or_first_nugget(note, source) == "Exports weekly");
+    CHECK(source == TldrSource::first_nugget);
+    note.tldr = "Said so";
+    CHECK(tldr_or_first_nugget(note, source) == "Said so");
+    CHECK(source == TldrSource::tldr);
+    note.tldr = " ";
+    note.nuggets = {" "};
+    CHECK(tldr_or_first_nugget(note, source).empty());
+    CHECK(source == TldrSource::none);
+}
+
 TEST_CASE("build_digest") {
     Config config;
     config.team = {{"zoe", "Zoe Z", "", Date{2026, 1, 1}, {}},

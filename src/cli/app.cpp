@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/version.hpp"
 #include "render/escape.hpp"
 #include "util/pager.hpp"
 #include "util/strings.hpp"
@@ -122,7 +123,7 @@ int run(int argc, char** argv) {
         CLI::App app{"pmi keeps customer-interview notes in git and turns them into summaries, "
                      "quota reports, indexes and a CI gate.",
                      "pmi"};
-        app.set_version_flag("--version", "pmi " PMI_VERSION " (commit " PMI_COMMIT ")");
+        app.set_version_flag("--version", version_line());
         app.require_subcommand(1);
         app.fallthrough();
         Globals globals;

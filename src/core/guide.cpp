@@ -35,7 +35,7 @@ constexpr std::string_view question_words[] = {"how",  "what",  "who",   "whom",
 // Open wrap-ups that start like a closed question but invite anything.
 constexpr std::string_view wrap_up_phrases[] = {"is there anything else", "anything else i should"};
 
-bool is_letter(char c) {
+bool is_word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
 }
 
@@ -61,8 +61,9 @@ bool has_phrase(const std::string& text, std::string_view phrase) {
     for (std::size_t at = text.find(phrase); at != std::string::npos;
          at = text.find(phrase, at + 1)) {
         const std::size_t end = at + phrase.size();
-        const bool starts = at == 0 || !is_letter(text[at - 1]);
-        const bool ends = !is_letter(phrase.back()) || end == text.size() || !is_letter(text[end]);
+        const bool starts = at == 0 || !is_word_char(text[at - 1]);
+        const bool ends =
+            !is_word_char(phrase.back()) || end == text.size() || !is_word_char(text[end]);
         if (starts && ends)
             return true;
     }
@@ -72,10 +73,10 @@ bool has_phrase(const std::string& text, std::string_view phrase) {
 // The text's first word, lowercase, without leading emphasis or quotes.
 std::string first_word(const std::string& lower, std::size_t& end) {
     std::size_t begin = 0;
-    while (begin < lower.size() && !is_letter(lower[begin]))
+    while (begin < lower.size() && !is_word_char(lower[begin]))
         ++begin;
     end = begin;
-    while (end < lower.size() && is_letter(lower[end]))
+    while (end < lower.size() && is_word_char(lower[end]))
         ++end;
     return lower.substr(begin, end - begin);
 }
@@ -102,7 +103,7 @@ std::size_t stacked_question_at(const std::string& lower) {
     for (const std::string_view conjunction : {"and ", "or "}) {
         for (std::size_t at = lower.find(conjunction); at != std::string::npos;
              at = lower.find(conjunction, at + 1)) {
-            if (at == 0 || is_letter(lower[at - 1]))
+            if (at == 0 || is_word_char(lower[at - 1]))
                 continue;
             std::size_t word_end = 0;
             const std::string rest = lower.substr(at + conjunction.size());
@@ -111,7 +112,7 @@ std::size_t stacked_question_at(const std::string& lower) {
                 std::find(std::begin(question_words), std::end(question_words), word) !=
                 std::end(question_words);
             const std::string_view after = util::trim(std::string_view(rest).substr(word_end));
-            if (question_word && !after.empty() && is_letter(after[0]))
+            if (question_word && !after.empty() && is_word_char(after[0]))
                 return at;
         }
     }

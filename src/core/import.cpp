@@ -14,13 +14,6 @@ namespace pmi {
 
 namespace {
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool is_letter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 // The date part of "2026-11-20 14:30" or "2026-11-20T14:30:00Z".
 std::string_view without_time(std::string_view text) {
     const std::size_t colon = text.find(':');
@@ -34,13 +27,14 @@ std::string_view without_time(std::string_view text) {
 std::vector<std::string> date_tokens(std::string_view text) {
     std::vector<std::string> tokens;
     for (std::size_t i = 0; i < text.size();) {
-        const bool digit = is_digit(text[i]);
-        if (!digit && !is_letter(text[i])) {
+        const bool digit = util::is_ascii_digit(text[i]);
+        if (!digit && !util::is_ascii_letter(text[i])) {
             ++i;
             continue;
         }
         std::size_t end = i;
-        while (end < text.size() && (digit ? is_digit(text[end]) : is_letter(text[end])))
+        while (end < text.size() &&
+               (digit ? util::is_ascii_digit(text[end]) : util::is_ascii_letter(text[end])))
             ++end;
         tokens.emplace_back(text.substr(i, end - i));
         i = end;
@@ -132,7 +126,7 @@ std::string customer_from_name(std::string_view text) {
 
 bool is_notion_id(std::string_view word) {
     return word.size() == 32 && std::all_of(word.begin(), word.end(), [](char c) {
-               return is_digit(c) || (c >= 'a' && c <= 'f');
+               return util::is_ascii_digit(c) || (c >= 'a' && c <= 'f');
            });
 }
 
@@ -311,7 +305,7 @@ util::Expected<Date> parse_loose_date(std::string_view text, DateOrder order) {
     std::vector<std::size_t> widths;
     int month = 0;
     for (const auto& token : date_tokens(date_text)) {
-        if (is_digit(token[0])) {
+        if (util::is_ascii_digit(token[0])) {
             if (token.size() > 4)
                 return util::failure(fmt::format("date '{}' is not a date", date_text));
             numbers.push_back(std::stoi(token));
@@ -433,7 +427,8 @@ NameParts parts_of_file_name(std::string_view file_name) {
         stem = stem.substr(0, space);
     NameParts parts;
     for (std::size_t i = 0; i + 10 <= stem.size(); ++i) {
-        if ((i > 0 && is_digit(stem[i - 1])) || (i + 10 < stem.size() && is_digit(stem[i + 10])))
+        if ((i > 0 && util::is_ascii_digit(stem[i - 1])) ||
+            (i + 10 < stem.size() && util::is_ascii_digit(stem[i + 10])))
             continue;
         if (const auto date = parse_date(stem.substr(i, 10))) {
             parts.date = *date;

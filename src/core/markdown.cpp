@@ -10,14 +10,11 @@ namespace {
 
 constexpr std::size_t max_title_bytes = 4096;
 // Deeper quotes and lists read as text: keeps each line's work bounded.
-constexpr std::size_t max_depth = 32;
-
-bool is_space(char c) {
-    return c == ' ' || c == '\t';
-}
+constexpr std::size_t max_nesting_depth = 32;
 
 bool is_blank(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return is_space(c) || c == '\r'; });
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return util::is_blank(c) || c == '\r'; });
 }
 
 std::size_t spaces_at(std::string_view text, std::size_t at) {
@@ -54,7 +51,7 @@ bool is_thematic_break(std::string_view text) {
     char mark = 0;
     int count = 0;
     for (const char c : text) {
-        if (is_space(c))
+        if (util::is_blank(c))
             continue;
         if ((c != '*' && c != '-' && c != '_') || (mark != 0 && c != mark))
             return false;
@@ -124,7 +121,7 @@ int heading_level(std::string_view line, std::string_view& title) {
     while (indent + level < line.size() && line[indent + level] == '#')
         ++level;
     const std::size_t after = indent + level;
-    if (level == 0 || level > 6 || (after < line.size() && !is_space(line[after])))
+    if (level == 0 || level > 6 || (after < line.size() && !util::is_blank(line[after])))
         return 0;
     std::string_view text = util::trim(line.substr(after));
     // A closing sequence of '#' counts only after a space: "# C#" keeps its '#'.
@@ -133,7 +130,7 @@ int heading_level(std::string_view line, std::string_view& title) {
         --end;
     if (end == 0)
         text = {};
-    else if (end < text.size() && is_space(text[end - 1]))
+    else if (end < text.size() && util::is_blank(text[end - 1]))
         text = util::trim(text.substr(0, end));
     title = text;
     return static_cast<int>(level);
@@ -143,7 +140,7 @@ ListMarker list_marker(std::string_view text) {
     if (text.empty())
         return {};
     if (text[0] == '-' || text[0] == '+' || text[0] == '*') {
-        if (text.size() == 1 || is_space(text[1]))
+        if (text.size() == 1 || util::is_blank(text[1]))
             return {1, false, 0};
         return {};
     }
@@ -154,7 +151,7 @@ ListMarker list_marker(std::string_view text) {
     if (digits == 0 || digits > 9 || digits >= text.size() ||
         (text[digits] != '.' && text[digits] != ')'))
         return {};
-    if (digits + 1 < text.size() && !is_space(text[digits + 1]))
+    if (digits + 1 < text.size() && !util::is_blank(text[digits + 1]))
         return {};
     return {digits + 1, true, number};
 }
@@ -188,7 +185,7 @@ std::size_t MarkdownScanner::match_containers(std::size_t& at) const {
 
 void MarkdownScanner::open_containers(std::size_t& at, bool paragraph_open) {
     const std::string_view text = expanded_;
-    while (open_.size() < max_depth) {
+    while (open_.size() < max_nesting_depth) {
         const std::size_t indent = spaces_at(text, at);
         if (indent > 3)
             return;
@@ -298,7 +295,7 @@ const MarkdownLine& MarkdownScanner::scan(std::string_view text, int number) {
     const auto set_depths = [this] {
         for (const auto& container : open_)
             ++(container.quote ? line_.quote_depth : line_.list_depth);
-        line_.too_deep = open_.size() >= max_depth;
+        line_.too_deep = open_.size() >= max_nesting_depth;
     };
     if (fence_.open && matched >= fence_.depth) {
         line_.inner = rest.substr(std::min(spaces_at(rest, 0), fence_.indent));

@@ -12,14 +12,11 @@ namespace pmi {
 
 namespace {
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
 bool is_alpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 bool is_alnum(char c) {
-    return is_digit(c) || is_alpha(c);
+    return util::is_ascii_digit(c) || is_alpha(c);
 }
 bool is_one_of(char c, std::string_view set) {
     return set.find(c) != std::string_view::npos;
@@ -96,13 +93,13 @@ DigitGroups digit_groups(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const std::size_t start = i;
-        if (is_digit(text[i])) {
-            while (i < text.size() && is_digit(text[i]))
+        if (util::is_ascii_digit(text[i])) {
+            while (i < text.size() && util::is_ascii_digit(text[i]))
                 ++i;
             result.groups.push_back(text.substr(start, i - start));
             result.digits += i - start;
         } else {
-            while (i < text.size() && !is_digit(text[i]))
+            while (i < text.size() && !util::is_ascii_digit(text[i]))
                 ++i;
             if (!result.groups.empty() && i < text.size())
                 result.separators.push_back(text.substr(start, i - start));
@@ -188,7 +185,7 @@ void find_phones(std::string_view line, bool phone_line, std::vector<Contact>& o
     std::size_t i = 0;
     while (i < line.size()) {
         const char c = line[i];
-        const bool may_start = c == '+' || c == '(' || is_digit(c);
+        const bool may_start = c == '+' || c == '(' || util::is_ascii_digit(c);
         if (!may_start ||
             (i > 0 && (is_alnum(line[i - 1]) || is_one_of(line[i - 1], "+-./_#$€")))) {
             ++i;
@@ -196,10 +193,10 @@ void find_phones(std::string_view line, bool phone_line, std::vector<Contact>& o
         }
         std::size_t run_end = i + 1;
         while (run_end < line.size() &&
-               (is_digit(line[run_end]) || is_one_of(line[run_end], " -.()/")))
+               (util::is_ascii_digit(line[run_end]) || is_one_of(line[run_end], " -.()/")))
             ++run_end;
         std::size_t end = run_end;
-        while (end > i && !is_digit(line[end - 1]) && line[end - 1] != ')')
+        while (end > i && !util::is_ascii_digit(line[end - 1]) && line[end - 1] != ')')
             --end;
         const bool glued_to_word = end == run_end && end < line.size() && is_alpha(line[end]);
         if (end > i && !glued_to_word && !after_reference_word(line, i) &&
@@ -212,7 +209,7 @@ void find_phones(std::string_view line, bool phone_line, std::vector<Contact>& o
 std::string digits_of(std::string_view text) {
     std::string digits;
     for (char c : text)
-        if (is_digit(c))
+        if (util::is_ascii_digit(c))
             digits += c;
     return digits;
 }

@@ -9,7 +9,7 @@ namespace pmi {
 
 namespace {
 
-constexpr int max_depth = 16;
+constexpr int max_query_depth = 16;
 constexpr std::size_t max_terms = 4096;
 
 enum class TokenType { word, phrase, open, close, op_or, op_and, op_not, minus };
@@ -24,12 +24,12 @@ struct Token {
     throw Error("search query: " + message);
 }
 
-bool is_space(char c) {
+bool is_query_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 bool ends_word(char c) {
-    return is_space(c) || c == '(' || c == ')' || c == '"';
+    return is_query_space(c) || c == '(' || c == ')' || c == '"';
 }
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -37,7 +37,7 @@ std::vector<Token> tokenize(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const char c = text[i];
-        if (is_space(c)) {
+        if (is_query_space(c)) {
             ++i;
         } else if (c == '(' || c == ')') {
             tokens.push_back({c == '(' ? TokenType::open : TokenType::close, {}});
@@ -204,8 +204,8 @@ class Translator {
         const Token& token = tokens_[pos_++];
         switch (token.type) {
         case TokenType::open: {
-            if (depth + 1 > max_depth)
-                fail(fmt::format("parentheses nested too deeply (at most {})", max_depth));
+            if (depth + 1 > max_query_depth)
+                fail(fmt::format("parentheses nested too deeply (at most {})", max_query_depth));
             if (next_is(TokenType::close))
                 fail("empty parentheses '()'");
             if (!peek())

@@ -13,14 +13,6 @@ namespace pmi {
 
 namespace {
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t';
-}
-
-bool is_letter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 bool mentions_private(std::string_view text) {
     return util::to_lower_ascii(text).find("private") != std::string::npos;
 }
@@ -28,7 +20,7 @@ bool mentions_private(std::string_view text) {
 // "private" followed by the end, a space or ':' (a reason may follow).
 bool is_private_word(std::string_view text) {
     return util::starts_with_ci(text, "private") &&
-           (text.size() == 7 || is_space(text[7]) || text[7] == ':' || text[7] == '\n');
+           (text.size() == 7 || util::is_blank(text[7]) || text[7] == ':' || text[7] == '\n');
 }
 
 enum class CommentKind { ordinary, open_private, close_private, malformed };
@@ -60,7 +52,7 @@ std::string decode_letter_references(std::string_view text) {
                 ++at;
             }
             if (at > digits_start && at < text.size() && text[at] == ';' && value < 128 &&
-                is_letter(static_cast<char>(value))) {
+                util::is_ascii_letter(static_cast<char>(value))) {
                 out += static_cast<char>(value);
                 i = at;
                 continue;
@@ -80,7 +72,7 @@ std::vector<std::string> title_words(std::string_view title) {
     for (const char c : text) {
         if (c == '<')
             in_tag = true;
-        if (!in_tag && is_letter(c)) {
+        if (!in_tag && util::is_ascii_letter(c)) {
             word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             continue;
         }
@@ -188,7 +180,7 @@ class CommentFilter {
 // blank, or only a list marker or quote signs.
 bool is_empty_remnant(std::string_view text) {
     text = util::trim(text);
-    while (!text.empty() && (text.front() == '>' || is_space(text.front())))
+    while (!text.empty() && (text.front() == '>' || util::is_blank(text.front())))
         text.remove_prefix(1);
     if (text.empty() || text == "-" || text == "*" || text == "+")
         return true;
@@ -394,7 +386,7 @@ Redacted redact_body(std::string_view body, int first_line) {
         if (touched) {
             if (is_empty_remnant(kept))
                 continue;
-            while (!kept.empty() && is_space(kept.back()))
+            while (!kept.empty() && util::is_blank(kept.back()))
                 kept.pop_back();
         }
         sections.line(kept, number);

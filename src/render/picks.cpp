@@ -10,7 +10,7 @@ namespace pmi {
 
 namespace {
 
-std::string week_span(const Week& week) {
+std::string week_title(const Week& week) {
     return fmt::format("{} ({} to {})", week_label(week), format_date(week.start),
                        format_date(week_end(week)));
 }
@@ -45,7 +45,7 @@ template <typename Escape> std::string pick_line(const PmPick& pick, Escape esca
 } // namespace
 
 std::string picks_markdown(const WeekPicks& picks, const View&) {
-    std::string out = fmt::format("# Nuggets of the week, {}\n\n", week_span(picks.week));
+    std::string out = fmt::format("# Nuggets of the week, {}\n\n", week_title(picks.week));
     if (picks.pms.empty())
         out += "No PMs and no interviews this week.\n";
     for (const auto& pick : picks.pms)
@@ -98,10 +98,10 @@ std::string exec_markdown(const ExecMessage& message, const View&) {
     const auto md = [](std::string_view text) { return escape::markdown_inline(text); };
     if (message.nuggets.empty())
         return fmt::format("No interview nugget was flagged for the executive team in {}.\n",
-                           week_span(message.week));
+                           week_title(message.week));
     std::string out = fmt::format("Execs: the customer interview nuggets our PMs picked for you "
                                   "this week, {}.\n\n",
-                                  week_span(message.week));
+                                  week_title(message.week));
     for (const auto& nugget : message.nuggets) {
         std::string from = md(nugget.pm_name);
         if (!nugget.products.empty())

@@ -26,7 +26,7 @@ std::string highlighted(std::string_view line, const LineMatch* match, Color col
     return out + escape::terminal(line.substr(std::min(at, line.size())));
 }
 
-std::string note_heading(const Note& note) {
+std::string match_heading(const Note& note) {
     return fmt::format("{} {} ({}, {})", format_date(note.date), note.customer, note.pm,
                        note.product);
 }
@@ -99,7 +99,7 @@ void search_text(std::ostream& out, const SearchHits& hits, const View& view) {
         if (!first)
             text += '\n';
         first = false;
-        text += paint(escape::terminal(note_heading(result.note)), Style::bold, view.color);
+        text += paint(escape::terminal(match_heading(result.note)), Style::bold, view.color);
         text += '\n';
         if (result.lines.empty())
             text += escape::terminal(result.note.path) + '\n';

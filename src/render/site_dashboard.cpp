@@ -55,7 +55,7 @@ std::string quota_cell(const WeekCount& week) {
                        shown, parts::screen_reader(words));
 }
 
-std::string pm_label(const PmQuota& row) {
+std::string site_pm_label(const PmQuota& row) {
     std::string label = h(row.name.empty() ? row.pm : row.name);
     if (!row.name.empty())
         label += " <span class=\"muted\">(" + h(row.pm) + ")</span>";
@@ -64,7 +64,7 @@ std::string pm_label(const PmQuota& row) {
     return label;
 }
 
-std::string team_line(const QuotaReport& quota) {
+std::string site_team_line(const QuotaReport& quota) {
     const TeamCounts team = team_counts(quota);
     std::vector<std::string> parts;
     const auto add = [&](int count, const char* words) {
@@ -96,7 +96,7 @@ std::string legend() {
     return out + fmt::format("<span>{} draft (never counted)</span></p>\n", draft_symbol);
 }
 
-std::string quota_grid(const QuotaReport& quota) {
+std::string site_quota_grid(const QuotaReport& quota) {
     std::string out = "<table class=\"quota\"><caption>Interviews per PM and week against the "
                       "quota</caption>\n<thead><tr><th scope=\"col\">PM</th>";
     for (const auto& week : quota.weeks)
@@ -105,7 +105,7 @@ std::string quota_grid(const QuotaReport& quota) {
     out += "<th scope=\"col\">Streak</th><th scope=\"col\">Last interview</th></tr></thead>\n"
            "<tbody>\n";
     for (const auto& row : quota.rows) {
-        out += "<tr><th scope=\"row\">" + pm_label(row) + "</th>";
+        out += "<tr><th scope=\"row\">" + site_pm_label(row) + "</th>";
         for (const auto& week : row.weeks)
             out += quota_cell(week);
         const WeekCount& selected = row.selected();
@@ -128,7 +128,7 @@ std::string gap_text(const std::optional<Gap>& gap) {
                        format_date(gap->to), gap->open ? ", still open" : "");
 }
 
-std::string cadence_table(const CadenceReport& cadence) {
+std::string site_cadence_table(const CadenceReport& cadence) {
     std::size_t max = 0;
     for (const auto& row : cadence.rows)
         for (const auto& week : row.quota.weeks)
@@ -146,7 +146,7 @@ std::string cadence_table(const CadenceReport& cadence) {
             counts.push_back(static_cast<std::size_t>(week.count));
             label += " " + std::to_string(week.count);
         }
-        out += "<tr><th scope=\"row\">" + pm_label(row.quota) + "</th><td>" +
+        out += "<tr><th scope=\"row\">" + site_pm_label(row.quota) + "</th><td>" +
                parts::bars_svg(counts, max, label) + "</td><td>" + std::to_string(row.interviews) +
                "</td><td>" +
                (row.median_gap_days ? fmt::format("{:.1f} days", *row.median_gap_days)
@@ -159,9 +159,9 @@ std::string cadence_table(const CadenceReport& cadence) {
 } // namespace
 
 std::string dashboard_page(const QuotaReport& quota, const CadenceReport& cadence) {
-    std::string content = "<h1>Customer interviews</h1>\n" + team_line(quota);
-    content += quota_grid(quota) + legend();
-    content += "<h2>Cadence</h2>\n" + cadence_table(cadence);
+    std::string content = "<h1>Customer interviews</h1>\n" + site_team_line(quota);
+    content += site_quota_grid(quota) + legend();
+    content += "<h2>Cadence</h2>\n" + site_cadence_table(cadence);
     content += "<p class=\"muted\">Made by pmi site on " + h(format_date(quota.today)) + ".</p>\n";
     return page("Dashboard", "", content);
 }

@@ -7,6 +7,17 @@
 
 namespace util {
 
+inline bool is_ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+inline bool is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+// A space or a tab: what separates words within a markdown line.
+inline bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
+
 // Whitespace (space, tab, CR, LF) removed from both ends.
 std::string_view trim(std::string_view text);
 

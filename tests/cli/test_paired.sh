@@ -72,7 +72,8 @@ expect_code 2
 expect_err_contains ".pmi.yaml:2: 'quota.paired' must be lead or everyone, not 'evryone'"
 sed -i 's/paired: evryone/paired: lead/' .pmi.yaml
 
-# --- a with: id not in the roster: an error, like a typo of the pm ---
+# --- a with: id not in the roster: an error (a typo of the pm is a warning, but
+# shows in every report; this one would show nowhere) ---
 write_note portal globex-2026-11-24.md Globex 2026-11-24 caroline "with: [rja]
 tldr: Typo."
 run lint
@@ -81,9 +82,15 @@ expect_out_contains "prod/interviews/portal/globex-2026-11-24.md:6: error: 'with
 run --today 2026-11-25 check --week 2026-W48
 expect_code 1
 expect_out_contains "'with': PM 'rja' is not in the team"
-# The typo credits no one and adds no PM to the report.
+# The typo credits no one and adds no PM to the report; the note still counts for
+# its lead (caroline led globex, and was with raj on hooli).
 run --today 2026-11-25 report --format json
-expect_json '[p["pm"] for p in data["pms"]] == ["caroline", "raj"]'
+expect_json '[(p["pm"], p["count"], p["led"], p["paired"]) for p in data["pms"]] == [("caroline", 1, 1, 1), ("raj", 1, 1, 0)]'
+# Someone who is not a PM at all: pointed to listeners:.
+sed -i 's/with: \[rja\]/with: [dana]/' prod/interviews/portal/globex-2026-11-24.md
+run lint prod/interviews/portal/globex-2026-11-24.md
+expect_code 1
+expect_out_contains "globex-2026-11-24.md:6: error: 'with': PM 'dana' is not in the team of .pmi.yaml; list someone who is not a PM under 'listeners:'"
 rm prod/interviews/portal/globex-2026-11-24.md
 # The lead listed again in with: is a warning.
 write_note portal globex-2026-11-24.md Globex 2026-11-24 caroline "with: [caroline, raj]

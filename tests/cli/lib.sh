@@ -48,6 +48,10 @@ expect_err_contains() {
     CHECKS=$((CHECKS + 1))
     [[ "$ERR" == *"$1"* ]] || fail "stderr lacks: $1"
 }
+expect_err_lacks() {
+    CHECKS=$((CHECKS + 1))
+    [[ "$ERR" != *"$1"* ]] || fail "stderr should not contain: $1"
+}
 expect_err_empty() {
     CHECKS=$((CHECKS + 1))
     [ -z "$ERR" ] || fail "stderr should be empty"

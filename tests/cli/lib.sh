@@ -95,6 +95,26 @@ team:
 YAML
 }
 
+# The roster of the quota tests (check, report): caroline and dev since
+# 2026-01-05, mei away in 2026-W46 (9 to 15 November), tom joining in 2026-W47.
+TEAM_ROSTER=(
+    "{id: caroline, name: Caroline Diaz, since: 2026-01-05}"
+    "{id: dev, name: Dev Rao, since: 2026-01-05}"
+    "{id: mei, name: Mei Tanaka, since: 2026-01-05, away: [2026-W46]}"
+    "{id: tom, name: Tom Becker, since: 2026-11-16}"
+)
+
+# team_tree NAME [MEMBER...]: new_tree NAME with a quota of one interview a week
+# and a team roster of the MEMBERs (YAML flow mappings), TEAM_ROSTER by default.
+team_tree() {
+    new_tree "$1"
+    shift
+    [ "$#" -gt 0 ] || set -- "${TEAM_ROSTER[@]}"
+    printf 'notes: prod/interviews\nquota: {per_week: 1}\nproducts: [portal, billing]\nteam:\n' \
+        >.pmi.yaml
+    printf '  - %s\n' "$@" >>.pmi.yaml
+}
+
 # write_note PRODUCT FILE CUSTOMER DATE PM [EXTRA-FRONT-MATTER-LINES] [BODY]
 write_note() {
     mkdir -p "prod/interviews/$1"

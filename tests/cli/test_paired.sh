@@ -7,15 +7,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # caroline leads a call on Sunday 2026-11-22 (the last day of 2026-W47) with
 # raj, a new PM; raj leads one on Monday 2026-11-23 (2026-W48) with caroline.
 paired_tree() {
-    new_tree "$1"
-    cat >.pmi.yaml <<'YAML'
-notes: prod/interviews
-quota: {per_week: 1}
-products: [portal, billing]
-team:
-  - {id: caroline, name: Caroline Diaz, since: 2026-01-05}
-  - {id: raj, name: Raj Patel, since: 2026-11-02}
-YAML
+    team_tree "$1" "{id: caroline, name: Caroline Diaz, since: 2026-01-05}" \
+        "{id: raj, name: Raj Patel, since: 2026-11-02}"
     write_note portal acme-2026-11-22.md Acme 2026-11-22 caroline "with: [raj]
 listeners: [Dana (sales)]
 tldr: Sunday call."

@@ -89,6 +89,7 @@ int summarize_paths(const SummaryOptions& options, const Context& context) {
 int print_exec_message(const Digest& digest, const Context& context, Format format) {
     ExecMessage message;
     message.week = digest.week.value_or(Week{});
+    message.links_base = digest.links_base;
     bool refused = false;
     for (const auto& pm : digest.pms) {
         for (const auto& note : pm.notes) {

@@ -90,9 +90,24 @@ int run_rename(const TagsOptions& options, const Globals& globals) {
     return code;
 }
 
+// The one word `pmi tags` takes is "rename"; another is a usage error naming it
+// when it is a near miss, as `pmi frobnicate` names the closest command.
+void check_tags_action(const std::vector<std::string>& action) {
+    if (action.empty() || action.front() == "rename")
+        return;
+    const std::string& word = action.front();
+    if (!util::closest_match(word, {"rename"}).empty() ||
+        (word.size() >= 3 && std::string_view("rename").starts_with(word)))
+        throw Error(fmt::format("tags: unknown subcommand '{}'; did you mean 'rename'?", word));
+    throw Error(fmt::format("tags: unknown subcommand '{}' ('pmi tags' lists the tags, 'pmi tags "
+                            "rename OLD NEW' renames one)",
+                            word));
+}
+
 int run_tags(const TagsOptions& options, const Globals& globals) {
+    check_tags_action(options.action);
     if (!options.action.empty())
-        return run_rename(options, globals); // the first word is checked to be "rename"
+        return run_rename(options, globals);
     if (options.dry_run || options.variants)
         throw Error("--dry-run and --variants go with 'pmi tags rename OLD NEW'");
     const Context context = make_context(globals);
@@ -113,11 +128,13 @@ int run_tags(const TagsOptions& options, const Globals& globals) {
 
 void setup_tags(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<TagsOptions>();
-    // The first word's choices also feed completion (`pmi tags <Tab>` offers rename).
+    // The first word's choices, shown as CLI11 shows an IsMember check ("TEXT:{rename}"),
+    // feed help and completion (`pmi tags <Tab>` offers rename); check_tags_action
+    // checks the word itself, so an unknown one gets pmi's own message.
     command
         .add_option("action", options->action,
                     "rename OLD NEW: rename a tag in every note that has it")
-        ->check(CLI::IsMember({"rename"}).application_index(0));
+        ->check(CLI::Validator([](const std::string&) { return std::string(); }, "{rename}"));
     command.add_flag("--dry-run", options->dry_run, "With rename: print the diff, change nothing");
     command.add_flag("--variants", options->variants,
                      "With rename: also every spelling with the same key (case, dashes, spaces)");

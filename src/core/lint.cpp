@@ -53,6 +53,15 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
     return best.empty() ? "" : fmt::format("; did you mean '{}'?", best);
 }
 
+// Someone in `with:` who is not in the roster: a typo of a PM's id, or someone
+// from our side who is not a PM and belongs under `listeners:`.
+std::string not_in_team_message(const std::string& id, const std::vector<std::string>& ids) {
+    std::string hint = did_you_mean(id, ids);
+    if (hint.empty())
+        hint = "; list someone who is not a PM under 'listeners:'";
+    return fmt::format("'with': PM '{}' is not in the team of {}{}", id, config_file_name, hint);
+}
+
 // The notes folder relative to the root, with '/' and a trailing '/'; empty for the root.
 std::string notes_prefix(const Config& config) {
     fs::path notes = fs::path(config.notes_dir).lexically_normal();
@@ -149,9 +158,10 @@ struct Linter {
                                 config_file_name, did_you_mean(note.product, config.products)));
     }
 
-    // A `with:` id outside the roster is a typo that would credit nobody under
-    // quota.paired everyone, so it is an error (an unknown lead is only a
-    // warning: its notes still show, as "not in roster").
+    // A `with:` id outside the roster is an error, where an unknown lead is only
+    // a warning: a lead typo still shows in every report (as "not in roster"),
+    // while a `with:` typo shows nowhere and silently credits nobody under
+    // quota.paired everyone. The note still counts for its lead.
     void paired(const Note& note, const std::vector<std::string>& ids) {
         for (const auto& id : note.with) {
             if (id == note.pm)
@@ -160,9 +170,7 @@ struct Linter {
                                     "the call",
                                     id));
             else if (!team_ids.empty() && !team_ids.count(id))
-                error(note, key_line(note, "with"),
-                      fmt::format("'with': PM '{}' is not in the team of {}{}", id,
-                                  config_file_name, did_you_mean(id, ids)));
+                error(note, key_line(note, "with"), not_in_team_message(id, ids));
         }
     }
 

@@ -328,25 +328,8 @@ const MarkdownLine& MarkdownScanner::scan(std::string_view text, int number) {
     return line_;
 }
 
-bool BodyLines::read_line(std::string& line) {
-    line.clear();
-    std::streambuf* buffer = in_.rdbuf();
-    if (!buffer || !in_)
-        return false;
-    bool any = false;
-    for (int c = buffer->sbumpc(); c != std::char_traits<char>::eof(); c = buffer->sbumpc()) {
-        any = true;
-        if (c == '\n')
-            return true;
-        if (line.size() < max_line_bytes)
-            line.push_back(static_cast<char>(c));
-    }
-    in_.setstate(std::ios::eofbit);
-    return any;
-}
-
 bool BodyLines::next(std::string& line, int& number) {
-    while (read_line(line)) {
+    while (std::getline(in_, line)) {
         ++number_;
         if (!line.empty() && line.back() == '\r')
             line.pop_back();

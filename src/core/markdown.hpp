@@ -103,8 +103,9 @@ class MarkdownScanner {
 
 // The body lines of a markdown file, read one at a time, for a MarkdownScanner:
 // a leading BOM and the front matter ('---' to '---' or '...') are skipped.
-// Line endings (LF or CRLF) are removed. A line longer than max_line_bytes is
-// cut there (the rest is skipped), so memory does not grow with the file.
+// Line endings (LF or CRLF) are removed. Each line is kept whole, however long:
+// a cut line could hide what follows it (a comment's closing "-->" past the cut
+// leaves every later line read as inside the comment). Memory holds one line.
 class BodyLines {
   public:
     explicit BodyLines(std::istream& in) : in_(in) {}
@@ -112,11 +113,7 @@ class BodyLines {
     // The next body line and its 1-based number in the file; false at the end.
     bool next(std::string& line, int& number);
 
-    static constexpr std::size_t max_line_bytes = 64 * 1024;
-
   private:
-    bool read_line(std::string& line);
-
     std::istream& in_;
     int number_ = 0;
     bool in_front_matter_ = false;

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <sys/stat.h>
@@ -21,10 +22,12 @@ namespace pmi {
 namespace {
 
 constexpr std::size_t max_front_matter_bytes = 1 << 20;
-constexpr std::size_t max_kept_line_bytes = 4096;
+// Body lines are kept whole: a cut nugget would be shown cut (or dropped, cut
+// inside a UTF-8 character), and a cut comment would hide the lines after it.
+constexpr std::size_t max_body_line_bytes = std::numeric_limits<std::size_t>::max();
 
 // Yields lines without their line ending, from memory or from a file descriptor,
-// holding at most one buffer and one (capped) line in memory.
+// holding at most one buffer and one line (capped in the front matter) in memory.
 class LineReader {
   public:
     explicit LineReader(std::string_view text) : text_(text) {}
@@ -341,7 +344,7 @@ void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line
 // Sections are the top-level level-2 headings (ATX or setext); nuggets the
 // items of the first-level lists under a "Nuggets" heading.
 void scan_body(LineReader& lines, int line_number, Note& note) {
-    lines.set_max_line(max_kept_line_bytes);
+    lines.set_max_line(max_body_line_bytes);
     MarkdownScanner scanner;
     std::string text;
     bool cut = false;
@@ -380,7 +383,7 @@ void scan_body(LineReader& lines, int line_number, Note& note) {
 // Whether a note without a tldr is a draft, reading its body only up to the
 // first line with something written.
 void scan_draft(LineReader& lines, int line_number, Note& note) {
-    lines.set_max_line(max_kept_line_bytes);
+    lines.set_max_line(max_body_line_bytes);
     MarkdownScanner scanner;
     std::string text;
     bool cut = false;

@@ -59,6 +59,7 @@ struct ExecNugget {
 struct ExecMessage {
     Week week;
     std::vector<ExecNugget> nuggets; // by PM id, then oldest first
+    std::string links_base;          // the config's links.base: notes shown by web address
 };
 
 // Whether the note flags something for the executive team (`execs: true` or a

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "render/escape.hpp"
+#include "render/summary.hpp"
 #include "util/json.hpp"
 #include "util/strings.hpp"
 
@@ -106,9 +107,11 @@ std::string exec_markdown(const ExecMessage& message, const View&) {
         std::string from = md(nugget.pm_name);
         if (!nugget.products.empty())
             from += ", who product manages " + md(util::join(nugget.products, ", "));
+        // The web address as an autolink, as the digest gives it.
+        const std::string url = note_url(message.links_base, nugget.path);
         out += fmt::format("- {} — {}, {}. From {}. Full notes: {}\n", md(nugget.nugget),
                            md(nugget.talked_with), format_date(nugget.date), from,
-                           escape::markdown_code(nugget.path));
+                           url.empty() ? escape::markdown_code(nugget.path) : "<" + url + ">");
     }
     return out;
 }
@@ -128,6 +131,11 @@ std::string exec_json(const ExecMessage& message, const View&) {
         json.key("name").value(nugget.pm_name);
         json.key("products").strings(nugget.products);
         json.key("path").value(nugget.path);
+        json.key("url");
+        if (const std::string url = note_url(message.links_base, nugget.path); url.empty())
+            json.null();
+        else
+            json.value(url);
         json.end_object();
     }
     json.end_array();

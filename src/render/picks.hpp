@@ -21,8 +21,10 @@ inline const FormatTable<WeekPicks> picks_formats = {
 // The message to the executive team, markdown ready to paste or mail (also for
 // `text`: it is meant to be pasted).
 std::string exec_markdown(const ExecMessage& message, const View& view);
+// Each nugget links to its full notes: the web address with links.base (never
+// used by share), else the repository path.
 // {schema, week, since, until, nuggets: [{nugget, talked_with, customer, date,
-// pm, name, products, path}]}.
+// pm, name, products, path, url}]}; url null without links.base.
 std::string exec_json(const ExecMessage& message, const View& view);
 
 inline const FormatTable<ExecMessage> exec_formats = {

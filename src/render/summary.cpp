@@ -22,9 +22,7 @@ static const char* tldr_source_name(TldrSource source) {
     return "none";
 }
 
-// The note's web address: links.base (checked to need no escaping) and the
-// path with every byte a URL path cannot hold percent-encoded.
-static std::string note_url(const std::string& base, const std::string& path) {
+std::string note_url(const std::string& base, const std::string& path) {
     return base.empty() ? std::string() : base + escape::url_path(path);
 }
 

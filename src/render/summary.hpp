@@ -7,6 +7,11 @@
 
 namespace pmi {
 
+// The note's web address: links.base (checked to need no escaping) and the
+// repository-relative path with every byte a URL path cannot hold
+// percent-encoded; empty without a base.
+std::string note_url(const std::string& base, const std::string& path);
+
 // The two lines a PM pastes to the dev team:
 //   tl;dr – talked with Jo Smith (end user) at Acme Corp on 2026-11-20: <tldr>
 //   Full interview notes at prod/interviews/portal/acme-corp-2026-11-20.md

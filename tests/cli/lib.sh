@@ -48,6 +48,10 @@ expect_err_contains() {
     CHECKS=$((CHECKS + 1))
     [[ "$ERR" == *"$1"* ]] || fail "stderr lacks: $1"
 }
+expect_err_lacks() {
+    CHECKS=$((CHECKS + 1))
+    [[ "$ERR" != *"$1"* ]] || fail "stderr should not contain: $1"
+}
 expect_err_empty() {
     CHECKS=$((CHECKS + 1))
     [ -z "$ERR" ] || fail "stderr should be empty"
@@ -89,6 +93,26 @@ team:
   - {id: caroline, name: Caroline Diaz, email: caroline@example.com, since: 2026-01-05}
   - {id: dev, name: Dev Rao, email: dev@example.com, since: 2026-01-05}
 YAML
+}
+
+# The roster of the quota tests (check, report): caroline and dev since
+# 2026-01-05, mei away in 2026-W46 (9 to 15 November), tom joining in 2026-W47.
+TEAM_ROSTER=(
+    "{id: caroline, name: Caroline Diaz, since: 2026-01-05}"
+    "{id: dev, name: Dev Rao, since: 2026-01-05}"
+    "{id: mei, name: Mei Tanaka, since: 2026-01-05, away: [2026-W46]}"
+    "{id: tom, name: Tom Becker, since: 2026-11-16}"
+)
+
+# team_tree NAME [MEMBER...]: new_tree NAME with a quota of one interview a week
+# and a team roster of the MEMBERs (YAML flow mappings), TEAM_ROSTER by default.
+team_tree() {
+    new_tree "$1"
+    shift
+    [ "$#" -gt 0 ] || set -- "${TEAM_ROSTER[@]}"
+    printf 'notes: prod/interviews\nquota: {per_week: 1}\nproducts: [portal, billing]\nteam:\n' \
+        >.pmi.yaml
+    printf '  - %s\n' "$@" >>.pmi.yaml
 }
 
 # write_note PRODUCT FILE CUSTOMER DATE PM [EXTRA-FRONT-MATTER-LINES] [BODY]

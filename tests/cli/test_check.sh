@@ -4,24 +4,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # 2026-W46 runs 9 to 15 November; Monday 16 November is in W47, so `check`
 # looks at W46 by default.
-team_tree() {
-    new_tree "$1"
-    cat >.pmi.yaml <<'YAML'
-notes: prod/interviews
-quota: {per_week: 1}
-products: [portal, billing]
-team:
-  - {id: caroline, name: Caroline Diaz, since: 2026-01-05}
-  - {id: dev, name: Dev Rao, since: 2026-01-05}
-  - {id: mei, name: Mei Tanaka, since: 2026-01-05, away: [2026-W46]}
-  - {id: tom, name: Tom Becker, since: 2026-11-16}
-YAML
+check_tree() {
+    team_tree "$1"
     write_note portal acme-2026-11-10.md "Acme" 2026-11-10 caroline
     write_note billing hooli-2026-11-13.md "Hooli" 2026-11-13 dev
 }
 
 # --- passing: met, excused, not started ---
-team_tree pass
+check_tree pass
 run --today 2026-11-16 check
 expect_code 0
 expect_err_empty
@@ -65,14 +55,14 @@ expect_code 1
 expect_out_contains "caroline: 0 of 1 interviews in 2026-W47 (still due)"
 
 # --- a PM not in the roster is reported, not gated ---
-team_tree stranger
+check_tree stranger
 write_note portal umbrella-2026-11-12.md "Umbrella" 2026-11-12 zed
 run --today 2026-11-16 check
 expect_code 0
 expect_out_contains "note: PM 'zed' is not in the roster of .pmi.yaml (not checked)"
 
 # --- an invalid note: exit 1, named with path:line ---
-team_tree invalid
+check_tree invalid
 printf -- '---\ncustomer: Broken\ndate: 2026-11-31\npm: dev\nproduct: portal\n---\n' \
     >prod/interviews/portal/broken-2026-11-30.md
 run --today 2026-11-16 check
@@ -140,7 +130,7 @@ assert len(notes) == 2 and all(c.find("failure") is not None for c in notes)
 assert notes[1].get("file") == "prod/interviews/portal/broken-2026-11-30.md"
 assert root.get("tests") == "6" and root.get("failures") == "5", root.attrib
 PY
-team_tree junit_pass
+check_tree junit_pass
 run --today 2026-11-16 check --junit report.xml
 expect_code 0
 CHECKS=$((CHECKS + 1))
@@ -180,7 +170,7 @@ expect_code 2
 expect_err_contains "not in a pmi repository (no .pmi.yaml in $WORK)"
 
 # --- usage errors: exit 2 ---
-team_tree usage
+check_tree usage
 run --today 2026-11-16 check --week 2026-W54
 expect_code 2
 expect_err_contains "week '2026-W54' does not exist: 2026 has weeks 2026-W01 to 2026-W53"
@@ -192,7 +182,7 @@ run --today 2026-11-99 check
 expect_code 2
 
 # --- the pre-commit hook example validates the staged notes ---
-team_tree hook
+check_tree hook
 use_pre_commit_hook
 git add -A
 hook_commit "valid notes"

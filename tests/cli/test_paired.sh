@@ -7,15 +7,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # caroline leads a call on Sunday 2026-11-22 (the last day of 2026-W47) with
 # raj, a new PM; raj leads one on Monday 2026-11-23 (2026-W48) with caroline.
 paired_tree() {
-    new_tree "$1"
-    cat >.pmi.yaml <<'YAML'
-notes: prod/interviews
-quota: {per_week: 1}
-products: [portal, billing]
-team:
-  - {id: caroline, name: Caroline Diaz, since: 2026-01-05}
-  - {id: raj, name: Raj Patel, since: 2026-11-02}
-YAML
+    team_tree "$1" "{id: caroline, name: Caroline Diaz, since: 2026-01-05}" \
+        "{id: raj, name: Raj Patel, since: 2026-11-02}"
     write_note portal acme-2026-11-22.md Acme 2026-11-22 caroline "with: [raj]
 listeners: [Dana (sales)]
 tldr: Sunday call."
@@ -72,7 +65,8 @@ expect_code 2
 expect_err_contains ".pmi.yaml:2: 'quota.paired' must be lead or everyone, not 'evryone'"
 sed -i 's/paired: evryone/paired: lead/' .pmi.yaml
 
-# --- a with: id not in the roster: an error, like a typo of the pm ---
+# --- a with: id not in the roster: an error (a typo of the pm is a warning, but
+# shows in every report; this one would show nowhere) ---
 write_note portal globex-2026-11-24.md Globex 2026-11-24 caroline "with: [rja]
 tldr: Typo."
 run lint
@@ -81,9 +75,15 @@ expect_out_contains "prod/interviews/portal/globex-2026-11-24.md:6: error: 'with
 run --today 2026-11-25 check --week 2026-W48
 expect_code 1
 expect_out_contains "'with': PM 'rja' is not in the team"
-# The typo credits no one and adds no PM to the report.
+# The typo credits no one and adds no PM to the report; the note still counts for
+# its lead (caroline led globex, and was with raj on hooli).
 run --today 2026-11-25 report --format json
-expect_json '[p["pm"] for p in data["pms"]] == ["caroline", "raj"]'
+expect_json '[(p["pm"], p["count"], p["led"], p["paired"]) for p in data["pms"]] == [("caroline", 1, 1, 1), ("raj", 1, 1, 0)]'
+# Someone who is not a PM at all: pointed to listeners:.
+sed -i 's/with: \[rja\]/with: [dana]/' prod/interviews/portal/globex-2026-11-24.md
+run lint prod/interviews/portal/globex-2026-11-24.md
+expect_code 1
+expect_out_contains "globex-2026-11-24.md:6: error: 'with': PM 'dana' is not in the team of .pmi.yaml; list someone who is not a PM under 'listeners:'"
 rm prod/interviews/portal/globex-2026-11-24.md
 # The lead listed again in with: is a warning.
 write_note portal globex-2026-11-24.md Globex 2026-11-24 caroline "with: [caroline, raj]

@@ -195,6 +195,40 @@ run summary --week --for execs
 expect_out_contains '- \[Click me\](http\://phish.example) \\x1b\[31m red — Evil\\x1b\[2J \[Reset\](http\://phish.example) forged line, 2026-11-18. From Mei Chen'
 rm prod/interviews/portal/evil-2026-11-18.md
 
+# --- links.base: the message gives each note's web address, percent-encoded ---
+# A hostile file name and customer: the address holds no byte a URL cannot, and
+# nothing of it can close the autolink or start a markdown link.
+EVIL_FILE='evil <x> [y](http:%2F%2Fphish) "q" é-2026-11-18.md'
+write_note portal "$EVIL_FILE" '"Evil> <http://phish.example> [Reset](x)"' 2026-11-18 mei "execs: true
+tldr: evil" "## Goal
+Learn.
+
+## Nuggets
+- !! Linked nugget."
+printf 'links: {base: "https://git.example.com/acme/notes/blob/main/"}\n' >>.pmi.yaml
+EVIL_URL='https://git.example.com/acme/notes/blob/main/prod/interviews/portal/evil%20%3Cx%3E%20%5By%5D%28http%3A%252F%252Fphish%29%20%22q%22%20%C3%A9-2026-11-18.md'
+STARK_URL='https://git.example.com/acme/notes/blob/main/prod/interviews/billing/stark-2026-11-19.md'
+for fmt in markdown text; do
+    run summary --week --for execs --format "$fmt"
+    expect_code 0
+    expect_out_contains "- Stark pays by invoice only. — Stark, 2026-11-19. From Dev Rao, who product manages billing. Full notes: <$STARK_URL>"
+    expect_out_contains "- Linked nugget. — Evil\\> \\<http\\://phish.example\\> \\[Reset\\](x), 2026-11-18. From Mei Chen, who product manages portal. Full notes: <$EVIL_URL>"
+    expect_out_lacks "Full notes: \`"
+    expect_out_lacks "SECRET"
+done
+run summary --week --for execs --format json
+expect_json 'sorted(n["url"] for n in data["nuggets"])[0] == "'"$STARK_URL"'"'
+expect_json '[n["url"] for n in data["nuggets"] if n["customer"].startswith("Evil")] == ["'"$EVIL_URL"'"]'
+expect_json 'all(n["url"] == "https://git.example.com/acme/notes/blob/main/" + __import__("urllib.parse").parse.quote(n["path"], safe="/") for n in data["nuggets"])'
+# share never gives the address, even of a note flagged for execs.
+run share "prod/interviews/portal/$EVIL_FILE"
+expect_code 0
+expect_out_lacks "https://git.example.com"
+sed -i '/^links:/d' .pmi.yaml
+run summary --week --for execs --format json
+expect_json 'all(n["url"] is None for n in data["nuggets"])'
+rm "prod/interviews/portal/$EVIL_FILE"
+
 # --- roster products: checked against the config's products, shown by report ---
 run --today 2026-11-20 report --format text
 expect_code 0

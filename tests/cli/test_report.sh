@@ -5,19 +5,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # A team of five in 2026-W46 (9 to 15 November), seen from Wednesday of W47:
 # caroline met, dev missed, mei excused, tom not started (joined in W47),
 # sam logged only a sales call, zed is not in the roster.
-team_tree() {
-    new_tree "$1"
-    cat >.pmi.yaml <<'YAML'
-notes: prod/interviews
-quota: {per_week: 1}
-products: [portal, billing]
-team:
-  - {id: caroline, name: Caroline Diaz, since: 2026-01-05}
-  - {id: dev, name: Dev Rao, since: 2026-01-05}
-  - {id: mei, name: Mei Tanaka, since: 2026-01-05, away: [2026-W46]}
-  - {id: tom, name: Tom Becker, since: 2026-11-16}
-  - {id: sam, name: Sam Seller, since: 2026-01-05}
-YAML
+report_tree() {
+    team_tree "$1" "${TEAM_ROSTER[@]}" "{id: sam, name: Sam Seller, since: 2026-01-05}"
     write_note portal acme-2026-11-03.md "Acme" 2026-11-03 caroline
     write_note portal acme-2026-11-10.md "Acme" 2026-11-10 caroline
     write_note billing hooli-2026-11-02.md "Hooli" 2026-11-02 dev
@@ -27,7 +16,7 @@ YAML
     write_note portal oscorp-2026-11-17.md "Oscorp" 2026-11-17 tom
 }
 
-team_tree team
+report_tree team
 
 # --- the week under way (default) ---
 run --today 2026-11-18 report
@@ -135,7 +124,7 @@ run --today 2026-11-18 report --week 2026-W46 --pm sam
 expect_out_contains "counting kinds sales"
 
 # --- an invalid note is reported; the others still are counted ---
-team_tree broken
+report_tree broken
 printf -- '---\ncustomer: Broken\ndate: 2026-11-12\nproduct: portal\n---\n' >prod/interviews/portal/broken-2026-11-12.md
 run --today 2026-11-18 report --week 2026-W46 --pm caroline
 expect_code 0
@@ -143,7 +132,7 @@ expect_err_contains "prod/interviews/portal/broken-2026-11-12.md"
 expect_out_contains "caroline           1  met"
 
 # --- week_starts: sunday ---
-team_tree sunday
+report_tree sunday
 echo "week_starts: sunday" >>.pmi.yaml
 run --today 2026-11-18 report
 expect_out_contains "2026-W47 (2026-11-15 to 2026-11-21)"
@@ -187,7 +176,7 @@ expect_code 2
 
 # --- cadence over the last months ---
 cd "$WORK"
-team_tree cadence
+report_tree cadence
 write_note portal acme-2026-10-20.md "Acme" 2026-10-20 caroline "segment: smb"
 write_note portal globex-2026-10-21.md "Globex" 2026-10-21 caroline "segment: enterprise"
 run --today 2026-11-18 report --cadence --months 1 --pm caroline --pm dev --pm tom

@@ -75,8 +75,28 @@ expect_err_contains "0 notes changed"
 # Usage errors.
 run tags rename onlyone
 expect_code 2
+# An unknown word after `tags` gets pmi's own message, with the near miss named.
 run tags frobnicate a b
 expect_code 2
+expect_err_contains "pmi: error: tags: unknown subcommand 'frobnicate' ('pmi tags' lists the tags, 'pmi tags rename OLD NEW' renames one)"
+expect_out_equals ""
+for word in renmae rname renam ren; do
+    run tags "$word" security x
+    expect_code 2
+    expect_err_contains "pmi: error: tags: unknown subcommand '$word'; did you mean 'rename'?"
+    expect_err_lacks "not in {rename}"
+done
+run tags $'evil\e[31m'
+expect_code 2
+expect_err_contains "unknown subcommand 'evil\x1b[31m'"
+run --root "$ROOT" tags frobnicate
+expect_code 2
+expect_err_lacks "not in"
+CHECKS=$((CHECKS + 1)); [ "$(grep -c . <<<"$ERR")" -eq 1 ] || fail "expected one error line"
+# Nothing was renamed by any of them; `tags` alone still lists.
+run tags --format json
+expect_code 0
+expect_json 'any(t["tag"] == "security" for t in data["tags"])'
 run tags --dry-run
 expect_code 2
 

@@ -84,3 +84,19 @@ TEST_CASE("scan_followups") {
     CHECK(items[5].line == 22);
     CHECK_FALSE(items[5].private_);
 }
+
+TEST_CASE("scan_followups: a line over 64 KiB hides nothing after it") {
+    // A comment closed past 64 KiB, then a private marker past 64 KiB.
+    const std::string padding(70 * 1024, 'x');
+    const auto items = scan("---\na: b\n---\n## Follow-ups\n<!-- " + padding +
+                            " -->\n- [ ] After the long comment\n" + padding +
+                            " <!-- private -->\n- [ ] Private one\n<!-- /private -->\n- [ ] " +
+                            padding + " end\n");
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "After the long comment");
+    CHECK_FALSE(items[0].private_);
+    CHECK(items[1].text == "Private one");
+    CHECK(items[1].private_);
+    CHECK(items[2].text == padding + " end");
+    CHECK(items[2].line == 10);
+}

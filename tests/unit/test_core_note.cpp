@@ -69,6 +69,25 @@ TEST_CASE("parse_note") {
         REQUIRE(parse.note);
         CHECK(parse.note->tags == std::vector<std::string>{"navigation", "export"});
     }
+    SUBCASE("a nugget on a line over 64 KiB is kept whole, with its mark") {
+        // Each "é" straddles a cut the body scan once made (4 KiB, then 64 KiB of
+        // the line "- <nugget>"): cut inside a character, the nugget was dropped.
+        std::string nugget = "!! " + std::string(4090, 'a') + "\u00e9";
+        nugget += std::string(64 * 1024 - 3 - nugget.size(), 'b') + "\u00e9 end";
+        const auto parse = parse_note("---\ncustomer: A\ndate: 2026-01-02\npm: p\nproduct: x\n"
+                                      "---\n## Nuggets\n- First\n- " +
+                                          nugget + "\n- Third\n<!-- " +
+                                          std::string(70 * 1024, 'c') + " -->\n## Later\n",
+                                      "n.md");
+        REQUIRE(parse.note);
+        const Note& note = *parse.note;
+        REQUIRE(note.nuggets.size() == 3);
+        CHECK(note.nuggets[1] == nugget.substr(3));
+        CHECK(note.nuggets[2] == "Third");
+        REQUIRE(note.nugget_marks.size() == 1);
+        CHECK(note.nugget_marks[0].line == 9);
+        CHECK(note.sections == std::vector<std::string>{"Nuggets", "Later"});
+    }
     SUBCASE("CRLF and a BOM are accepted") {
         const auto parse = parse_note(
             "\xEF\xBB\xBF---\r\ncustomer: A\r\ndate: 2026-01-02\r\npm: p\r\nproduct: x\r\n---\r\n",

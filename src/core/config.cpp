@@ -386,6 +386,10 @@ Config parse_config(std::string_view text, const std::string& file) {
                 std::any_of(notes.begin(), notes.end(),
                             [](const fs::path& p) { return p == ".."; }))
                 reader.fail(value.line, "'notes' must be a folder inside the repository");
+            // git's and pmi's own folders: notes and INDEX.md written there would be lost.
+            if (std::any_of(notes.begin(), notes.end(),
+                            [](const fs::path& p) { return p == ".git" || p == ".pmi"; }))
+                reader.fail(value.line, "'notes' cannot be inside .git or .pmi");
         } else if (key == "quota") {
             reader.quota(value, config);
         } else if (key == "products") {

@@ -35,6 +35,18 @@ CHECKS=$((CHECKS + 1))
 [ "$(printf '%s\n' "$OUT" | grep -c Initech)" -eq 1 ] || fail "a note read through the link"
 rm prod/interviews/evil
 
+# --- A notes folder inside .git or .pmi: a config error, nothing written. ----
+new_tree gitnotes
+sed -i 's|^notes: .*|notes: .git/interviews|' .pmi.yaml
+run --today "$TODAY" new bar --product portal --pm caroline --no-edit
+expect_code 2
+expect_err_contains ".pmi.yaml:"
+expect_err_contains "'notes' cannot be inside .git or .pmi"
+expect_no_file .git/interviews
+run --today "$TODAY" index
+expect_code 2
+expect_no_file .git/interviews/INDEX.md
+
 # --- A notes folder that is a link (a hostile clone): index and new refuse. --
 new_tree hostile
 fresh_outside

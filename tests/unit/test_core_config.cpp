@@ -78,6 +78,11 @@ team:
         CHECK_THROWS_WITH_AS(parse_config("team: {id: x}\n", ".pmi.yaml"),
                              ".pmi.yaml:1: 'team' must be a list of team entries", Error);
         CHECK_THROWS_AS(parse_config("notes: ../outside\n", ".pmi.yaml"), Error);
+        CHECK_THROWS_WITH_AS(parse_config("notes: .git\n", ".pmi.yaml"),
+                             ".pmi.yaml:1: 'notes' cannot be inside .git or .pmi", Error);
+        CHECK_THROWS_AS(parse_config("notes: ./.pmi/notes\n", ".pmi.yaml"), Error);
+        CHECK(parse_config("notes: docs/.github-notes\n", ".pmi.yaml").notes_dir ==
+              "docs/.github-notes");
         CHECK_THROWS_AS(parse_config("team:\n  - {name: x}\n", ".pmi.yaml"), Error);
     }
     SUBCASE("quota.kinds names known kinds") {

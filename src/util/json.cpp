@@ -10,6 +10,14 @@ namespace util {
 
 namespace {
 
+// Marks and separators that reorder or break the text a terminal shows: the
+// bidi marks, embeddings, overrides and isolates (a name shown backwards), and
+// U+2028/U+2029, which JavaScript reads as line breaks.
+bool is_invisible_control(char32_t code) {
+    return code == 0x200E || code == 0x200F || (code >= 0x2028 && code <= 0x202E) ||
+           (code >= 0x2066 && code <= 0x2069);
+}
+
 void append_quoted(std::string& out, std::string_view text) {
     out += '"';
     const bool valid = is_valid_utf8(text);
@@ -24,6 +32,17 @@ void append_quoted(std::string& out, std::string_view text) {
             std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned char>(text[++i]));
             out += buffer;
             continue;
+        }
+        if (valid && byte == 0xE2 && i + 2 < text.size()) {
+            const char32_t code = (static_cast<char32_t>(text[i + 1] & 0x3F) << 6) |
+                                  static_cast<char32_t>(text[i + 2] & 0x3F) | 0x2000;
+            if (is_invisible_control(code)) {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(code));
+                out += buffer;
+                i += 2;
+                continue;
+            }
         }
         switch (c) {
         case '"': out += "\\\""; break;

@@ -166,7 +166,11 @@ int run(int argc, char** argv) {
                 std::cout << app.help();
                 return exit_ok;
             }
-            return usage_error(error.what());
+            std::string message = error.what();
+            if (word == "search" && dynamic_cast<const CLI::ExtrasError*>(&error))
+                message += " (to leave a word out, quote the whole query: pmi search 'excel "
+                           "-csv', or put it after --: pmi search -- excel -csv)";
+            return usage_error(message);
         }
         check_output();
         return globals.exit_code;

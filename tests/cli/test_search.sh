@@ -54,6 +54,10 @@ run search 'spreadsheet NOT excel' --format paths
 expect_out_equals "prod/interviews/billing/initech-2026-10-01.md"
 run search --format paths -- -excel spreadsheet
 expect_out_equals "prod/interviews/billing/initech-2026-10-01.md"
+run search spreadsheet -excel --format paths
+expect_code 2
+expect_err_contains "-excel"
+expect_err_contains "quote the whole query"
 run search '(erp OR csv) -export' --format paths
 expect_out_equals "prod/interviews/billing/initech-2026-10-01.md"
 # Front-matter values are searched, key names are not.

@@ -406,6 +406,11 @@ ImportedNote note_from_row(const std::vector<std::string>& header,
     std::string labelled;
     for (std::size_t i = 0; i < header.size(); ++i) {
         const std::string cell = i < cells.size() ? cells[i] : std::string();
+        // A note is UTF-8; a spreadsheet saved as Latin-1 would give one lint rejects.
+        if (!util::is_valid_utf8(cell))
+            throw Error(fmt::format("column '{}' is not UTF-8 text (save the spreadsheet as "
+                                    "CSV UTF-8)",
+                                    header[i]));
         const std::string key = column_key(map, header[i]);
         if (!key.empty())
             assign(draft, key, {cell}, "", defaults.order);

@@ -104,6 +104,18 @@ expect_code 2
 expect_file prod/interviews/billing/ambig-2026-04-03.md
 expect_err_contains "imported 1 note from dates.csv; 2 already imported; 3 failed" # 04/13 was read before
 
+# A spreadsheet saved as Latin-1: the row is an error, no note lint would reject.
+printf 'Date,Account,Notes\n2026-11-21,Caf\xe9 Latin,x\n2026-11-22,Plain,ok\n' >latin1.csv
+run import latin1.csv --map date=Date,customer=Account --pm dev --product billing
+expect_code 2
+expect_err_contains "latin1.csv:2: error: row 2: column 'Account' is not UTF-8 text (save the spreadsheet as CSV UTF-8)"
+expect_err_contains "imported 1 note from latin1.csv; 1 failed"
+expect_file prod/interviews/billing/plain-2026-11-22.md
+CHECKS=$((CHECKS + 1))
+! ls prod/interviews/billing | grep -q '^caf' || fail "a note written from the Latin-1 row"
+run lint
+expect_code 0
+
 # A --map naming no column stops before anything is written.
 run import small.csv --map date=Date,customer=Acount
 expect_code 2

@@ -113,7 +113,13 @@ CheckResult run_check(const Config& config, const NoteSet& notes, const Date& to
             if (seen.emplace(problem.path, problem.line, problem.severity, problem.message).second)
                 (problem.severity == Severity::error ? result.errors : result.warnings)
                     .push_back(problem);
-    result.valid_notes = notes.notes.size();
+    // A note read fine but with a lint error (folder, roster) is invalid, not valid too.
+    std::set<std::string_view> error_paths;
+    for (const auto& problem : result.errors)
+        error_paths.insert(problem.path);
+    result.valid_notes = static_cast<std::size_t>(
+        std::count_if(notes.notes.begin(), notes.notes.end(),
+                      [&](const Note& note) { return !error_paths.contains(note.path); }));
     link_invalid_notes(config, result);
     return result;
 }

@@ -259,4 +259,15 @@ expect_out_lacks "caroline:"
 run --root "$SOURCE_DIR/examples" --today 2026-11-23 check --week 2026-W40
 expect_code 0
 
+# A note read fine but with a lint error (in the folder of another product) is
+# counted once, as invalid, not as valid too.
+check_tree misfiled_counted
+mv prod/interviews/billing/hooli-2026-11-13.md prod/interviews/portal/
+run --today 2026-11-16 check
+expect_code 1
+expect_out_contains "prod/interviews/portal/hooli-2026-11-13.md"
+expect_out_contains "notes: 1 valid, 1 invalid (1 error)"
+run --today 2026-11-16 check --format json
+expect_json 'data["valid_notes"] == 1'
+
 finish

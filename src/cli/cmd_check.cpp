@@ -112,6 +112,22 @@ std::string own_file_reason(const Config& config, const fs::path& path) {
     return {};
 }
 
+// The first folder of a relative `path` (as given, below the working folder)
+// that is a symbolic link, or nothing. An absolute path's folders are the
+// caller's to choose (CI workspaces often sit below a link).
+fs::path first_linked_folder(const fs::path& path) {
+    if (path.is_absolute())
+        return {};
+    fs::path walked;
+    std::error_code ec;
+    for (const auto& part : path.parent_path()) {
+        walked /= part;
+        if (part != "." && part != ".." && fs::is_symlink(fs::symlink_status(walked, ec)))
+            return walked;
+    }
+    return {};
+}
+
 // Writes the JUnit report where --junit says: into stdout ("-"), a character
 // device or a FIFO; otherwise it creates a file, or replaces a regular file
 // holding a JUnit report (or nothing). Never pmi's own files, never a link.
@@ -136,6 +152,10 @@ void write_junit(const Config& config, const std::string& destination, const std
     if (fs::is_symlink(status))
         throw Error(fmt::format("--junit: '{}' is a symbolic link; pmi does not replace links",
                                 destination));
+    if (const fs::path link = first_linked_folder(path); !link.empty())
+        throw Error(fmt::format("--junit: '{}' is a symbolic link; pmi does not write through "
+                                "links",
+                                link.string()));
     if (fs::exists(status)) {
         const auto start = util::read_prefix(path, 4096);
         if (!fs::is_regular_file(status) || !start ||

@@ -124,6 +124,17 @@ expect_code 2
 expect_err_contains "'link.xml' is a symbolic link; pmi does not replace links"
 CHECKS=$((CHECKS + 1))
 [ -L link.xml ] && [ "$(cat "$WORK/target.txt")" == "keep me" ] || fail "--junit replaced a link"
+mkdir -p "$WORK/elsewhere" && ln -s "$WORK/elsewhere" linkdir
+mkdir -p sub && ln -s "$WORK/elsewhere" sub/deeper
+run --today "$TODAY" check --week 2026-W47 --junit linkdir/report.xml
+expect_code 2
+expect_err_contains "'linkdir' is a symbolic link; pmi does not write through links"
+run --today "$TODAY" check --week 2026-W47 --junit sub/deeper/report.xml
+expect_code 2
+expect_err_contains "'sub/deeper' is a symbolic link; pmi does not write through links"
+CHECKS=$((CHECKS + 1))
+[ -z "$(ls -A "$WORK/elsewhere")" ] || fail "--junit wrote through a linked folder"
+rm linkdir sub/deeper
 echo "my notes" >notes.txt
 run --today "$TODAY" check --week 2026-W47 --junit notes.txt
 expect_code 2

@@ -174,7 +174,8 @@ SharedNotes write_note_pages(const std::vector<Note>& notes, const Config& confi
                 // `note` has share.omit's fields emptied already, as the copy's front matter.
                 const std::string_view body = note_body(shared.text);
                 shown = note;
-                shown->nuggets = body_nuggets(body);
+                if (in_week(note, week)) // only the digest shows nuggets
+                    shown->nuggets = body_nuggets(body);
                 page = site::note_page(*shown, body);
             }
         } catch (const Error& error) {

@@ -11,20 +11,15 @@
 # Every run is without the note cache (PMI_NO_CACHE=1): parsing is what is measured.
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 BENCH_DIR=${BENCH_DIR:-/tmp/pmi-bench-adversarial}
-if [ -z "${PMI:-}" ]; then
-    if [ -x "$HERE/../build/pmi" ]; then PMI="$HERE/../build/pmi"; else PMI=$(command -v pmi || true); fi
-fi
-[ -n "$PMI" ] && [ -x "$PMI" ] || { echo "adversarial.sh: set PMI to the pmi binary" >&2; exit 2; }
-PMI=$(realpath "$PMI")
-for tool in python3 /usr/bin/time; do
-    command -v "$tool" >/dev/null || { echo "adversarial.sh: $tool is missing" >&2; exit 2; }
-done
+bench_find_pmi adversarial.sh
+bench_require adversarial.sh python3 /usr/bin/time
 
 if [ ! -f "$BENCH_DIR/.complete" ]; then
     rm -rf "$BENCH_DIR"
-    python3 "$HERE/gen_adversarial.py" --out "$BENCH_DIR"
+    python3 "$BENCH_HERE/gen_adversarial.py" --out "$BENCH_DIR"
     touch "$BENCH_DIR/.complete"
 fi
 

@@ -9,50 +9,15 @@
 # Needs python3, hyperfine and GNU time (/usr/bin/time).
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-BENCH_DIR=${BENCH_DIR:-/tmp/pmi-bench}
-SEED=${SEED:-1}
-TODAY=${TODAY:-2026-11-25}
-if [ -z "${PMI:-}" ]; then
-    if [ -x "$HERE/../build/pmi" ]; then PMI="$HERE/../build/pmi"; else PMI=$(command -v pmi || true); fi
-fi
-[ -n "$PMI" ] && [ -x "$PMI" ] || { echo "run.sh: set PMI to the pmi binary" >&2; exit 2; }
-PMI=$(realpath "$PMI")
-for tool in hyperfine python3 /usr/bin/time; do
-    command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing" >&2; exit 2; }
-done
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_setup run.sh /tmp/pmi-bench hyperfine python3 /usr/bin/time
 [ $# -gt 0 ] || set -- 1000 10000 100000
 
 COMMANDS=("report --week" "list --format json" "index --check" "themes" "check")
-RESULTS="$BENCH_DIR/results"
-mkdir -p "$RESULTS"
 ROWS="$RESULTS/rows.tsv"
 : >"$ROWS"
 : >"$RESULTS/doubling.tsv"
-
-# tree N SCALE: the path of a generated tree, written once per N, seed and scale.
-tree() {
-    local dir="$BENCH_DIR/n$1-s$SEED-x$2"
-    if [ ! -f "$dir/.complete" ]; then
-        rm -rf "$dir"
-        python3 "$HERE/gen_tree.py" --notes "$1" --seed "$SEED" --today "$TODAY" \
-            --body-scale "$2" --out "$dir" >&2
-        touch "$dir/.complete"
-        sleep 2 # pmi does not cache files changed in the last 2 seconds
-    fi
-    echo "$dir"
-}
-
-# median JSON: hyperfine's median in seconds.
-median() {
-    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"
-}
-
-# peak_mb COMMAND...: peak resident memory of one run, in MB.
-peak_mb() {
-    /usr/bin/time -o "$RESULTS/.time" -f '%M' "$@" >/dev/null 2>&1 || true
-    awk '{ kb = $1 } END { printf "%.1f", kb / 1024 }' "$RESULTS/.time"
-}
 
 exists() {
     # shellcheck disable=SC2086 # the command's words

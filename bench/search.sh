@@ -8,42 +8,33 @@
 # SEED (default 1), TODAY (default 2026-11-25). Needs python3, git, hyperfine, rg.
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-BENCH_DIR=${BENCH_DIR:-/tmp/pmi-bench-search}
-SEED=${SEED:-1}
-TODAY=${TODAY:-2026-11-25}
-PMI=$(realpath "${PMI:-$HERE/../build/pmi}")
-for tool in hyperfine python3 git rg; do
-    command -v "$tool" >/dev/null || { echo "search.sh: $tool is missing" >&2; exit 2; }
-done
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_setup search.sh /tmp/pmi-bench-search hyperfine python3 git rg
 [ $# -gt 0 ] || set -- 1000 10000
-RESULTS="$BENCH_DIR/results"
-mkdir -p "$RESULTS"
 ROWS="$RESULTS/search-rows.tsv"
 : >"$ROWS"
 
 # The generated bodies share a small vocabulary, so a selective word is
 # planted: "zanzibar" appended to every 200th note (0.5 %).
-tree() {
+search_tree() {
     local dir="$BENCH_DIR/n$1-s$SEED"
     if [ ! -f "$dir/.complete" ]; then
-        rm -rf "$dir"
-        python3 "$HERE/gen_tree.py" --notes "$1" --seed "$SEED" --today "$TODAY" --out "$dir" >&2
+        generate_tree "$dir" "$1" 1
         find "$dir/prod" -name '*.md' | sort | awk 'NR % 200 == 0' | while read -r f; do
             printf '\nThey mentioned zanzibar twice.\n' >>"$f"
         done
         git -C "$dir" init -q && git -C "$dir" add -A &&
             git -C "$dir" -c user.name=b -c user.email=b@b commit -qm tree
-        touch "$dir/.complete"
-        sleep 2 # files changed in the last 2 seconds are re-checked
+        mark_complete "$dir"
     fi
     echo "$dir"
 }
 
-# median JSON: hyperfine's median wall time, then the mean CPU time (user +
+# wall_and_cpu JSON: hyperfine's median wall time, then the mean CPU time (user +
 # system), in seconds. On a shared machine the CPU time is the steadier one.
-median() {
-    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"], r["user"] + r["system"], sep="\t")' "$1"
+wall_and_cpu() {
+    printf '%s\t%s\n' "$(median "$1")" "$(cpu_seconds "$1")"
 }
 
 # time_it NAME N [hyperfine options] -- COMMAND: one row of the table.
@@ -55,11 +46,11 @@ time_it() {
     shift
     local json="$RESULTS/$n-$(printf '%s' "$name" | tr -c 'a-zA-Z0-9' _).json"
     hyperfine --warmup 1 --runs 5 -i "${options[@]}" --export-json "$json" "$*" >&2
-    printf '%s\t%s\t%s\n' "$name" "$n" "$(median "$json")" >>"$ROWS"
+    printf '%s\t%s\t%s\n' "$name" "$n" "$(wall_and_cpu "$json")" >>"$ROWS"
 }
 
 for n in "$@"; do
-    dir=$(tree "$n")
+    dir=$(search_tree "$n")
     cd "$dir"
     pmi="$PMI --root $dir --today $TODAY"
     $pmi search zanzibar >/dev/null 2>&1 || true # the note cache and the index

@@ -174,7 +174,8 @@ SharedNotes write_note_pages(const std::vector<Note>& notes, const Config& confi
                 // `note` has share.omit's fields emptied already, as the copy's front matter.
                 const std::string_view body = note_body(shared.text);
                 shown = note;
-                shown->nuggets = body_nuggets(body);
+                if (in_week(note, week)) // only the digest shows nuggets
+                    shown->nuggets = body_nuggets(body);
                 page = site::note_page(*shown, body);
             }
         } catch (const Error& error) {
@@ -208,7 +209,9 @@ int run_site(const SiteOptions& options, const Globals& globals) {
     const Config& config = context.config;
     const Week week = parse_week(options.week, context.today, config.week_start);
     const fs::path folder = site_folder(options, config);
-    NoteSet set = load_notes(config);
+    // Each customer under its canonical name, as in every report; the bodies are
+    // read again from the files, so the shared pages are those of the notes as written.
+    NoteSet set = load_notes_for_reports(config);
     print_problems(set.problems);
     warn_unknown_filter_values(options.filter, context, set.notes);
     std::vector<Note> notes =

@@ -262,11 +262,31 @@ namespace {
 
 enum class Entities { escape, keep };
 
+// Printable ASCII, TAB and LF, and the entity characters only when they are kept:
+// the bytes html_escaped copies as they are.
+bool html_plain_byte(char c, Entities entities) {
+    if (c == '\t' || c == '\n')
+        return true;
+    if (c < 0x20 || c >= 0x7F)
+        return false;
+    return entities == Entities::keep ||
+           (c != '&' && c != '<' && c != '>' && c != '"' && c != '\'');
+}
+
 std::string html_escaped(std::string_view text, Entities entities) {
     static constexpr std::string_view replacement = "\xEF\xBF\xBD";
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
+        // Most of any text is plain: appended a run at a time.
+        std::size_t run = i;
+        while (run < text.size() && html_plain_byte(text[run], entities))
+            ++run;
+        if (run > i) {
+            out.append(text.substr(i, run - i));
+            i = run;
+            continue;
+        }
         char32_t cp = 0;
         const std::size_t length = util::decode_utf8(text, i, cp);
         if (length == 0) {

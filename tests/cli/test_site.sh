@@ -192,6 +192,70 @@ expect_file_contains site/notes/portal--omitted-2026-11-17.html "(customer left 
 expect_file_contains site/digest.html "A shared nugget"
 cd "$ROOT/.." && cd repo || exit 2
 
+# --- Customers under their canonical names (customers: in .pmi.yaml), as in every
+# report: two spellings and an alias make one customer; the pages keep each note's body.
+new_tree aliases
+cat >>.pmi.yaml <<'YAML'
+customers:
+  Acme Corp: [ACME Inc]
+YAML
+write_note portal acme-corp-2026-11-17.md "Acme Corp" 2026-11-17 caroline "tldr: Canonical." "## Goal
+BODY-CANONICAL
+
+## Private
+SECRET-CANONICAL
+
+## Nuggets
+- Nugget of the canonical spelling"
+write_note billing acme-2026-11-18.md "ACME corp" 2026-11-18 dev "tldr: Spelled." "## Goal
+BODY-SPELLED
+
+## Nuggets
+- Nugget of the other spelling"
+write_note portal acme-inc-2026-07-01.md "ACME Inc" 2026-07-01 caroline "tldr: Alias." "## Goal
+BODY-ALIAS <!-- private -->SECRET-ALIAS<!-- /private -->"
+write_note billing initech-2026-07-02.md "Initech" 2026-07-02 dev "tldr: Lapsed." "## Goal
+BODY-INITECH"
+run --today 2026-11-20 site
+expect_code 0
+expect_out_contains "site/index.html: 4 notes"
+CHECKS=$((CHECKS + 1))
+python3 "$CHECK_SITE" site >"$WORK/check.txt" 2>&1 || fail "check_site: $(cat "$WORK/check.txt")"
+CHECKS=$((CHECKS + 1))
+if grep -rnE "ACME corp|ACME Inc|SECRET" site; then fail "a customer's other name or private text on the site"; fi
+# One customer in the index, its three notes under it; note pages named by their paths.
+expect_file_contains site/notes/index.html '<li><a href="#customer-1">Acme Corp</a> (3)</li><li><a href="#customer-2">Initech</a> (1)</li></ul>'
+CHECKS=$((CHECKS + 1))
+[ "$(grep -c '<h3 id="customer-' site/notes/index.html)" == 2 ] || fail "not one section per customer"
+for page in portal--acme-corp-2026-11-17 billing--acme-2026-11-18 portal--acme-inc-2026-07-01; do
+    expect_file_contains site/notes/index.html "href=\"$page.html\""
+done
+# Each note page: the canonical name, and its own body as share gives it.
+expect_file_contains site/notes/portal--acme-corp-2026-11-17.html "<h1>Acme Corp — 2026-11-17</h1>"
+expect_file_contains site/notes/portal--acme-corp-2026-11-17.html "BODY-CANONICAL"
+expect_file_contains site/notes/billing--acme-2026-11-18.html "<h1>Acme Corp — 2026-11-18</h1>"
+expect_file_contains site/notes/billing--acme-2026-11-18.html "BODY-SPELLED"
+expect_file_contains site/notes/portal--acme-inc-2026-07-01.html "<h1>Acme Corp — 2026-07-01</h1>"
+expect_file_contains site/notes/portal--acme-inc-2026-07-01.html "BODY-ALIAS"
+expect_file_lacks site/notes/portal--acme-inc-2026-07-01.html "BODY-CANONICAL"
+# Themes: Acme Corp was heard from this week, whatever its old note called it.
+expect_file_contains site/themes.html "<li>Initech <span class=\"muted\">last 2026-07-02</span></li>"
+expect_file_lacks site/themes.html "<li>Acme Corp <span class=\"muted\">last"
+# The digest and the dashboard.
+expect_file_contains site/digest.html '<a href="notes/billing--acme-2026-11-18.html">Acme Corp — 2026-11-18</a>'
+expect_file_contains site/digest.html "Nugget of the other spelling"
+expect_file_contains site/index.html "2026-11-18 Acme Corp"
+# --customer takes any of its names; the same tree gives the same site.
+run --today 2026-11-20 site --customer "ACME Inc"
+expect_code 0
+expect_out_contains "site/index.html: 3 notes"
+expect_no_file site/notes/billing--initech-2026-07-02.html
+cp -r site "$WORK/aliases-first"
+run --today 2026-11-20 site --customer "ACME Inc"
+CHECKS=$((CHECKS + 1))
+diff -r "$WORK/aliases-first" site >/dev/null || fail "a second run changed the site"
+cd "$ROOT/.." && cd repo || exit 2
+
 # --- Completion knows the command and its options; --out completes files.
 completions() { "$PMI_BIN" completion candidates -- "$@" | tr '\0' '\n'; }
 CHECKS=$((CHECKS + 1))

@@ -62,7 +62,6 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
     const SearchQuery query = parse_search_query(util::join(options.query, " "));
     NoteSet set = load_notes_for_reports(context.config);
     print_problems(set.problems);
-    std::vector<Note> selected = select_notes(set.notes, filter);
 
     SearchOptions search;
     search.order = options.rank ? SearchOrder::rank : SearchOrder::newest;
@@ -74,8 +73,8 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
     std::vector<std::string> warnings;
     std::vector<SearchResult> results;
     {
-        results =
-            search_notes(context.config, set.notes, std::move(selected), query, search, warnings);
+        results = search_notes(context.config, std::move(set.notes), set.stamps, filter, query,
+                               search, warnings);
     }
     for (const auto& warning : warnings)
         warn(warning);

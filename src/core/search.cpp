@@ -14,14 +14,16 @@ namespace pmi {
 namespace {
 
 std::unordered_map<std::string, double>
-matching_paths(const Config& config, const std::vector<Note>& notes, const SearchQuery& query,
+matching_paths(const Config& config, const std::vector<Note>& notes,
+               const std::vector<std::optional<FileStamp>>& stamps, const SearchQuery& query,
                const IndexProgress& progress, std::vector<std::string>& warnings) {
     SearchIndex index(search_index_file(config.root), warnings);
-    std::vector<std::string> paths;
-    paths.reserve(notes.size());
-    for (const auto& note : notes)
-        paths.push_back(note.path);
-    index.sync(config.root, paths, progress);
+    std::vector<SearchIndex::File> files;
+    files.reserve(notes.size());
+    const bool stamped = stamps.size() == notes.size();
+    for (std::size_t i = 0; i < notes.size(); ++i)
+        files.push_back({notes[i].path, stamped ? stamps[i] : std::nullopt});
+    index.sync_files(config.root, files, progress);
     std::unordered_map<std::string, double> scores;
     for (auto& hit : index.find(query))
         scores.emplace(std::move(hit.path), hit.score);
@@ -68,16 +70,24 @@ void add_lines(const Config& config, const SearchQuery& query, std::size_t conte
 
 } // namespace
 
-std::vector<SearchResult> search_notes(const Config& config, const std::vector<Note>& notes,
-                                       std::vector<Note> selected, const SearchQuery& query,
+std::vector<SearchResult> search_notes(const Config& config, std::vector<Note> notes,
+                                       const std::vector<std::optional<FileStamp>>& stamps,
+                                       const NoteFilter& filter, const SearchQuery& query,
                                        const SearchOptions& options,
                                        std::vector<std::string>& warnings) {
-    const auto scores = matching_paths(config, notes, query, options.progress, warnings);
+    const auto scores = matching_paths(config, notes, stamps, query, options.progress, warnings);
+    // Only the notes that match are filtered and sorted: a selective search
+    // over a large tree touches few of them.
+    std::vector<Note> matched;
+    for (auto& note : notes)
+        if (scores.count(note.path) && matches(note, filter))
+            matched.push_back(std::move(note));
+    sort_newest_first(matched);
     std::vector<SearchResult> results;
-    for (auto& note : selected) {
-        const auto found = scores.find(note.path);
-        if (found != scores.end())
-            results.push_back({std::move(note), found->second, {}, {}});
+    results.reserve(matched.size());
+    for (auto& note : matched) {
+        const double score = scores.find(note.path)->second;
+        results.push_back({std::move(note), score, {}, {}});
     }
     if (options.order == SearchOrder::rank)
         std::stable_sort(
@@ -92,7 +102,7 @@ std::vector<Note> keep_matching(const Config& config, const std::vector<Note>& n
                                 std::vector<Note> selected, const std::string& query,
                                 std::vector<std::string>& warnings) {
     const SearchQuery parsed = parse_search_query(query);
-    const auto scores = matching_paths(config, notes, parsed, {}, warnings);
+    const auto scores = matching_paths(config, notes, {}, parsed, {}, warnings);
     std::erase_if(selected, [&](const Note& note) { return !scores.count(note.path); });
     return selected;
 }

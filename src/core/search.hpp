@@ -1,11 +1,13 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/calendar.hpp"
 #include "core/config.hpp"
 #include "core/note.hpp"
+#include "core/query.hpp"
 #include "core/search_index.hpp"
 #include "core/search_query.hpp"
 
@@ -35,11 +37,13 @@ struct SearchOptions {
     IndexProgress progress;
 };
 
-// Searches the notes (the valid notes of the tree: the index is brought up to
-// date with them) and returns those in `selected` that match, in the order
-// asked. Warnings about the index (rebuilt) are appended to `warnings`.
-std::vector<SearchResult> search_notes(const Config& config, const std::vector<Note>& notes,
-                                       std::vector<Note> selected, const SearchQuery& query,
+// Searches the notes (the valid notes of the tree, with their stamps when
+// known, as load_notes gives them: the index is brought up to date with them)
+// and returns those the filter selects that match, newest first or in the
+// order asked. Warnings about the index (rebuilt) are appended to `warnings`.
+std::vector<SearchResult> search_notes(const Config& config, std::vector<Note> notes,
+                                       const std::vector<std::optional<FileStamp>>& stamps,
+                                       const NoteFilter& filter, const SearchQuery& query,
                                        const SearchOptions& options,
                                        std::vector<std::string>& warnings);
 

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bumped whenever the schema or what is indexed changes: the index is then rebuilt.
-constexpr const char* index_format = "pmi-search-1";
+constexpr const char* index_format = "pmi-search-2";
 constexpr const char* tokenizer = "porter unicode61 remove_diacritics 2";
 constexpr int busy_timeout_ms = 10'000;
 constexpr std::int64_t rebuild_min_tombstones = 1000;
@@ -136,8 +136,17 @@ std::int64_t text_hash(std::string_view text) {
     return static_cast<std::int64_t>(hash);
 }
 
-std::unordered_map<std::string, IndexedFile> read_files_table(sqlite3* db) {
-    std::unordered_map<std::string, IndexedFile> files;
+// Looked up by string_view, without a copy of the path.
+struct PathHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view path) const {
+        return std::hash<std::string_view>{}(path);
+    }
+};
+using FilesTable = std::unordered_map<std::string, IndexedFile, PathHash, std::equal_to<>>;
+
+FilesTable read_files_table(sqlite3* db) {
+    FilesTable files;
     Statement select(db, "SELECT path, size, mtime_ns, ctime_ns, inode, docid, racy, hash FROM "
                          "files");
     while (select.step()) {
@@ -162,9 +171,33 @@ bool same_stamp(const FileStamp& a, const FileStamp& b) {
 
 // One file to look at during a sync.
 struct Candidate {
-    const std::string* path;
+    std::string_view path;
     FileStamp stamp;
 };
+
+// A hash of every file's path and stamp (the device left out, as same_stamp
+// does), in order: equal fingerprints mean the same files, unchanged.
+std::string fingerprint_of(const std::vector<Candidate>& candidates) {
+    std::uint64_t hash = 14695981039346656037ull;
+    const auto mix = [&](std::uint64_t value) {
+        hash ^= value;
+        hash *= 0x9E3779B97F4A7C15ull;
+        hash ^= hash >> 29;
+    };
+    mix(candidates.size());
+    for (const auto& candidate : candidates) {
+        for (const char c : candidate.path) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 1099511628211ull;
+        }
+        mix(candidate.path.size());
+        mix(candidate.stamp.size);
+        mix(static_cast<std::uint64_t>(candidate.stamp.mtime_ns));
+        mix(static_cast<std::uint64_t>(candidate.stamp.ctime_ns));
+        mix(candidate.stamp.inode);
+    }
+    return fmt::format("{:016x}", hash);
+}
 
 } // namespace
 
@@ -325,40 +358,57 @@ void SearchIndex::recreate(const std::string& warning) {
 
 void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& paths,
                        const IndexProgress& progress) {
+    std::vector<File> files;
+    files.reserve(paths.size());
+    for (const auto& path : paths)
+        files.push_back({path, std::nullopt});
+    sync_files(root, files, progress);
+}
+
+void SearchIndex::sync_files(const fs::path& root, const std::vector<File>& files,
+                             const IndexProgress& progress) {
+    std::vector<Candidate> candidates;
+    candidates.reserve(files.size());
+    for (const auto& file : files)
+        if (const auto stamp = file.stamp ? file.stamp : stamp_file(root / file.path))
+            candidates.push_back({file.path, *stamp});
+    const std::string fingerprint = fingerprint_of(candidates);
     for (int attempt = 0;; ++attempt) {
         try {
-            std::vector<Candidate> candidates;
-            candidates.reserve(paths.size());
-            for (const auto& path : paths)
-                if (const auto stamp = stamp_file(root / path))
-                    candidates.push_back({&path, *stamp});
+            // The usual case, nothing changed since the last sync, costs one
+            // read: the whole table of files is read only when the
+            // fingerprint of the files differs.
+            if (meta_value(db_, "fingerprint") == fingerprint)
+                return;
 
             const std::int64_t now = now_ns();
             // Whether a file needs to be read: new, changed, or indexed while it
             // was still being written (then its text is compared by hash).
-            auto stale = [&](const std::unordered_map<std::string, IndexedFile>& indexed,
-                             const Candidate& candidate) {
-                const auto found = indexed.find(*candidate.path);
+            auto stale = [&](const FilesTable& indexed, const Candidate& candidate) {
+                const auto found = indexed.find(candidate.path);
                 return found == indexed.end() ||
                        !same_stamp(found->second.stamp, candidate.stamp) || found->second.racy;
             };
-            auto changed = [&](const std::unordered_map<std::string, IndexedFile>& indexed) {
-                if (indexed.size() != candidates.size())
-                    return true;
-                return std::any_of(candidates.begin(), candidates.end(),
-                                   [&](const Candidate& c) { return stale(indexed, c); });
-            };
-            if (!changed(read_files_table(db_)))
-                return;
+            // Trusted from the next search on only when no file was changed
+            // so recently that a later write could leave the same stamp.
+            const bool settled =
+                std::none_of(candidates.begin(), candidates.end(), [&](const Candidate& candidate) {
+                    return is_racy(candidate.stamp, now);
+                });
 
             exec(db_, "BEGIN IMMEDIATE");
             try {
-                auto indexed = read_files_table(db_); // again: another search may have synced
+                auto indexed = read_files_table(db_);
                 std::int64_t tombstones = meta_number(db_, "tombstones");
                 std::int64_t next_docid = meta_number(db_, "next_docid") + 1;
                 std::size_t to_read = 0;
                 for (const auto& candidate : candidates)
                     to_read += stale(indexed, candidate) ? 1 : 0;
+                if (to_read == 0 && indexed.size() == candidates.size()) {
+                    set_meta(db_, "fingerprint", settled ? fingerprint : std::string());
+                    exec(db_, "COMMIT");
+                    return;
+                }
                 const auto removed = static_cast<std::int64_t>(
                     indexed.size() + to_read - candidates.size()); // at most: a bound
                 if (tombstones + removed > rebuild_min_tombstones &&
@@ -379,29 +429,29 @@ void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& pat
                 std::unordered_map<std::string_view, bool> present;
                 present.reserve(candidates.size());
                 for (const auto& candidate : candidates) {
-                    present.emplace(*candidate.path, true);
+                    present.emplace(candidate.path, true);
                     if (!stale(indexed, candidate))
                         continue;
                     if (progress)
                         progress(done++, to_read);
-                    const auto text = util::read_file(root / *candidate.path);
-                    const auto found = indexed.find(*candidate.path);
+                    const auto text = util::read_file(root / candidate.path);
+                    const auto found = indexed.find(candidate.path);
                     const bool racy = is_racy(candidate.stamp, now);
                     if (found != indexed.end() && text && found->second.racy &&
                         same_stamp(found->second.stamp, candidate.stamp) &&
                         found->second.hash == text_hash(*text)) {
-                        settle.bind(1, std::int64_t{racy}).bind(2, *candidate.path).run();
+                        settle.bind(1, std::int64_t{racy}).bind(2, candidate.path).run();
                         continue;
                     }
                     if (found != indexed.end()) {
-                        remove.bind(1, *candidate.path).run();
+                        remove.bind(1, candidate.path).run();
                         ++tombstones;
                     }
                     if (!text)
                         continue;
                     const std::int64_t docid = next_docid++;
                     insert_text.bind(1, docid).bind(2, normalized_for_search(*text)).run();
-                    insert_file.bind(1, *candidate.path)
+                    insert_file.bind(1, candidate.path)
                         .bind(2, static_cast<std::int64_t>(candidate.stamp.size))
                         .bind(3, candidate.stamp.mtime_ns)
                         .bind(4, candidate.stamp.ctime_ns)
@@ -421,6 +471,7 @@ void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& pat
                     progress(to_read, to_read);
                 set_meta(db_, "tombstones", std::to_string(tombstones));
                 set_meta(db_, "next_docid", std::to_string(next_docid - 1));
+                set_meta(db_, "fingerprint", settled ? fingerprint : std::string());
                 exec(db_, "COMMIT");
             } catch (...) {
                 sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

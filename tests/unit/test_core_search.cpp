@@ -206,7 +206,7 @@ TEST_CASE("search_notes keeps only the lines shown") {
     options.lines = SearchLines::matching;
     options.context = 1;
     const auto results =
-        search_notes(config, {note}, {note}, parse_search_query("excel"), options, warnings);
+        search_notes(config, {note}, {}, {}, parse_search_query("excel"), options, warnings);
     REQUIRE(results.size() == 1);
     REQUIRE(results[0].lines.size() == 1);
     CHECK(results[0].lines[0].line == 8);
@@ -217,7 +217,7 @@ TEST_CASE("search_notes keeps only the lines shown") {
     SUBCASE("a context larger than the file keeps every line, once") {
         options.context = static_cast<std::size_t>(-1);
         const auto all =
-            search_notes(config, {note}, {note}, parse_search_query("excel"), options, warnings);
+            search_notes(config, {note}, {}, {}, parse_search_query("excel"), options, warnings);
         REQUIRE(all.size() == 1);
         CHECK(all[0].shown.size() == 12);
         CHECK(all[0].shown.front().second == "---");

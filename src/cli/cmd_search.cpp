@@ -66,7 +66,6 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
     SearchOptions search;
     search.order = options.rank ? SearchOrder::rank : SearchOrder::newest;
     const bool want_lines = options.by.empty() && options.format != Format::paths;
-    search.lines = want_lines ? SearchLines::matching : SearchLines::none;
     search.context = options.context;
     ProgressLine progress;
     search.progress = [&progress](std::size_t done, std::size_t total) { progress(done, total); };
@@ -85,11 +84,19 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
         check_output();
         return exit_ok;
     }
-    if (options.format == Format::text && results.empty())
+    if (options.format == Format::text && results.empty()) {
         std::cerr << "no notes match\n";
-    else
+    } else if (want_lines) {
+        // Each note's lines are found as it is written: the tree is never held.
+        SearchHits hits{{}, options.context, [&](const auto& visit) {
+                            visit_with_lines(context.config, query, options.context, results,
+                                             visit);
+                        }};
+        render(search_formats, options.format, std::cout, hits, text_view(context));
+    } else {
         render(search_formats, options.format, std::cout,
-               SearchHits{std::move(results), options.context}, text_view(context));
+               SearchHits{std::move(results), options.context, {}}, text_view(context));
+    }
     check_output();
     return exit_ok;
 }

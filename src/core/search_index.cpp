@@ -207,6 +207,11 @@ fs::path search_index_file(const fs::path& root) {
 
 std::string normalized_for_search(std::string_view text) {
     std::string out(text);
+    normalize_for_search(out);
+    return out;
+}
+
+void normalize_for_search(std::string& out) {
     auto line_end = [&](std::size_t start) {
         const std::size_t end = out.find('\n', start);
         return end == std::string::npos ? out.size() : end;
@@ -223,7 +228,7 @@ std::string normalized_for_search(std::string_view text) {
     };
     std::size_t end = line_end(0);
     if (!is_fence(0, end))
-        return out;
+        return;
     blank(0, end);
     for (std::size_t start = end + 1; start < out.size(); start = end + 1) {
         end = line_end(start);
@@ -239,7 +244,6 @@ std::string normalized_for_search(std::string_view text) {
         if (i > start && i < end && out[i] == ':')
             blank(start, i + 1);
     }
-    return out;
 }
 
 SearchIndex::SearchIndex(const fs::path& file, std::vector<std::string>& warnings)
@@ -710,8 +714,26 @@ bool is_ascii_alnum(char c) {
 // tokenizer's tokens are the runs of letters and digits, and only those that
 // start as a searched word does can stem to it, so only they are stemmed
 // (stemming every word of every line was most of a broad search's time).
+using StemMemo =
+    std::unordered_map<std::string, std::vector<Tokenizer::Token>, PathHash, std::equal_to<>>;
+// Enough for the vocabulary of any set of notes; past it words are stemmed each time.
+constexpr std::size_t stem_memo_size = 100'000;
+
+// The tokens of one ASCII word, stemmed once: the same words come back on
+// every line, so each is handed to the tokenizer once.
+const std::vector<Tokenizer::Token>& word_tokens(std::string_view word, Tokenizer& stemmer,
+                                                 StemMemo& memo) {
+    const auto found = memo.find(word);
+    if (found != memo.end())
+        return found->second;
+    auto& tokens = stemmer.tokens(word, FTS5_TOKENIZE_DOCUMENT);
+    if (memo.size() >= stem_memo_size)
+        return tokens;
+    return memo.emplace(std::string(word), tokens).first->second;
+}
+
 std::vector<Tokenizer::Token>& candidate_words(std::string_view line, const LineFilter& filter,
-                                               Tokenizer& stemmer,
+                                               Tokenizer& stemmer, StemMemo& memo,
                                                std::vector<Tokenizer::Token>& words) {
     words.clear();
     for (std::size_t i = 0; i < line.size();) {
@@ -724,8 +746,8 @@ std::vector<Tokenizer::Token>& candidate_words(std::string_view line, const Line
             ++end;
         const std::string_view word = line.substr(i, end - i);
         if (filter.may_start(word))
-            for (auto& token : stemmer.tokens(word, FTS5_TOKENIZE_DOCUMENT))
-                words.push_back({std::move(token.text), i + token.start, i + token.end});
+            for (const auto& token : word_tokens(word, stemmer, memo))
+                words.push_back({token.text, i + token.start, i + token.end});
         i = end;
     }
     return words;
@@ -741,6 +763,7 @@ struct LineMatcher::State {
     LineFilter filter;
     bool single_words = true; // every phrase one token: ASCII lines are matched word by word
     std::vector<Tokenizer::Token> words;
+    StemMemo stems;
 };
 
 LineMatcher::LineMatcher(const SearchQuery& query) : state_(std::make_unique<State>(query)) {
@@ -775,10 +798,10 @@ std::vector<LineMatch> LineMatcher::match(std::string_view text) {
         if (!state.filter.may_match(line, ascii))
             continue;
         const bool by_word = state.single_words && (ascii || is_ascii(line));
-        auto spans =
-            phrase_spans(by_word ? candidate_words(line, state.filter, state.tokenizer, state.words)
-                                 : state.tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
-                         state.phrases);
+        auto spans = phrase_spans(
+            by_word ? candidate_words(line, state.filter, state.tokenizer, state.stems, state.words)
+                    : state.tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
+            state.phrases);
         if (!spans.empty())
             result.push_back({number, std::move(spans)});
     }

@@ -24,6 +24,8 @@ std::filesystem::path search_index_file(const std::filesystem::path& root);
 // blanked with spaces, so offsets and line numbers stay those of the file and
 // a search finds values, never key names.
 std::string normalized_for_search(std::string_view text);
+// The same, in place.
+void normalize_for_search(std::string& text);
 
 // A note that matches a query; `score` is bm25 (lower is more relevant).
 struct SearchHit {

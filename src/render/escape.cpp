@@ -98,6 +98,10 @@ std::string terminal(std::string_view text, Lines lines) {
     return out;
 }
 
+void append_terminal(std::string& out, std::string_view text, Lines lines) {
+    append_visible(out, text, lines);
+}
+
 namespace {
 
 enum class BlockStart { escape, keep };

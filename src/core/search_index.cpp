@@ -593,6 +593,30 @@ class LineFilter {
 
     static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
+    bool keeps_all() const { return keep_all_; }
+
+    // Appends to `starts` where, in an ASCII line, a searched word's first
+    // letters (case aside) begin a word: only the words there can match.
+    // Sorted, each once. A quick scan, confirmed by may_start.
+    void word_starts(std::string_view line, std::vector<std::size_t>& starts) const {
+        starts.clear();
+        for (const auto& prefix : prefixes_) {
+            const char first = prefix[0];
+            const char second = prefix.size() > 1 ? prefix[1] : 0;
+            for (std::size_t i = 0; i + prefix.size() <= line.size(); ++i) {
+                if ((static_cast<unsigned char>(line[i]) | 0x20) != first)
+                    continue;
+                if (second && (static_cast<unsigned char>(line[i + 1]) | 0x20) != second)
+                    continue;
+                starts.push_back(i);
+            }
+        }
+        if (prefixes_.size() > 1) {
+            std::sort(starts.begin(), starts.end());
+            starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+        }
+    }
+
   private:
     bool keep_all_ = false;
     std::vector<std::string> prefixes_;
@@ -734,8 +758,26 @@ const std::vector<Tokenizer::Token>& word_tokens(std::string_view word, Tokenize
 
 std::vector<Tokenizer::Token>& candidate_words(std::string_view line, const LineFilter& filter,
                                                Tokenizer& stemmer, StemMemo& memo,
+                                               std::vector<std::size_t>& starts,
                                                std::vector<Tokenizer::Token>& words) {
     words.clear();
+    if (!filter.keeps_all()) {
+        // Only where a searched word's first letters are: most of a line is
+        // not looked at word by word.
+        filter.word_starts(line, starts);
+        for (const std::size_t i : starts) {
+            if (!is_ascii_alnum(line[i]) || (i > 0 && is_ascii_alnum(line[i - 1])))
+                continue;
+            std::size_t end = i;
+            while (end < line.size() && is_ascii_alnum(line[end]))
+                ++end;
+            const std::string_view word = line.substr(i, end - i);
+            if (filter.may_start(word))
+                for (const auto& token : word_tokens(word, stemmer, memo))
+                    words.push_back({token.text, i + token.start, i + token.end});
+        }
+        return words;
+    }
     for (std::size_t i = 0; i < line.size();) {
         if (!is_ascii_alnum(line[i])) {
             ++i;
@@ -763,6 +805,7 @@ struct LineMatcher::State {
     LineFilter filter;
     bool single_words = true; // every phrase one token: ASCII lines are matched word by word
     std::vector<Tokenizer::Token> words;
+    std::vector<std::size_t> starts;
     StemMemo stems;
 };
 
@@ -795,13 +838,14 @@ std::vector<LineMatch> LineMatcher::match(std::string_view text) {
             end = text.size();
         const std::string_view line = text.substr(start, end - start);
         start = end + 1;
-        if (!state.filter.may_match(line, ascii))
-            continue;
         const bool by_word = state.single_words && (ascii || is_ascii(line));
-        auto spans = phrase_spans(
-            by_word ? candidate_words(line, state.filter, state.tokenizer, state.stems, state.words)
-                    : state.tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
-            state.phrases);
+        // By word, the scan for words that may match is the line filter.
+        if (!by_word && !state.filter.may_match(line, ascii))
+            continue;
+        auto spans = phrase_spans(by_word ? candidate_words(line, state.filter, state.tokenizer,
+                                                            state.stems, state.starts, state.words)
+                                          : state.tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
+                                  state.phrases);
         if (!spans.empty())
             result.push_back({number, std::move(spans)});
     }

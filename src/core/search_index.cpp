@@ -1,6 +1,7 @@
 #include "core/search_index.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <chrono>
 #include <cstdint>
@@ -9,6 +10,9 @@
 #include <sqlite3.h>
 #include <thread>
 #include <unordered_map>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/cache.hpp"
 #include "core/error.hpp"
@@ -521,6 +525,32 @@ std::size_t SearchIndex::tombstones() {
 
 namespace {
 
+#if defined(__SSE2__)
+// Where `first` then `second` (lower-case ASCII letters or digits) are in the
+// line, `c | 0x20` lowering a letter, 16 positions at a time; returns the
+// first position not looked at.
+std::size_t two_letter_starts(std::string_view line, char first, char second,
+                              std::vector<std::size_t>& starts) {
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i want_first = _mm_set1_epi8(first);
+    const __m128i want_second = _mm_set1_epi8(second);
+    std::size_t i = 0;
+    for (; i + 17 <= line.size(); i += 16) {
+        const auto* at = reinterpret_cast<const __m128i*>(line.data() + i);
+        const __m128i here = _mm_or_si128(_mm_loadu_si128(at), case_bit);
+        const __m128i next = _mm_or_si128(
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i + 1)), case_bit);
+        auto mask = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpeq_epi8(here, want_first), _mm_cmpeq_epi8(next, want_second))));
+        while (mask) {
+            starts.push_back(i + static_cast<std::size_t>(std::countr_zero(mask)));
+            mask &= mask - 1;
+        }
+    }
+    return i;
+}
+#endif
+
 // A cheap test that skips most lines that cannot match: porter stemming only
 // changes a word's ending, never its first two letters, so a matching ASCII
 // line holds (case aside) the first two letters of some searched word. Lines
@@ -603,7 +633,12 @@ class LineFilter {
         for (const auto& prefix : prefixes_) {
             const char first = prefix[0];
             const char second = prefix.size() > 1 ? prefix[1] : 0;
-            for (std::size_t i = 0; i + prefix.size() <= line.size(); ++i) {
+            std::size_t i = 0;
+#if defined(__SSE2__)
+            if (second)
+                i = two_letter_starts(line, first, second, starts);
+#endif
+            for (; i + prefix.size() <= line.size(); ++i) {
                 if ((static_cast<unsigned char>(line[i]) | 0x20) != first)
                     continue;
                 if (second && (static_cast<unsigned char>(line[i + 1]) | 0x20) != second)

@@ -731,8 +731,9 @@ struct Phrase {
 
 // Where the phrases occur in a line's tokens, overlapping ranges merged.
 std::vector<std::pair<std::size_t, std::size_t>>
-phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phrase>& phrases) {
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
+phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phrase>& phrases,
+             std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+    spans.clear(); // a buffer reused from line to line: most lines match nothing
     for (const auto& phrase : phrases) {
         const std::size_t count = phrase.tokens.size();
         for (std::size_t i = 0; i + count <= tokens.size(); ++i) {
@@ -747,8 +748,11 @@ phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phra
                 spans.emplace_back(tokens[i].start, tokens[i + count - 1].end);
         }
     }
-    std::sort(spans.begin(), spans.end());
     std::vector<std::pair<std::size_t, std::size_t>> merged;
+    if (spans.empty())
+        return merged;
+    std::sort(spans.begin(), spans.end());
+    merged.reserve(spans.size());
     for (const auto& span : spans) {
         if (!merged.empty() && span.first <= merged.back().second)
             merged.back().second = std::max(merged.back().second, span.second);
@@ -841,6 +845,7 @@ struct LineMatcher::State {
     bool single_words = true; // every phrase one token: ASCII lines are matched word by word
     std::vector<Tokenizer::Token> words;
     std::vector<std::size_t> starts;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
     StemMemo stems;
 };
 
@@ -880,7 +885,7 @@ std::vector<LineMatch> LineMatcher::match(std::string_view text) {
         auto spans = phrase_spans(by_word ? candidate_words(line, state.filter, state.tokenizer,
                                                             state.stems, state.starts, state.words)
                                           : state.tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
-                                  state.phrases);
+                                  state.phrases, state.spans);
         if (!spans.empty())
             result.push_back({number, std::move(spans)});
     }

@@ -60,6 +60,9 @@ class SearchIndex {
 
     // Brings the index up to date with the files `paths` (relative to `root`):
     // a file is re-read when its path, size, mtime, ctime or inode changed.
+    // A sync that leaves no file changed in the last 2 seconds stores a
+    // fingerprint of all the paths and stamps; while it matches, a sync reads
+    // nothing but that fingerprint.
     void sync(const std::filesystem::path& root, const std::vector<std::string>& paths,
               const IndexProgress& progress = {});
     void sync_files(const std::filesystem::path& root, const std::vector<File>& files,

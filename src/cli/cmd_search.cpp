@@ -62,20 +62,18 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
     const SearchQuery query = parse_search_query(util::join(options.query, " "));
     NoteSet set = load_notes_for_reports(context.config);
     print_problems(set.problems);
-    std::vector<Note> selected = select_notes(set.notes, filter);
 
     SearchOptions search;
     search.order = options.rank ? SearchOrder::rank : SearchOrder::newest;
     const bool want_lines = options.by.empty() && options.format != Format::paths;
-    search.lines = want_lines ? SearchLines::matching : SearchLines::none;
     search.context = options.context;
     ProgressLine progress;
     search.progress = [&progress](std::size_t done, std::size_t total) { progress(done, total); };
     std::vector<std::string> warnings;
     std::vector<SearchResult> results;
     {
-        results =
-            search_notes(context.config, set.notes, std::move(selected), query, search, warnings);
+        results = search_notes(context.config, std::move(set.notes), set.stamps, filter, query,
+                               search, warnings);
     }
     for (const auto& warning : warnings)
         warn(warning);
@@ -86,11 +84,19 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
         check_output();
         return exit_ok;
     }
-    if (options.format == Format::text && results.empty())
+    if (options.format == Format::text && results.empty()) {
         std::cerr << "no notes match\n";
-    else
+    } else if (want_lines) {
+        // Each note's lines are found as it is written: the tree is never held.
+        SearchHits hits{{}, options.context, [&](const auto& visit) {
+                            visit_with_lines(context.config, query, options.context, results,
+                                             visit);
+                        }};
+        render(search_formats, options.format, std::cout, hits, text_view(context));
+    } else {
         render(search_formats, options.format, std::cout,
-               SearchHits{std::move(results), options.context}, text_view(context));
+               SearchHits{std::move(results), options.context, {}}, text_view(context));
+    }
     check_output();
     return exit_ok;
 }

@@ -1,8 +1,15 @@
 #include "core/search.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <exception>
+#include <fcntl.h>
 #include <map>
 #include <set>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
 #include <unordered_map>
 
 #include "core/query.hpp"
@@ -14,24 +21,26 @@ namespace pmi {
 namespace {
 
 std::unordered_map<std::string, double>
-matching_paths(const Config& config, const std::vector<Note>& notes, const SearchQuery& query,
+matching_paths(const Config& config, const std::vector<Note>& notes,
+               const std::vector<std::optional<FileStamp>>& stamps, const SearchQuery& query,
                const IndexProgress& progress, std::vector<std::string>& warnings) {
     SearchIndex index(search_index_file(config.root), warnings);
-    std::vector<std::string> paths;
-    paths.reserve(notes.size());
-    for (const auto& note : notes)
-        paths.push_back(note.path);
-    index.sync(config.root, paths, progress);
+    std::vector<SearchIndex::File> files;
+    files.reserve(notes.size());
+    const bool stamped = stamps.size() == notes.size();
+    for (std::size_t i = 0; i < notes.size(); ++i)
+        files.push_back({notes[i].path, stamped ? stamps[i] : std::nullopt});
+    index.sync_files(config.root, files, progress);
     std::unordered_map<std::string, double> scores;
     for (auto& hit : index.find(query))
         scores.emplace(std::move(hit.path), hit.score);
     return scores;
 }
 
-// Keeps the lines of `text` that are within `context` lines of a match.
-std::vector<std::pair<std::size_t, std::string>>
-lines_around(std::string_view text, const std::vector<LineMatch>& matches, std::size_t context) {
-    std::vector<std::pair<std::size_t, std::string>> shown;
+// The lines of `text` that are within `context` lines of a match.
+std::vector<ShownLine> lines_around(std::string_view text, const std::vector<LineMatch>& matches,
+                                    std::size_t context) {
+    std::vector<ShownLine> shown;
     context = std::min(context, text.size()); // no more lines than bytes; no overflow below
     auto match = matches.begin();
     std::size_t start = 0;
@@ -42,66 +51,169 @@ lines_around(std::string_view text, const std::vector<LineMatch>& matches, std::
         while (match != matches.end() && match->line + context < number)
             ++match;
         if (match != matches.end() && number + context >= match->line) {
-            std::string_view line = text.substr(start, end - start);
-            if (!line.empty() && line.back() == '\r')
-                line.remove_suffix(1);
-            shown.emplace_back(number, line);
+            const std::size_t size = end - start - (end > start && text[end - 1] == '\r' ? 1 : 0);
+            shown.push_back({number, start, size});
         }
         start = end + 1;
     }
     return shown;
 }
 
-// Each note is read, matched and let go in turn, so a search that matches
-// every note holds one file at a time, not the tree.
-void add_lines(const Config& config, const SearchQuery& query, std::size_t context,
-               std::vector<SearchResult>& results) {
-    LineMatcher matcher(query);
-    for (auto& result : results) {
-        const auto text = util::read_file(config.root / result.note.path);
-        if (!text)
+// Reads a whole regular file into `text`, whose buffer is reused; false (and
+// `text` empty) when it cannot.
+bool read_whole_file(const char* file, std::string& text) {
+    // O_NONBLOCK and the regular-file check: a FIFO or a folder is an error, never a hang.
+    const int fd = ::open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat info {};
+    bool ok = fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+    std::size_t size = 0;
+    if (ok)
+        text.resize(static_cast<std::size_t>(info.st_size) + 1); // a byte more: EOF seen at once
+    while (ok) {
+        if (size == text.size())
+            text.resize(2 * size + 4096); // the file grew
+        const ssize_t got = ::read(fd, text.data() + size, text.size() - size);
+        if (got < 0 && errno == EINTR)
             continue;
-        result.lines = matcher.match(normalized_for_search(*text));
-        result.shown = lines_around(*text, result.lines, context);
+        ok = got >= 0;
+        if (got <= 0)
+            break;
+        size += static_cast<std::size_t>(got);
     }
+    if (fd >= 0)
+        ::close(fd);
+    text.resize(ok ? size : 0);
+    return ok;
 }
+
+// Finds a result's matching lines, one thread's matcher and buffer reused
+// from note to note.
+class LineFinder {
+  public:
+    LineFinder(const Config& config, const SearchQuery& query, std::size_t context)
+        : config_(config), matcher_(query), context_(context) {}
+
+    void find(SearchResult& result) {
+        if (!read_whole_file((config_.root / result.note.path).c_str(), result.text))
+            return;
+        normalized_.assign(result.text);
+        normalize_for_search(normalized_);
+        result.lines = matcher_.match(normalized_);
+        result.shown = lines_around(result.text, result.lines, context_);
+    }
+
+  private:
+    const Config& config_;
+    LineMatcher matcher_;
+    std::size_t context_;
+    std::string normalized_;
+};
 
 } // namespace
 
-std::vector<SearchResult> search_notes(const Config& config, const std::vector<Note>& notes,
-                                       std::vector<Note> selected, const SearchQuery& query,
+std::vector<SearchResult> search_notes(const Config& config, std::vector<Note> notes,
+                                       const std::vector<std::optional<FileStamp>>& stamps,
+                                       const NoteFilter& filter, const SearchQuery& query,
                                        const SearchOptions& options,
                                        std::vector<std::string>& warnings) {
-    const auto scores = matching_paths(config, notes, query, options.progress, warnings);
+    const auto scores = matching_paths(config, notes, stamps, query, options.progress, warnings);
+    // Only the notes that match are filtered and sorted: a selective search
+    // over a large tree touches few of them.
+    std::vector<Note> matched;
+    for (auto& note : notes)
+        if (scores.count(note.path) && matches(note, filter))
+            matched.push_back(std::move(note));
+    sort_newest_first(matched);
     std::vector<SearchResult> results;
-    for (auto& note : selected) {
-        const auto found = scores.find(note.path);
-        if (found != scores.end())
-            results.push_back({std::move(note), found->second, {}, {}});
+    results.reserve(matched.size());
+    for (auto& note : matched) {
+        const double score = scores.find(note.path)->second;
+        results.push_back({std::move(note), score, {}, {}, {}});
     }
     if (options.order == SearchOrder::rank)
         std::stable_sort(
             results.begin(), results.end(),
             [](const SearchResult& a, const SearchResult& b) { return a.score < b.score; });
-    if (options.lines == SearchLines::matching)
-        add_lines(config, query, options.context, results);
+    if (options.lines == SearchLines::matching) {
+        LineFinder finder(config, query, options.context);
+        for (auto& result : results)
+            finder.find(result);
+    }
     return results;
+}
+
+void visit_with_lines(const Config& config, const SearchQuery& query, std::size_t context,
+                      std::vector<SearchResult>& results,
+                      const std::function<void(const SearchResult&)>& visit) {
+    constexpr std::size_t batch_size = 128;
+    const bool two_threads =
+        results.size() > batch_size / 2 && std::thread::hardware_concurrency() > 1;
+    LineFinder main_finder(config, query, context);
+    std::optional<LineFinder> helper_finder;
+    if (two_threads)
+        helper_finder.emplace(config, query, context);
+    // The batch's texts: their buffers go from batch to batch.
+    std::vector<std::string> texts(std::min(batch_size, results.size()));
+    for (std::size_t begin = 0; begin < results.size(); begin += batch_size) {
+        const std::size_t end = std::min(results.size(), begin + batch_size);
+        for (std::size_t i = begin; i < end; ++i)
+            results[i].text.swap(texts[i - begin]);
+        std::atomic<std::size_t> next{begin};
+        std::exception_ptr failure;
+        const auto work = [&](LineFinder& finder) {
+            try {
+                for (std::size_t i = next++; i < end; i = next++)
+                    finder.find(results[i]);
+            } catch (...) {
+                failure = std::current_exception();
+                next = end;
+            }
+        };
+        if (two_threads) {
+            std::exception_ptr main_failure;
+            std::thread helper([&] { work(*helper_finder); });
+            try {
+                for (std::size_t i = next++; i < end; i = next++)
+                    main_finder.find(results[i]);
+            } catch (...) {
+                main_failure = std::current_exception();
+                next = end;
+            }
+            helper.join();
+            if (main_failure)
+                std::rethrow_exception(main_failure);
+        } else {
+            work(main_finder);
+        }
+        if (failure)
+            std::rethrow_exception(failure);
+        for (std::size_t i = begin; i < end; ++i) {
+            SearchResult& result = results[i];
+            visit(result);
+            result.lines = {};
+            result.shown = {};
+            result.text.swap(texts[i - begin]);
+        }
+    }
 }
 
 std::vector<Note> keep_matching(const Config& config, const std::vector<Note>& notes,
                                 std::vector<Note> selected, const std::string& query,
                                 std::vector<std::string>& warnings) {
     const SearchQuery parsed = parse_search_query(query);
-    const auto scores = matching_paths(config, notes, parsed, {}, warnings);
+    const auto scores = matching_paths(config, notes, {}, parsed, {}, warnings);
     std::erase_if(selected, [&](const Note& note) { return !scores.count(note.path); });
     return selected;
 }
 
-const std::string* shown_line(const SearchResult& result, std::size_t number) {
-    const auto found =
-        std::lower_bound(result.shown.begin(), result.shown.end(), number,
-                         [](const auto& line, std::size_t wanted) { return line.first < wanted; });
-    return found != result.shown.end() && found->first == number ? &found->second : nullptr;
+std::optional<std::string_view> shown_line(const SearchResult& result, std::size_t number) {
+    const auto found = std::lower_bound(
+        result.shown.begin(), result.shown.end(), number,
+        [](const ShownLine& line, std::size_t wanted) { return line.number < wanted; });
+    if (found == result.shown.end() || found->number != number ||
+        found->start + found->size > result.text.size())
+        return std::nullopt;
+    return std::string_view(result.text).substr(found->start, found->size);
 }
 
 Evidence gather_evidence(const std::vector<SearchResult>& results, const std::string& field) {

@@ -1,29 +1,42 @@
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar.hpp"
 #include "core/config.hpp"
 #include "core/note.hpp"
+#include "core/query.hpp"
 #include "core/search_index.hpp"
 #include "core/search_query.hpp"
 
 namespace pmi {
+
+// A line of a note's text that is shown: its number, and where it is in the
+// text (without its line ending).
+struct ShownLine {
+    std::size_t number = 0;
+    std::size_t start = 0;
+    std::size_t size = 0;
+};
 
 // A note that matches a search.
 struct SearchResult {
     Note note;
     double score = 0;             // bm25: lower is more relevant
     std::vector<LineMatch> lines; // the lines holding a searched word
-    // With SearchLines::matching, the text of each matching line and of the
-    // lines of context around it (line number, text without its line ending),
-    // by line number; only these are kept, not the whole file.
-    std::vector<std::pair<std::size_t, std::string>> shown;
+    // With SearchLines::matching (or while visit_with_lines visits it): the
+    // note's text, and its matching lines and the lines of context around
+    // them, by line number.
+    std::string text;
+    std::vector<ShownLine> shown;
 };
 
-// The text of line `number` among a result's shown lines; nullptr if not kept.
-const std::string* shown_line(const SearchResult& result, std::size_t number);
+// The text of line `number` among a result's shown lines; nullopt if not kept.
+std::optional<std::string_view> shown_line(const SearchResult& result, std::size_t number);
 
 enum class SearchOrder { newest, rank };
 enum class SearchLines { none, matching };
@@ -35,13 +48,24 @@ struct SearchOptions {
     IndexProgress progress;
 };
 
-// Searches the notes (the valid notes of the tree: the index is brought up to
-// date with them) and returns those in `selected` that match, in the order
-// asked. Warnings about the index (rebuilt) are appended to `warnings`.
-std::vector<SearchResult> search_notes(const Config& config, const std::vector<Note>& notes,
-                                       std::vector<Note> selected, const SearchQuery& query,
+// Searches the notes (the valid notes of the tree, with their stamps when
+// known, as load_notes gives them: the index is brought up to date with them)
+// and returns those the filter selects that match, newest first or in the
+// order asked. Warnings about the index (rebuilt) are appended to `warnings`.
+std::vector<SearchResult> search_notes(const Config& config, std::vector<Note> notes,
+                                       const std::vector<std::optional<FileStamp>>& stamps,
+                                       const NoteFilter& filter, const SearchQuery& query,
                                        const SearchOptions& options,
                                        std::vector<std::string>& warnings);
+
+// Finds the lines of each result, as SearchLines::matching does, and passes
+// the results to `visit` in order; a result's text and lines are let go after
+// its visit, so a search that matches every note never holds the tree. The
+// files are read and matched a batch at a time on up to two threads; what
+// `visit` sees does not depend on them.
+void visit_with_lines(const Config& config, const SearchQuery& query, std::size_t context,
+                      std::vector<SearchResult>& results,
+                      const std::function<void(const SearchResult&)>& visit);
 
 // --match: keeps the notes of `selected` that match the query (whose syntax
 // errors throw pmi::Error); `notes` are all the valid notes of the tree.

@@ -1,6 +1,7 @@
 #include "core/search_index.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <chrono>
 #include <cstdint>
@@ -9,6 +10,9 @@
 #include <sqlite3.h>
 #include <thread>
 #include <unordered_map>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/cache.hpp"
 #include "core/error.hpp"
@@ -21,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bumped whenever the schema or what is indexed changes: the index is then rebuilt.
-constexpr const char* index_format = "pmi-search-1";
+constexpr const char* index_format = "pmi-search-2";
 constexpr const char* tokenizer = "porter unicode61 remove_diacritics 2";
 constexpr int busy_timeout_ms = 10'000;
 constexpr std::int64_t rebuild_min_tombstones = 1000;
@@ -80,6 +84,8 @@ class Statement {
     }
     void reset() { sqlite3_reset(stmt_); }
     std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+    const unsigned char* raw_text(int column) const { return sqlite3_column_text(stmt_, column); }
+    int bytes(int column) const { return sqlite3_column_bytes(stmt_, column); }
     double real(int column) const { return sqlite3_column_double(stmt_, column); }
     std::string text(int column) const {
         const auto* data = sqlite3_column_text(stmt_, column);
@@ -124,6 +130,7 @@ struct IndexedFile {
     std::int64_t docid = 0;
     bool racy = false;
     std::int64_t hash = 0;
+    bool seen = false; // during a sync: still among the files
 };
 
 std::int64_t text_hash(std::string_view text) {
@@ -136,23 +143,87 @@ std::int64_t text_hash(std::string_view text) {
     return static_cast<std::int64_t>(hash);
 }
 
-std::unordered_map<std::string, IndexedFile> read_files_table(sqlite3* db) {
-    std::unordered_map<std::string, IndexedFile> files;
-    Statement select(db, "SELECT path, size, mtime_ns, ctime_ns, inode, docid, racy, hash FROM "
-                         "files");
-    while (select.step()) {
-        IndexedFile file;
-        file.stamp.size = static_cast<std::uint64_t>(select.integer(1));
-        file.stamp.mtime_ns = select.integer(2);
-        file.stamp.ctime_ns = select.integer(3);
-        file.stamp.inode = static_cast<std::uint64_t>(select.integer(4));
-        file.docid = select.integer(5);
-        file.racy = select.integer(6) != 0;
-        file.hash = select.integer(7);
-        files.emplace(select.text(0), file);
+// Looked up by string_view, without a copy of the path.
+struct PathHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view path) const {
+        return std::hash<std::string_view>{}(path);
     }
-    return files;
-}
+};
+
+// The `files` table, read whole when files changed: the paths in one buffer,
+// found by open addressing, so reading and dropping 100,000 rows costs a few
+// allocations, not two a row.
+class FilesTable {
+  public:
+    explicit FilesTable(sqlite3* db) {
+        Statement select(db, "SELECT path, size, mtime_ns, ctime_ns, inode, docid, racy, hash "
+                             "FROM files");
+        while (select.step()) {
+            Entry entry;
+            const auto* path = reinterpret_cast<const char*>(select.raw_text(0));
+            entry.size = path ? static_cast<std::size_t>(select.bytes(0)) : 0;
+            entry.start = paths_.size();
+            paths_.append(path ? path : "", entry.size);
+            entry.file.stamp.size = static_cast<std::uint64_t>(select.integer(1));
+            entry.file.stamp.mtime_ns = select.integer(2);
+            entry.file.stamp.ctime_ns = select.integer(3);
+            entry.file.stamp.inode = static_cast<std::uint64_t>(select.integer(4));
+            entry.file.docid = select.integer(5);
+            entry.file.racy = select.integer(6) != 0;
+            entry.file.hash = select.integer(7);
+            entries_.push_back(entry);
+        }
+        std::size_t slots = 16;
+        while (slots < 2 * entries_.size())
+            slots *= 2;
+        slots_.assign(slots, 0);
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            std::size_t slot = slot_of(path(i));
+            while (slots_[slot] != 0 && path(slots_[slot] - 1) != path(i))
+                slot = (slot + 1) & (slots_.size() - 1);
+            slots_[slot] = i + 1; // a path twice (it cannot be: the primary key) keeps the last
+        }
+    }
+
+    IndexedFile* find(std::string_view wanted) {
+        if (slots_.empty())
+            return nullptr;
+        for (std::size_t slot = slot_of(wanted); slots_[slot] != 0;
+             slot = (slot + 1) & (slots_.size() - 1))
+            if (path(slots_[slot] - 1) == wanted)
+                return &entries_[slots_[slot] - 1].file;
+        return nullptr;
+    }
+    std::size_t size() const { return entries_.size(); }
+    void clear() {
+        entries_.clear();
+        paths_.clear();
+        slots_.clear();
+    }
+    // Calls visit(path, file) for each row.
+    template <typename Visit> void each(Visit visit) const {
+        for (std::size_t i = 0; i < entries_.size(); ++i)
+            visit(path(i), entries_[i].file);
+    }
+
+  private:
+    struct Entry {
+        std::size_t start = 0;
+        std::size_t size = 0;
+        IndexedFile file;
+    };
+    std::string paths_;
+    std::vector<Entry> entries_;
+    std::vector<std::size_t> slots_; // an entry's index + 1; 0 for none
+
+    std::string_view path(std::size_t i) const {
+        return std::string_view(paths_).substr(entries_[i].start, entries_[i].size);
+    }
+    std::size_t slot_of(std::string_view path) const {
+        return PathHash{}(path) & (slots_.size() - 1);
+    }
+};
 
 bool same_stamp(const FileStamp& a, const FileStamp& b) {
     // The device is left out: it is not stable across reboots for some file systems.
@@ -162,9 +233,33 @@ bool same_stamp(const FileStamp& a, const FileStamp& b) {
 
 // One file to look at during a sync.
 struct Candidate {
-    const std::string* path;
+    std::string_view path;
     FileStamp stamp;
 };
+
+// A hash of every file's path and stamp (the device left out, as same_stamp
+// does), in order: equal fingerprints mean the same files, unchanged.
+std::string fingerprint_of(const std::vector<Candidate>& candidates) {
+    std::uint64_t hash = 14695981039346656037ull;
+    const auto mix = [&](std::uint64_t value) {
+        hash ^= value;
+        hash *= 0x9E3779B97F4A7C15ull;
+        hash ^= hash >> 29;
+    };
+    mix(candidates.size());
+    for (const auto& candidate : candidates) {
+        for (const char c : candidate.path) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 1099511628211ull;
+        }
+        mix(candidate.path.size());
+        mix(candidate.stamp.size);
+        mix(static_cast<std::uint64_t>(candidate.stamp.mtime_ns));
+        mix(static_cast<std::uint64_t>(candidate.stamp.ctime_ns));
+        mix(candidate.stamp.inode);
+    }
+    return fmt::format("{:016x}", hash);
+}
 
 } // namespace
 
@@ -174,6 +269,11 @@ fs::path search_index_file(const fs::path& root) {
 
 std::string normalized_for_search(std::string_view text) {
     std::string out(text);
+    normalize_for_search(out);
+    return out;
+}
+
+void normalize_for_search(std::string& out) {
     auto line_end = [&](std::size_t start) {
         const std::size_t end = out.find('\n', start);
         return end == std::string::npos ? out.size() : end;
@@ -190,7 +290,7 @@ std::string normalized_for_search(std::string_view text) {
     };
     std::size_t end = line_end(0);
     if (!is_fence(0, end))
-        return out;
+        return;
     blank(0, end);
     for (std::size_t start = end + 1; start < out.size(); start = end + 1) {
         end = line_end(start);
@@ -206,7 +306,6 @@ std::string normalized_for_search(std::string_view text) {
         if (i > start && i < end && out[i] == ':')
             blank(start, i + 1);
     }
-    return out;
 }
 
 SearchIndex::SearchIndex(const fs::path& file, std::vector<std::string>& warnings)
@@ -325,40 +424,59 @@ void SearchIndex::recreate(const std::string& warning) {
 
 void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& paths,
                        const IndexProgress& progress) {
+    std::vector<File> files;
+    files.reserve(paths.size());
+    for (const auto& path : paths)
+        files.push_back({path, std::nullopt});
+    sync_files(root, files, progress);
+}
+
+void SearchIndex::sync_files(const fs::path& root, const std::vector<File>& files,
+                             const IndexProgress& progress) {
+    std::vector<Candidate> candidates;
+    candidates.reserve(files.size());
+    for (const auto& file : files)
+        if (const auto stamp = file.stamp ? file.stamp : stamp_file(root / file.path))
+            candidates.push_back({file.path, *stamp});
+    const std::string fingerprint = fingerprint_of(candidates);
     for (int attempt = 0;; ++attempt) {
         try {
-            std::vector<Candidate> candidates;
-            candidates.reserve(paths.size());
-            for (const auto& path : paths)
-                if (const auto stamp = stamp_file(root / path))
-                    candidates.push_back({&path, *stamp});
+            // The usual case, nothing changed since the last sync, costs one
+            // read: the whole table of files is read only when the
+            // fingerprint of the files differs.
+            if (meta_value(db_, "fingerprint") == fingerprint)
+                return;
 
             const std::int64_t now = now_ns();
             // Whether a file needs to be read: new, changed, or indexed while it
             // was still being written (then its text is compared by hash).
-            auto stale = [&](const std::unordered_map<std::string, IndexedFile>& indexed,
-                             const Candidate& candidate) {
-                const auto found = indexed.find(*candidate.path);
-                return found == indexed.end() ||
-                       !same_stamp(found->second.stamp, candidate.stamp) || found->second.racy;
+            auto stale = [](const IndexedFile* found, const Candidate& candidate) {
+                return !found || !same_stamp(found->stamp, candidate.stamp) || found->racy;
             };
-            auto changed = [&](const std::unordered_map<std::string, IndexedFile>& indexed) {
-                if (indexed.size() != candidates.size())
-                    return true;
-                return std::any_of(candidates.begin(), candidates.end(),
-                                   [&](const Candidate& c) { return stale(indexed, c); });
-            };
-            if (!changed(read_files_table(db_)))
-                return;
+            // Trusted from the next search on only when no file was changed
+            // so recently that a later write could leave the same stamp.
+            const bool settled =
+                std::none_of(candidates.begin(), candidates.end(), [&](const Candidate& candidate) {
+                    return is_racy(candidate.stamp, now);
+                });
 
             exec(db_, "BEGIN IMMEDIATE");
             try {
-                auto indexed = read_files_table(db_); // again: another search may have synced
+                FilesTable indexed(db_);
                 std::int64_t tombstones = meta_number(db_, "tombstones");
                 std::int64_t next_docid = meta_number(db_, "next_docid") + 1;
+                // Each candidate's row, looked up once.
+                std::vector<IndexedFile*> rows(candidates.size());
                 std::size_t to_read = 0;
-                for (const auto& candidate : candidates)
-                    to_read += stale(indexed, candidate) ? 1 : 0;
+                for (std::size_t i = 0; i < candidates.size(); ++i) {
+                    rows[i] = indexed.find(candidates[i].path);
+                    to_read += stale(rows[i], candidates[i]) ? 1 : 0;
+                }
+                if (to_read == 0 && indexed.size() == candidates.size()) {
+                    set_meta(db_, "fingerprint", settled ? fingerprint : std::string());
+                    exec(db_, "COMMIT");
+                    return;
+                }
                 const auto removed = static_cast<std::int64_t>(
                     indexed.size() + to_read - candidates.size()); // at most: a bound
                 if (tombstones + removed > rebuild_min_tombstones &&
@@ -366,6 +484,7 @@ void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& pat
                     exec(db_, "INSERT INTO text(text) VALUES('delete-all')");
                     exec(db_, "DELETE FROM files");
                     indexed.clear();
+                    std::fill(rows.begin(), rows.end(), nullptr);
                     tombstones = 0;
                     to_read = candidates.size();
                 }
@@ -376,32 +495,31 @@ void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& pat
                                            "inode, docid, racy, hash) VALUES(?,?,?,?,?,?,?,?)");
                 Statement settle(db_, "UPDATE files SET racy = ? WHERE path = ?");
                 std::size_t done = 0;
-                std::unordered_map<std::string_view, bool> present;
-                present.reserve(candidates.size());
-                for (const auto& candidate : candidates) {
-                    present.emplace(*candidate.path, true);
-                    if (!stale(indexed, candidate))
+                for (std::size_t i = 0; i < candidates.size(); ++i) {
+                    const Candidate& candidate = candidates[i];
+                    IndexedFile* found = rows[i];
+                    if (found)
+                        found->seen = true;
+                    if (!stale(found, candidate))
                         continue;
                     if (progress)
                         progress(done++, to_read);
-                    const auto text = util::read_file(root / *candidate.path);
-                    const auto found = indexed.find(*candidate.path);
+                    const auto text = util::read_file(root / candidate.path);
                     const bool racy = is_racy(candidate.stamp, now);
-                    if (found != indexed.end() && text && found->second.racy &&
-                        same_stamp(found->second.stamp, candidate.stamp) &&
-                        found->second.hash == text_hash(*text)) {
-                        settle.bind(1, std::int64_t{racy}).bind(2, *candidate.path).run();
+                    if (found && text && found->racy && same_stamp(found->stamp, candidate.stamp) &&
+                        found->hash == text_hash(*text)) {
+                        settle.bind(1, std::int64_t{racy}).bind(2, candidate.path).run();
                         continue;
                     }
-                    if (found != indexed.end()) {
-                        remove.bind(1, *candidate.path).run();
+                    if (found) {
+                        remove.bind(1, candidate.path).run();
                         ++tombstones;
                     }
                     if (!text)
                         continue;
                     const std::int64_t docid = next_docid++;
                     insert_text.bind(1, docid).bind(2, normalized_for_search(*text)).run();
-                    insert_file.bind(1, *candidate.path)
+                    insert_file.bind(1, candidate.path)
                         .bind(2, static_cast<std::int64_t>(candidate.stamp.size))
                         .bind(3, candidate.stamp.mtime_ns)
                         .bind(4, candidate.stamp.ctime_ns)
@@ -411,16 +529,17 @@ void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& pat
                         .bind(8, text_hash(*text))
                         .run();
                 }
-                for (const auto& [path, file] : indexed) {
-                    if (present.count(path))
-                        continue;
+                indexed.each([&](std::string_view path, const IndexedFile& file) {
+                    if (file.seen)
+                        return;
                     remove.bind(1, path).run();
                     ++tombstones;
-                }
+                });
                 if (progress)
                     progress(to_read, to_read);
                 set_meta(db_, "tombstones", std::to_string(tombstones));
                 set_meta(db_, "next_docid", std::to_string(next_docid - 1));
+                set_meta(db_, "fingerprint", settled ? fingerprint : std::string());
                 exec(db_, "COMMIT");
             } catch (...) {
                 sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -465,6 +584,32 @@ std::size_t SearchIndex::tombstones() {
 }
 
 namespace {
+
+#if defined(__SSE2__)
+// Where `first` then `second` (lower-case ASCII letters or digits) are in the
+// line, `c | 0x20` lowering a letter, 16 positions at a time; returns the
+// first position not looked at.
+std::size_t two_letter_starts(std::string_view line, char first, char second,
+                              std::vector<std::size_t>& starts) {
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i want_first = _mm_set1_epi8(first);
+    const __m128i want_second = _mm_set1_epi8(second);
+    std::size_t i = 0;
+    for (; i + 17 <= line.size(); i += 16) {
+        const auto* at = reinterpret_cast<const __m128i*>(line.data() + i);
+        const __m128i here = _mm_or_si128(_mm_loadu_si128(at), case_bit);
+        const __m128i next = _mm_or_si128(
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i + 1)), case_bit);
+        auto mask = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpeq_epi8(here, want_first), _mm_cmpeq_epi8(next, want_second))));
+        while (mask) {
+            starts.push_back(i + static_cast<std::size_t>(std::countr_zero(mask)));
+            mask &= mask - 1;
+        }
+    }
+    return i;
+}
+#endif
 
 // A cheap test that skips most lines that cannot match: porter stemming only
 // changes a word's ending, never its first two letters, so a matching ASCII
@@ -537,6 +682,35 @@ class LineFilter {
     }
 
     static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+    bool keeps_all() const { return keep_all_; }
+
+    // Appends to `starts` where, in an ASCII line, a searched word's first
+    // letters (case aside) begin a word: only the words there can match.
+    // Sorted, each once. A quick scan, confirmed by may_start.
+    void word_starts(std::string_view line, std::vector<std::size_t>& starts) const {
+        starts.clear();
+        for (const auto& prefix : prefixes_) {
+            const char first = prefix[0];
+            const char second = prefix.size() > 1 ? prefix[1] : 0;
+            std::size_t i = 0;
+#if defined(__SSE2__)
+            if (second)
+                i = two_letter_starts(line, first, second, starts);
+#endif
+            for (; i + prefix.size() <= line.size(); ++i) {
+                if ((static_cast<unsigned char>(line[i]) | 0x20) != first)
+                    continue;
+                if (second && (static_cast<unsigned char>(line[i + 1]) | 0x20) != second)
+                    continue;
+                starts.push_back(i);
+            }
+        }
+        if (prefixes_.size() > 1) {
+            std::sort(starts.begin(), starts.end());
+            starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+        }
+    }
 
   private:
     bool keep_all_ = false;
@@ -617,8 +791,9 @@ struct Phrase {
 
 // Where the phrases occur in a line's tokens, overlapping ranges merged.
 std::vector<std::pair<std::size_t, std::size_t>>
-phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phrase>& phrases) {
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
+phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phrase>& phrases,
+             std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+    spans.clear(); // a buffer reused from line to line: most lines match nothing
     for (const auto& phrase : phrases) {
         const std::size_t count = phrase.tokens.size();
         for (std::size_t i = 0; i + count <= tokens.size(); ++i) {
@@ -633,8 +808,11 @@ phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phra
                 spans.emplace_back(tokens[i].start, tokens[i + count - 1].end);
         }
     }
-    std::sort(spans.begin(), spans.end());
     std::vector<std::pair<std::size_t, std::size_t>> merged;
+    if (spans.empty())
+        return merged;
+    std::sort(spans.begin(), spans.end());
+    merged.reserve(spans.size());
     for (const auto& span : spans) {
         if (!merged.empty() && span.first <= merged.back().second)
             merged.back().second = std::max(merged.back().second, span.second);
@@ -659,10 +837,46 @@ bool is_ascii_alnum(char c) {
 // tokenizer's tokens are the runs of letters and digits, and only those that
 // start as a searched word does can stem to it, so only they are stemmed
 // (stemming every word of every line was most of a broad search's time).
+using StemMemo =
+    std::unordered_map<std::string, std::vector<Tokenizer::Token>, PathHash, std::equal_to<>>;
+// Enough for the vocabulary of any set of notes; past it words are stemmed each time.
+constexpr std::size_t stem_memo_size = 100'000;
+
+// The tokens of one ASCII word, stemmed once: the same words come back on
+// every line, so each is handed to the tokenizer once.
+const std::vector<Tokenizer::Token>& word_tokens(std::string_view word, Tokenizer& stemmer,
+                                                 StemMemo& memo) {
+    const auto found = memo.find(word);
+    if (found != memo.end())
+        return found->second;
+    auto& tokens = stemmer.tokens(word, FTS5_TOKENIZE_DOCUMENT);
+    if (memo.size() >= stem_memo_size)
+        return tokens;
+    return memo.emplace(std::string(word), tokens).first->second;
+}
+
 std::vector<Tokenizer::Token>& candidate_words(std::string_view line, const LineFilter& filter,
-                                               Tokenizer& stemmer,
+                                               Tokenizer& stemmer, StemMemo& memo,
+                                               std::vector<std::size_t>& starts,
                                                std::vector<Tokenizer::Token>& words) {
     words.clear();
+    if (!filter.keeps_all()) {
+        // Only where a searched word's first letters are: most of a line is
+        // not looked at word by word.
+        filter.word_starts(line, starts);
+        for (const std::size_t i : starts) {
+            if (!is_ascii_alnum(line[i]) || (i > 0 && is_ascii_alnum(line[i - 1])))
+                continue;
+            std::size_t end = i;
+            while (end < line.size() && is_ascii_alnum(line[end]))
+                ++end;
+            const std::string_view word = line.substr(i, end - i);
+            if (filter.may_start(word))
+                for (const auto& token : word_tokens(word, stemmer, memo))
+                    words.push_back({token.text, i + token.start, i + token.end});
+        }
+        return words;
+    }
     for (std::size_t i = 0; i < line.size();) {
         if (!is_ascii_alnum(line[i])) {
             ++i;
@@ -673,8 +887,8 @@ std::vector<Tokenizer::Token>& candidate_words(std::string_view line, const Line
             ++end;
         const std::string_view word = line.substr(i, end - i);
         if (filter.may_start(word))
-            for (auto& token : stemmer.tokens(word, FTS5_TOKENIZE_DOCUMENT))
-                words.push_back({std::move(token.text), i + token.start, i + token.end});
+            for (const auto& token : word_tokens(word, stemmer, memo))
+                words.push_back({token.text, i + token.start, i + token.end});
         i = end;
     }
     return words;
@@ -690,6 +904,9 @@ struct LineMatcher::State {
     LineFilter filter;
     bool single_words = true; // every phrase one token: ASCII lines are matched word by word
     std::vector<Tokenizer::Token> words;
+    std::vector<std::size_t> starts;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    StemMemo stems;
 };
 
 LineMatcher::LineMatcher(const SearchQuery& query) : state_(std::make_unique<State>(query)) {
@@ -721,13 +938,14 @@ std::vector<LineMatch> LineMatcher::match(std::string_view text) {
             end = text.size();
         const std::string_view line = text.substr(start, end - start);
         start = end + 1;
-        if (!state.filter.may_match(line, ascii))
-            continue;
         const bool by_word = state.single_words && (ascii || is_ascii(line));
-        auto spans =
-            phrase_spans(by_word ? candidate_words(line, state.filter, state.tokenizer, state.words)
-                                 : state.tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
-                         state.phrases);
+        // By word, the scan for words that may match is the line filter.
+        if (!by_word && !state.filter.may_match(line, ascii))
+            continue;
+        auto spans = phrase_spans(by_word ? candidate_words(line, state.filter, state.tokenizer,
+                                                            state.stems, state.starts, state.words)
+                                          : state.tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
+                                  state.phrases, state.spans);
         if (!spans.empty())
             result.push_back({number, std::move(spans)});
     }

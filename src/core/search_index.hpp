@@ -4,11 +4,13 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/cache.hpp"
 #include "core/search_query.hpp"
 
 struct sqlite3;
@@ -22,6 +24,8 @@ std::filesystem::path search_index_file(const std::filesystem::path& root);
 // blanked with spaces, so offsets and line numbers stay those of the file and
 // a search finds values, never key names.
 std::string normalized_for_search(std::string_view text);
+// The same, in place.
+void normalize_for_search(std::string& text);
 
 // A note that matches a query; `score` is bm25 (lower is more relevant).
 struct SearchHit {
@@ -47,10 +51,22 @@ class SearchIndex {
     SearchIndex(const SearchIndex&) = delete;
     SearchIndex& operator=(const SearchIndex&) = delete;
 
+    // A file to index: its path relative to the root and, when the caller has
+    // just read it (the note cache's pass), its stamp, so it is not read twice.
+    struct File {
+        std::string_view path;
+        std::optional<FileStamp> stamp;
+    };
+
     // Brings the index up to date with the files `paths` (relative to `root`):
     // a file is re-read when its path, size, mtime, ctime or inode changed.
+    // A sync that leaves no file changed in the last 2 seconds stores a
+    // fingerprint of all the paths and stamps; while it matches, a sync reads
+    // nothing but that fingerprint.
     void sync(const std::filesystem::path& root, const std::vector<std::string>& paths,
               const IndexProgress& progress = {});
+    void sync_files(const std::filesystem::path& root, const std::vector<File>& files,
+                    const IndexProgress& progress = {});
 
     // The notes matching the query, in no particular order.
     std::vector<SearchHit> find(const SearchQuery& query);

@@ -432,7 +432,7 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
         }
         struct stat info {};
         NoteParse parse = load_note(files[i], notes[i].path, scan, info);
-        if (use_cache && !slot.cached_stamp)
+        if (!slot.cached_stamp)
             slot.stamp = stamp_of(info);
         slot.scan = scan;
         slot.valid = parse.note.has_value();
@@ -497,6 +497,7 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
         }
         if (kept != i)
             notes[kept] = std::move(note);
+        set.stamps.push_back(slots[i].stamp);
         ++kept;
     }
     notes.resize(kept);

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/cache.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "core/note.hpp"
@@ -15,6 +17,10 @@ namespace pmi {
 struct NoteSet {
     std::vector<Note> notes;
     std::vector<Problem> problems;
+    // stamps[i]: the stamp notes[i] had when it was loaded (taken before its
+    // text was read), when known; the search index reuses it rather than
+    // stat-ing every note again.
+    std::vector<std::optional<FileStamp>> stamps;
     bool has_errors() const;
 };
 

@@ -1,6 +1,10 @@
 #include "render/escape.hpp"
 
+#include <bit>
 #include <cstdio>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "util/strings.hpp"
 
@@ -22,12 +26,30 @@ bool is_invisible_control(char32_t cp) {
 }
 
 // Appends `text` with every control shown visibly; `keep` decides for LF and TAB.
+// The end of the run of printable ASCII (0x20 to 0x7E) that starts at `i`.
+std::size_t printable_run_end(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+    // 16 bytes at a time: a byte is not printable when below 0x20 as a signed
+    // char (bytes from 0x80 are negative) or DEL.
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i del = _mm_set1_epi8(0x7F);
+    for (; i + 16 <= text.size(); i += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const auto stops = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmplt_epi8(bytes, space), _mm_cmpeq_epi8(bytes, del))));
+        if (stops)
+            return i + static_cast<std::size_t>(std::countr_zero(stops));
+    }
+#endif
+    while (i < text.size() && text[i] >= 0x20 && text[i] < 0x7F)
+        ++i;
+    return i;
+}
+
 void append_visible(std::string& out, std::string_view text, Lines lines) {
     for (std::size_t i = 0; i < text.size();) {
         // Printable ASCII, most of any text, is appended a run at a time.
-        std::size_t run = i;
-        while (run < text.size() && text[run] >= 0x20 && text[run] < 0x7F)
-            ++run;
+        const std::size_t run = printable_run_end(text, i);
         if (run > i) {
             out.append(text.substr(i, run - i));
             i = run;
@@ -96,6 +118,10 @@ std::string terminal(std::string_view text, Lines lines) {
     out.reserve(text.size());
     append_visible(out, text, lines);
     return out;
+}
+
+void append_terminal(std::string& out, std::string_view text, Lines lines) {
+    append_visible(out, text, lines);
 }
 
 namespace {

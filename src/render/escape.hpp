@@ -18,6 +18,8 @@ enum class Lines { one, keep };
 // `\x1b`, `\u009b`, `\u202e`, `\xff`; never emitted. In a one-line field TAB,
 // CR and LF too (`\t`, `\r`, `\n`); with Lines::keep, LF and TAB stay.
 std::string terminal(std::string_view text, Lines lines = Lines::one);
+// terminal(), appended to `out`.
+void append_terminal(std::string& out, std::string_view text, Lines lines = Lines::one);
 
 // Inline markdown (CommonMark + GFM): the value reads the same rendered as
 // raw; no link, image, emphasis, HTML, entity, table break or block syntax

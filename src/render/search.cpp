@@ -1,7 +1,9 @@
 #include "render/search.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fmt/format.h>
+#include <functional>
 
 #include "core/query.hpp"
 #include "render/escape.hpp"
@@ -11,19 +13,28 @@ namespace pmi {
 
 namespace {
 
-std::string highlighted(std::string_view line, const LineMatch* match, Color color) {
-    if (!match || color == Color::off)
-        return escape::terminal(line);
-    std::string out;
+// Appends the line, escaped, with its matches painted.
+void append_highlighted(std::string& out, std::string_view line, const LineMatch* match,
+                        Color color) {
+    if (!match || color == Color::off) {
+        escape::append_terminal(out, line);
+        return;
+    }
     std::size_t at = 0;
     for (const auto& [start, end] : match->spans) {
         if (start < at || end > line.size())
             continue;
-        out += escape::terminal(line.substr(at, start - at));
+        escape::append_terminal(out, line.substr(at, start - at));
         out += paint(escape::terminal(line.substr(start, end - start)), Style::red, color);
         at = end;
     }
-    return out + escape::terminal(line.substr(std::min(at, line.size())));
+    escape::append_terminal(out, line.substr(std::min(at, line.size())));
+}
+
+void append_number(std::string& out, std::size_t number) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    out.append(digits, end);
 }
 
 std::string match_heading(const Note& note) {
@@ -48,15 +59,15 @@ void append_matching_lines(std::string& out, const SearchResult& result, std::si
                                    ? std::min(match.line + context, result.lines[i + 1].line - 1)
                                    : match.line + context;
         for (std::size_t number = from; number <= to; ++number) {
-            const std::string* line = shown_line(result, number);
+            const auto line = shown_line(result, number);
             if (!line)
                 break; // past the end of the file
             const bool is_match = number == match.line;
             out += path;
             out += is_match ? ':' : '-';
-            out += std::to_string(number);
+            append_number(out, number);
             out += is_match ? ": " : "- ";
-            out += highlighted(*line, is_match ? &match : nullptr, color);
+            append_highlighted(out, *line, is_match ? &match : nullptr, color);
             out += '\n';
         }
         next = std::max(next, to + 1);
@@ -66,7 +77,7 @@ void append_matching_lines(std::string& out, const SearchResult& result, std::si
 void write_json_lines(util::JsonWriter& json, const SearchResult& result) {
     json.key("lines").begin_array();
     for (const auto& match : result.lines) {
-        const std::string* shown = shown_line(result, match.line);
+        const auto shown = shown_line(result, match.line);
         if (!shown)
             continue;
         const std::string_view line = *shown;
@@ -89,12 +100,22 @@ void write_json_lines(util::JsonWriter& json, const SearchResult& result) {
     json.end_array();
 }
 
+void for_each_result(const SearchHits& hits,
+                     const std::function<void(const SearchResult&)>& visit) {
+    if (hits.each) {
+        hits.each(visit);
+        return;
+    }
+    for (const auto& result : hits.results)
+        visit(result);
+}
+
 } // namespace
 
 void search_text(std::ostream& out, const SearchHits& hits, const View& view) {
     bool first = true;
     std::string text;
-    for (const auto& result : hits.results) {
+    for_each_result(hits, [&](const SearchResult& result) {
         text.clear();
         if (!first)
             text += '\n';
@@ -106,14 +127,14 @@ void search_text(std::ostream& out, const SearchHits& hits, const View& view) {
         else
             append_matching_lines(text, result, hits.context, view.color);
         out << text;
-    }
+    });
 }
 
 void search_json(std::ostream& out, const SearchHits& hits, const View&) {
     util::JsonWriter json;
     begin_json_document(json);
     json.key("notes").begin_array();
-    for (const auto& result : hits.results) {
+    for_each_result(hits, [&](const SearchResult& result) {
         const Note& note = result.note;
         json.begin_object();
         json.key("path").value(note.path);
@@ -129,7 +150,7 @@ void search_json(std::ostream& out, const SearchHits& hits, const View&) {
         write_json_lines(json, result);
         json.end_object();
         json.drain(out);
-    }
+    });
     json.end_array();
     json.end_object();
     json.finish(out);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,6 +15,9 @@ namespace pmi {
 struct SearchHits {
     std::vector<SearchResult> results;
     std::size_t context = 0;
+    // When set, text and JSON take the results from it, each with its lines
+    // found as it comes (visit_with_lines), rather than from `results`.
+    std::function<void(const std::function<void(const SearchResult&)>&)> each;
 };
 
 // Like ripgrep's, grouped by note: a heading, then `path:line: text` for each

@@ -170,6 +170,27 @@ prod/interviews/portal/acme-corp-2026-11-17.md"
 CHECKS=$((CHECKS + 1))
 git status --porcelain | grep -q . && fail "the index shows in git status: $(git status --porcelain)"
 
+# Settled notes (changed over 2 s ago), enough for the note cache: the index
+# trusts a fingerprint of the notes' stamps, as the note cache read them, and
+# a later edit of the same size still shows.
+for i in $(seq 10 29); do
+    write_note portal filler-2026-10-$i.md "Filler $i" 2026-10-$i dev "" "A quokka here."
+done
+run search giraffe --format paths
+sleep 2.5
+run search giraffe --format paths # settled: the fingerprint is kept
+run search giraffe --format paths # and trusted
+expect_out_equals "prod/interviews/portal/hooli-2026-11-19.md
+prod/interviews/portal/acme-corp-2026-11-17.md"
+sed -i 's/giraffe/gazelle/' prod/interviews/portal/hooli-2026-11-19.md
+run search gazelle --format paths
+expect_out_equals "prod/interviews/portal/hooli-2026-11-19.md"
+run search giraffe --format paths
+expect_out_equals "prod/interviews/portal/acme-corp-2026-11-17.md"
+rm prod/interviews/portal/filler-2026-10-*.md
+run search quokka --format paths
+expect_out_equals ""
+
 # Hostile queries: a clear error, exit 2, never SQLite's words.
 for query in '"' 'NEAR(' '(' ')' 'a)' '(a' '(a OR (b)' '*' 'OR' 'a OR' 'OR a' 'NOT' 'a NOT' \
     '-a' '()' 'a AND' '"" ***' "$(printf '(%.0s' {1..40})a$(printf ')%.0s' {1..40})"; do

@@ -189,6 +189,15 @@ TEST_CASE("LineMatcher") {
         CHECK(matcher.match("").empty());
         CHECK(matcher.match("excels\nexcel").size() == 2);
     }
+    SUBCASE("a word met again is matched as the first time") {
+        LineMatcher matcher(parse_search_query("ordering"));
+        const auto first = matcher.match("Orders x\norder\nORDERED, orders\nordinary");
+        const auto again = matcher.match("Orders x\norder\nORDERED, orders\nordinary");
+        REQUIRE(first.size() == 3);
+        CHECK(first[2].spans == Spans{{0, 7}, {9, 15}});
+        for (std::size_t i = 0; i < first.size(); ++i)
+            CHECK(first[i].spans == again[i].spans);
+    }
 }
 
 TEST_CASE("search_notes keeps only the lines shown") {
@@ -206,20 +215,65 @@ TEST_CASE("search_notes keeps only the lines shown") {
     options.lines = SearchLines::matching;
     options.context = 1;
     const auto results =
-        search_notes(config, {note}, {note}, parse_search_query("excel"), options, warnings);
+        search_notes(config, {note}, {}, {}, parse_search_query("excel"), options, warnings);
     REQUIRE(results.size() == 1);
     REQUIRE(results[0].lines.size() == 1);
     CHECK(results[0].lines[0].line == 8);
-    using Shown = std::vector<std::pair<std::size_t, std::string>>;
-    CHECK(results[0].shown == Shown{{7, "line 7"}, {8, "We use Excel daily"}, {9, "line 9"}});
+    REQUIRE(results[0].shown.size() == 3);
+    CHECK(*shown_line(results[0], 7) == "line 7");
     CHECK(*shown_line(results[0], 8) == "We use Excel daily");
-    CHECK(shown_line(results[0], 10) == nullptr);
+    CHECK(*shown_line(results[0], 9) == "line 9");
+    CHECK(!shown_line(results[0], 6));
+    CHECK(!shown_line(results[0], 10));
     SUBCASE("a context larger than the file keeps every line, once") {
         options.context = static_cast<std::size_t>(-1);
         const auto all =
-            search_notes(config, {note}, {note}, parse_search_query("excel"), options, warnings);
+            search_notes(config, {note}, {}, {}, parse_search_query("excel"), options, warnings);
         REQUIRE(all.size() == 1);
         CHECK(all[0].shown.size() == 12);
-        CHECK(all[0].shown.front().second == "---");
+        CHECK(*shown_line(all[0], 1) == "---");
     }
+}
+
+TEST_CASE("visit_with_lines finds what search_notes finds, in order") {
+    TempDir dir;
+    Config config;
+    config.root = dir.path;
+    std::vector<Note> notes;
+    for (int i = 0; i < 300; ++i) {
+        std::string body = "---\ncustomer: C" + std::to_string(i) + "\n---\n";
+        for (int line = 0; line < i % 7; ++line)
+            body += "filler\n";
+        body +=
+            i % 3 == 0 ? "no match here\n" : "Excel and excels, note " + std::to_string(i) + "\n";
+        body += "tail\n";
+        const std::string path = "n" + std::to_string(1000 + i) + ".md";
+        dir.write(path, body);
+        Note note;
+        note.path = path;
+        notes.push_back(note);
+    }
+    std::vector<std::string> warnings;
+    SearchOptions options;
+    options.lines = SearchLines::matching;
+    options.context = 1;
+    const SearchQuery query = parse_search_query("excel");
+    const auto expected = search_notes(config, notes, {}, {}, query, options, warnings);
+    REQUIRE(expected.size() == 200);
+    options.lines = SearchLines::none;
+    auto results = search_notes(config, notes, {}, {}, query, options, warnings);
+    std::size_t visited = 0;
+    visit_with_lines(config, query, 1, results, [&](const SearchResult& result) {
+        REQUIRE(visited < expected.size());
+        const SearchResult& want = expected[visited++];
+        CHECK(result.note.path == want.note.path);
+        REQUIRE(result.lines.size() == 1);
+        CHECK(result.lines[0].line == want.lines[0].line);
+        CHECK(result.lines[0].spans == want.lines[0].spans);
+        REQUIRE(result.shown.size() == 3);
+        for (const auto& shown : want.shown)
+            CHECK(shown_line(result, shown.number) == shown_line(want, shown.number));
+    });
+    CHECK(visited == expected.size());
+    CHECK(results[0].text.empty()); // let go after its visit
 }

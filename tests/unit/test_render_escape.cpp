@@ -22,6 +22,22 @@ TEST_CASE("escape::terminal") {
     }
 }
 
+TEST_CASE("escape::terminal finds a control character wherever it is in a long line") {
+    for (const char special : {'\x01', '\x1b', '\x7f', '\x80', '\n'}) {
+        for (std::size_t at = 0; at < 40; ++at) {
+            std::string line(40, 'a');
+            line[at] = special;
+            const std::string got = escape::terminal(line);
+            CAPTURE(at);
+            CHECK(got.find_first_not_of('a') == at);
+            CHECK(got.size() > line.size()); // escaped as \x.. or \n, never as is
+            CHECK(got.find(special) == std::string::npos);
+        }
+    }
+    const std::string printable(100, '~');
+    CHECK(escape::terminal(printable) == printable);
+}
+
 TEST_CASE("escape::markdown_inline") {
     CHECK(escape::markdown_inline("[Reset](http://phish.example)") ==
           "\\[Reset\\](http\\://phish.example)");

@@ -100,6 +100,36 @@ run mv prod/interviews/billing/hooli-2026-11-19.md --pm dev
 expect_out_equals "prod/interviews/billing/hooli-2026-11-19.md: updated"
 cd "$ROOT"
 
+# A symbolic link on the way to the new folder is refused, and nothing changes:
+# not the note, not the folder outside, not git's index.
+sed -i 's/^products: .*/products: [portal, billing, evil]/' .pmi.yaml
+git add -A && git commit -qm before-links
+mkdir "$WORK/outside"
+ln -s "$WORK/outside" prod/interviews/evil
+cp prod/interviews/billing/hooli-2026-11-19.md "$WORK/hooli.md"
+run mv prod/interviews/billing/hooli-2026-11-19.md --product evil
+expect_code 2
+expect_err_contains "error: prod/interviews/evil is a symbolic link; pmi does not write through links"
+expect_out_equals ""
+CHECKS=$((CHECKS + 1))
+cmp -s prod/interviews/billing/hooli-2026-11-19.md "$WORK/hooli.md" || fail "the note changed"
+CHECKS=$((CHECKS + 1))
+[ -z "$(ls -A "$WORK/outside")" ] || fail "written outside: $(ls -A "$WORK/outside")"
+CHECKS=$((CHECKS + 1))
+[ -z "$(git status --porcelain --untracked-files=no)" ] || fail "git changed: $(git status --porcelain)"
+rm prod/interviews/evil
+# The same for a link higher up: the notes folder itself.
+mv prod "$WORK/real-prod"
+mkdir prod && ln -s "$WORK/real-prod/interviews" prod/interviews
+run mv prod/interviews/billing/hooli-2026-11-19.md --product portal
+expect_code 2
+expect_err_contains "error: prod/interviews is a symbolic link; pmi does not write through links"
+expect_file "$WORK/real-prod/interviews/billing/hooli-2026-11-19.md"
+expect_no_file "$WORK/real-prod/interviews/portal/hooli-2026-11-19.md"
+rm -r prod && mv "$WORK/real-prod" prod
+CHECKS=$((CHECKS + 1))
+[ -z "$(git status --porcelain --untracked-files=no)" ] || fail "git changed: $(git status --porcelain)"
+
 # Lint prints the command that fixes a date or folder mismatch, and it works.
 write_note portal umbrella-2026-11-05.md "Umbrella" 2026-11-06 dev
 write_note billing 'soylent corp-2026-11-07.md' "Soylent Corp" 2026-11-07 dev "" "x"

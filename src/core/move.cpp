@@ -94,6 +94,7 @@ std::string edited_text(std::string text, const MoveChange& change, const std::s
 }
 
 void check_values(const Config& config, const Note& note) {
+    check_known_product(config, note.product);
     (void)checked_note_slug(note); // throws on a customer or product that names no file
     if (!config.team.empty() && !config.member(note.pm)) {
         std::vector<std::string> ids;

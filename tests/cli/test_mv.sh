@@ -63,6 +63,13 @@ for args in "--product Billing" "--pm nobody" "--date 2026-02-30" "--customer --
     CHECKS=$((CHECKS + 1))
     cmp -s "$moved" "$WORK/before.md" || fail "$args changed the note"
 done
+# A product not in .pmi.yaml is refused as `pmi new` refuses it; no folder is made.
+run mv "$moved" --product nope
+expect_code 2
+expect_err_contains "error: product 'nope' is not in the products of .pmi.yaml"
+expect_no_file prod/interviews/nope
+CHECKS=$((CHECKS + 1))
+cmp -s "$moved" "$WORK/before.md" || fail "--product nope changed the note"
 run mv prod/interviews/portal/none-2026-01-01.md --pm dev
 expect_code 2
 expect_err_contains "no such note"

@@ -155,4 +155,26 @@ expect_out_lacks "disagrees"
 expect_file prod/interviews/portal/umbrella-2026-11-06.md
 expect_file prod/interviews/portal/soylent-corp-2026-11-07.md
 
+
+# A note that starts with a byte order mark: the mark stays, only the named lines change.
+new_tree more
+mkdir -p prod/interviews/portal
+bom=prod/interviews/portal/initech-2026-11-12.md
+printf '\xef\xbb\xbf---\ncustomer: Initech\ndate: 2026-11-12\npm: dev\nproduct: portal\ntags: [sso]\n---\n## Goal\n' >"$bom"
+run list --format json
+expect_json 'data["notes"][0]["customer"] == "Initech"'
+run mv "$bom" --pm caroline
+expect_code 0
+expect_out_equals "$bom: updated"
+CHECKS=$((CHECKS + 1))
+[ "$(head -c 3 "$bom" | od -An -tx1 | tr -d ' ')" == efbbbf ] || fail "the BOM was lost"
+CHECKS=$((CHECKS + 1))
+[ "$(printf '\xef\xbb\xbf---\ncustomer: Initech\ndate: 2026-11-12\npm: caroline\nproduct: portal\ntags: [sso]\n---\n## Goal\n' | cmp - "$bom" && echo same)" == same ] ||
+    fail "unexpected bytes: $(cat -A "$bom")"
+run tags rename sso single-sign-on
+expect_code 0
+expect_file_contains "$bom" "tags: [single-sign-on]"
+CHECKS=$((CHECKS + 1))
+[ "$(head -c 6 "$bom" | od -An -tx1 | tr -d ' ')" == efbbbf2d2d2d ] || fail "tags rename lost the BOM"
+
 finish

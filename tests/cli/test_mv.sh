@@ -177,4 +177,15 @@ expect_file_contains "$bom" "tags: [single-sign-on]"
 CHECKS=$((CHECKS + 1))
 [ "$(head -c 6 "$bom" | od -An -tx1 | tr -d ' ')" == efbbbf2d2d2d ] || fail "tags rename lost the BOM"
 
+# --customer with an alias from `customers:` writes the canonical name, as `pmi new` does.
+printf 'customers:\n  Acme Corp: [Acme]\n' >>.pmi.yaml
+write_note billing wayne-2026-11-13.md "Wayne" 2026-11-13 dev
+run mv prod/interviews/billing/wayne-2026-11-13.md --customer Acme
+expect_code 0
+expect_out_equals "prod/interviews/billing/wayne-2026-11-13.md -> prod/interviews/billing/acme-corp-2026-11-13.md"
+expect_file_contains prod/interviews/billing/acme-corp-2026-11-13.md "customer: Acme Corp"
+run mv prod/interviews/billing/acme-corp-2026-11-13.md --customer "Other Co"
+expect_code 0
+expect_file_contains prod/interviews/billing/other-co-2026-11-13.md "customer: Other Co"
+
 finish

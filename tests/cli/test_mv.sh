@@ -188,4 +188,16 @@ run mv prod/interviews/billing/acme-corp-2026-11-13.md --customer "Other Co"
 expect_code 0
 expect_file_contains prod/interviews/billing/other-co-2026-11-13.md "customer: Other Co"
 
+# A date in the form YYYY-MM-DD that is no day of the calendar says so.
+cp prod/interviews/billing/other-co-2026-11-13.md "$WORK/other.md"
+run mv prod/interviews/billing/other-co-2026-11-13.md --date 2026-02-30
+expect_code 2
+expect_err_contains "error: --date: '2026-02-30' is not a real calendar date"
+expect_err_lacks "YYYY-MM-DD"
+CHECKS=$((CHECKS + 1))
+cmp -s prod/interviews/billing/other-co-2026-11-13.md "$WORK/other.md" || fail "the note changed"
+run mv prod/interviews/billing/other-co-2026-11-13.md --date 2026-2-3
+expect_code 2
+expect_err_contains "error: --date: '2026-2-3' is not a date YYYY-MM-DD"
+
 finish

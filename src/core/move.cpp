@@ -40,6 +40,16 @@ bool is_named_for(std::string_view name, const std::string& stem) {
     return rest.find_first_not_of("0123456789", 1) == std::string_view::npos && rest[1] != '0';
 }
 
+// Removes the folder the note left when it is now empty and inside the notes
+// folder (never the notes folder itself); rmdir(2) only, so nothing else goes.
+void remove_left_folder(const Config& config, const fs::path& left) {
+    const fs::path notes = config.notes_path().lexically_normal();
+    const fs::path inside = left.lexically_normal().lexically_relative(notes);
+    if (inside.empty() || inside == "." || *inside.begin() == "..")
+        return;
+    ::rmdir(left.c_str()); // fails, harmlessly, when something is still there
+}
+
 bool git_tracks(const Config& config, const std::string& path) {
     return util::capture_output(
                {"git", "-C", config.root.string(), "ls-files", "--error-unmatch", "--", path})
@@ -178,6 +188,7 @@ MoveResult move_note(const Config& config, const std::string& given, const MoveC
             }
         }
         result.to = to;
+        remove_left_folder(config, file.parent_path());
         return result;
     }
     undo_edit();

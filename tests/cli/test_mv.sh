@@ -200,4 +200,28 @@ run mv prod/interviews/billing/other-co-2026-11-13.md --date 2026-2-3
 expect_code 2
 expect_err_contains "error: --date: '2026-2-3' is not a date YYYY-MM-DD"
 
+# A moved note's old product folder goes when it is left empty; the notes folder never does.
+run mv "$bom" --product billing
+expect_code 0
+expect_out_equals "$bom -> prod/interviews/billing/initech-2026-11-12.md"
+expect_no_file prod/interviews/portal
+write_note portal globex-2026-11-13.md "Globex" 2026-11-13 dev
+write_note portal hooli-2026-11-14.md "Hooli" 2026-11-14 dev
+run mv prod/interviews/portal/globex-2026-11-13.md --product billing
+expect_code 0
+CHECKS=$((CHECKS + 1))
+[ -d prod/interviews/portal ] || fail "a folder with a note in it was removed"
+printf -- '---\ncustomer: Umbrella\ndate: 2026-11-15\npm: dev\nproduct: portal\n---\n' >prod/interviews/umbrella-2026-11-15.md
+run mv prod/interviews/umbrella-2026-11-15.md --pm caroline
+expect_code 0
+expect_out_equals "prod/interviews/umbrella-2026-11-15.md -> prod/interviews/portal/umbrella-2026-11-15.md"
+CHECKS=$((CHECKS + 1))
+[ -d prod/interviews ] || fail "the notes folder was removed"
+mkdir prod/interviews/drafts
+printf -- '---\ncustomer: Soylent\ndate: 2026-11-16\npm: dev\nproduct: portal\n---\n' >prod/interviews/drafts/soylent-2026-11-16.md
+touch prod/interviews/drafts/.keep
+run mv prod/interviews/drafts/soylent-2026-11-16.md --pm caroline
+expect_code 0
+expect_file prod/interviews/drafts/.keep
+
 finish

@@ -72,15 +72,9 @@ fs::path planned_path(ImportRun& run, const Note& note) {
     }
 }
 
-void check_product(const Config& config, const Note& note) {
-    if (!config.products.empty() && !util::contains(config.products, note.product))
-        throw Error(fmt::format("product '{}' is not in the products of {} (known: {})",
-                                note.product, config_file_name, util::join(config.products, ", ")));
-}
-
 // Writes (or, in a dry run, shows) one imported note.
 void write_imported(ImportRun& run, ImportedNote imported) {
-    check_product(run.config, imported.note);
+    check_known_product(run.config, imported.note.product);
     std::error_code ec;
     const fs::path here = fs::current_path(ec);
     if (run.dry_run) {

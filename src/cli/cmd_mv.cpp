@@ -32,8 +32,8 @@ int run_mv(const MoveOptions& options, const Globals& globals) {
     MoveChange change;
     if (!options.product.empty())
         change.product = options.product;
-    if (!options.customer.empty())
-        change.customer = options.customer;
+    if (!options.customer.empty()) // an alias in `customers:` becomes its canonical name, as in new
+        change.customer = canonical_customer(context.config, options.customer);
     if (!options.pm.empty())
         change.pm = options.pm;
     if (!options.date.empty())

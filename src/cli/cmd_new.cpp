@@ -249,17 +249,7 @@ int run_new(const NewOptions& options, const Globals& globals) {
     note.tldr = options.tldr;
     note.segment = options.segment;
     note.channel = options.channel;
-    // Adding a product is an edit of the config, not a side effect of a typo. (A
-    // name that is no folder name gets create_note's more precise error.)
-    if (!config.products.empty() && !util::contains(config.products, note.product) &&
-        util::slugify(note.product) == note.product) {
-        const std::string best = util::closest_match(note.product, config.products);
-        throw Error(fmt::format("product '{}' is not in the products of {}{} (known: {}; add a "
-                                "new product there first)",
-                                note.product, config_file_name,
-                                best.empty() ? "" : fmt::format("; did you mean '{}'?", best),
-                                util::join(config.products, ", ")));
-    }
+    check_known_product(config, note.product);
     if (!config.team.empty() && !config.member(note.pm))
         warn(fmt::format("PM '{}' is not in the team roster of {}", note.pm, config_file_name));
     note.with = paired_pms(options.with, note.pm, config);

@@ -119,10 +119,11 @@ void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set
 Date parse_date_option(const std::string& text, const char* option) {
     if (const auto date = parse_date(text))
         return *date;
+    // In the form YYYY-MM-DD but no such day (2026-02-30), or out of range: say which.
     const std::string problem = date_problem(text);
-    if (problem.starts_with("is outside"))
-        throw Error(fmt::format("{}: '{}' {}", option, text, problem));
-    throw Error(fmt::format("{}: '{}' is not a date YYYY-MM-DD", option, text));
+    if (problem.starts_with("is not in the form"))
+        throw Error(fmt::format("{}: '{}' is not a date YYYY-MM-DD", option, text));
+    throw Error(fmt::format("{}: '{}' {}", option, text, problem));
 }
 
 NoteFilter make_filter(const FilterOptions& options, const Context& context) {

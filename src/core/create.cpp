@@ -108,6 +108,18 @@ std::string checked_note_slug(const Note& note) {
     return slug;
 }
 
+void check_known_product(const Config& config, const std::string& product) {
+    if (config.products.empty() || util::contains(config.products, product) ||
+        util::slugify(product) != product)
+        return;
+    const std::string best = util::closest_match(product, config.products);
+    throw Error(fmt::format("product '{}' is not in the products of {}{} (known: {}; add a "
+                            "new product there first)",
+                            product, config_file_name,
+                            best.empty() ? "" : fmt::format("; did you mean '{}'?", best),
+                            util::join(config.products, ", ")));
+}
+
 fs::path create_note(const Config& config, const Note& note, const std::string& body) {
     const std::string slug = checked_note_slug(note);
     const std::string& product = note.product;

@@ -25,6 +25,11 @@ std::string new_note_text(const Note& note, const std::string& body);
 // digits) or its product is not a folder name; returns the customer's slug.
 std::string checked_note_slug(const Note& note);
 
+// Throws pmi::Error when the config lists products and `product` is not one
+// of them: adding a product is an edit of the config, not a side effect of a
+// typo. (A name that is no folder name is left to checked_note_slug.)
+void check_known_product(const Config& config, const std::string& product);
+
 // Creates the note file <notes>/<product>/<customer-slug>-<date>.md, or -2, -3 …
 // when that name is taken. Written whole under a temporary name, then linked into
 // place without replacing anything: no existing file is ever touched,

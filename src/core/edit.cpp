@@ -87,11 +87,13 @@ std::size_t plain_end(std::string_view text, std::size_t at, std::size_t line_en
 } // namespace
 
 ValueSpan front_matter_value(std::string_view text, std::string_view key, const std::string& path) {
-    Line line = line_at(text, 0);
+    // A byte order mark before the first fence is kept, as the readers skip it.
+    const std::size_t first = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    Line line = line_at(text, first);
     if (!is_fence(text, line))
         throw Error(fmt::format("{}:1: the note has no front matter", path));
     int number = 1;
-    for (std::size_t start = next_line(text, 0); start < text.size();
+    for (std::size_t start = next_line(text, first); start < text.size();
          start = next_line(text, start)) {
         ++number;
         line = line_at(text, start);

@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "core/frontmatter.hpp"
 #include "core/note.hpp"
+#include "core/repo_files.hpp"
 #include "core/store.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
@@ -39,21 +40,31 @@ bool is_named_for(std::string_view name, const std::string& stem) {
     return rest.find_first_not_of("0123456789", 1) == std::string_view::npos && rest[1] != '0';
 }
 
+// Removes the folder the note left when it is now empty and inside the notes
+// folder (never the notes folder itself); rmdir(2) only, so nothing else goes.
+void remove_left_folder(const Config& config, const fs::path& left) {
+    const fs::path notes = config.notes_path().lexically_normal();
+    const fs::path inside = left.lexically_normal().lexically_relative(notes);
+    if (inside.empty() || inside == "." || *inside.begin() == "..")
+        return;
+    ::rmdir(left.c_str()); // fails, harmlessly, when something is still there
+}
+
 bool git_tracks(const Config& config, const std::string& path) {
     return util::capture_output(
                {"git", "-C", config.root.string(), "ls-files", "--error-unmatch", "--", path})
         .has_value();
 }
 
-// rename(2) that never replaces an existing file.
-bool rename_new(const fs::path& from, const fs::path& to, int& error) {
-    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
+// rename(2) into the open `folder` that never replaces an existing file.
+bool rename_new(const fs::path& from, int folder, const std::string& name, int& error) {
+    if (::renameat2(AT_FDCWD, from.c_str(), folder, name.c_str(), RENAME_NOREPLACE) == 0)
         return true;
     error = errno;
     if (error != EINVAL && error != ENOSYS)
         return false;
     // A file system without RENAME_NOREPLACE: link, then unlink, never replaces either.
-    if (::link(from.c_str(), to.c_str()) != 0) {
+    if (::linkat(AT_FDCWD, from.c_str(), folder, name.c_str(), 0) != 0) {
         error = errno;
         return false;
     }
@@ -93,6 +104,7 @@ std::string edited_text(std::string text, const MoveChange& change, const std::s
 }
 
 void check_values(const Config& config, const Note& note) {
+    check_known_product(config, note.product);
     (void)checked_note_slug(note); // throws on a customer or product that names no file
     if (!config.team.empty() && !config.member(note.pm)) {
         std::vector<std::string> ids;
@@ -127,6 +139,11 @@ MoveResult move_note(const Config& config, const std::string& given, const MoveC
     check_values(config, note);
 
     const fs::path folder = config.notes_path() / note.product;
+    // Opened (and created) before anything changes, and without following links, so
+    // a link on the way to the product folder is refused with the note untouched.
+    const util::FolderHandle target_folder =
+        open_repo_folder(config.root, fs::path(config.notes_dir) / note.product,
+                         util::MissingFolders::create, Access::write);
     const std::string stem = util::slugify(note.customer) + "-" + format_date(note.date);
     const bool in_place = file.parent_path().lexically_normal() == folder.lexically_normal() &&
                           is_named_for(file.filename().string(), stem);
@@ -141,11 +158,6 @@ MoveResult move_note(const Config& config, const std::string& given, const MoveC
         return result;
     }
 
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec)
-        throw Error(fmt::format("{}: cannot create folder: {}", display_path(config, folder),
-                                ec.message()));
     const bool tracked = git_tracks(config, result.from);
     auto undo_edit = [&] {
         // Best effort: the failure that called for the undo is the one reported.
@@ -153,11 +165,10 @@ MoveResult move_note(const Config& config, const std::string& given, const MoveC
             static_cast<void>(util::write_atomic_keeping_mode(file, *text, info.st_mode));
     };
     for (int n = 1; n <= 10000; ++n) {
-        const fs::path target = folder / (n == 1 ? stem + ".md" : fmt::format("{}-{}.md", stem, n));
-        struct stat existing {};
-        if (::lstat(target.c_str(), &existing) == 0)
+        const std::string name = n == 1 ? stem + ".md" : fmt::format("{}-{}.md", stem, n);
+        if (util::entry_kind_at(target_folder.fd(), name) != util::EntryKind::missing)
             continue;
-        const std::string to = display_path(config, target);
+        const std::string to = display_path(config, folder / name);
         if (tracked) {
             if (util::run_program(
                     {"git", "-C", config.root.string(), "mv", "--", result.from, to}) != 0) {
@@ -168,7 +179,7 @@ MoveResult move_note(const Config& config, const std::string& given, const MoveC
             result.used_git = true;
         } else {
             int rename_error = 0;
-            if (!rename_new(file, target, rename_error)) {
+            if (!rename_new(file, target_folder.fd(), name, rename_error)) {
                 if (rename_error == EEXIST)
                     continue;
                 undo_edit();
@@ -177,6 +188,7 @@ MoveResult move_note(const Config& config, const std::string& given, const MoveC
             }
         }
         result.to = to;
+        remove_left_folder(config, file.parent_path());
         return result;
     }
     undo_edit();

@@ -173,7 +173,7 @@ expect_out_equals "prod/interviews/portal/route-66-2026-11-20.md"
 # Errors.
 run new acme --product portal --pm caroline --date 2026-02-30 --no-edit
 expect_code 2
-expect_err_contains "--date: '2026-02-30' is not a date YYYY-MM-DD"
+expect_err_contains "--date: '2026-02-30' is not a real calendar date"
 run new --product portal
 expect_code 2
 expect_err_contains "customer is required"

@@ -22,6 +22,11 @@ TEST_CASE("replace_front_matter_value") {
         replace_front_matter_value("---\ncustomer: A\n  B\n---\n", "customer", "x", "n.md"), Error);
     CHECK_THROWS_AS(replace_front_matter_value("no front matter\n", "customer", "x", "n.md"),
                     Error);
+    // A byte order mark before the front matter is kept.
+    CHECK(replace_front_matter_value("\xEF\xBB\xBF---\r\npm: a\r\n---\r\n", "pm", "b", "n.md") ==
+          "\xEF\xBB\xBF---\r\npm: b\r\n---\r\n");
+    CHECK_THROWS_AS(
+        replace_front_matter_value("\xEF\xBB\xBFno\n---\npm: a\n---\n", "pm", "b", "n.md"), Error);
 }
 
 TEST_CASE("shell_quote") {

@@ -207,11 +207,10 @@ void setup_check(CLI::App& command, Globals& globals) {
         "pmi lint --privacy). The output is the same with or without a terminal. When "
         "GITHUB_STEP_SUMMARY "
         "is set, the result is also appended to that file as markdown.");
-    command
-        .add_option("--week", options->week,
-                    "The week to check (default: last, the last completed week): this, last, "
-                    "2026-W47 or a date in the week")
-        ->capture_default_str();
+    add_week_option_bare_this(command, options->week,
+                              "The week to check (default: last, the last completed week): "
+                              "this (also when WEEK is omitted), last, 2026-W47 or a date in "
+                              "the week");
     add_format_option(command, options->format, check_formats);
     command.add_option("--junit", options->junit,
                        "Also write a JUnit XML report to FILE (- for stdout); an existing file "

@@ -6,6 +6,7 @@
 #include "core/repo_files.hpp"
 #include "render/escape.hpp"
 #include "util/fs.hpp"
+#include "util/process.hpp"
 #include "util/strings.hpp"
 
 namespace pmi::cli {
@@ -105,16 +106,49 @@ fs::path enclosing_repository(const fs::path& folder) {
     return {};
 }
 
-int run_init(const std::string& directory, const std::string& pm) {
-    if (!pm.empty())
-        validate_pm_id(pm);
-    const std::string config_text = default_config(pm);
-    // What is written is what pmi will read back.
-    Config config = parse_config(config_text, config_file_name);
+// git's `user.NAME` as seen from `dir` (or from here when `dir` does not
+// exist yet); empty when unset or git is missing.
+std::string git_user_setting(const fs::path& dir, const std::string& name) {
+    std::error_code ec;
+    const std::string from = fs::is_directory(dir, ec) ? dir.string() : ".";
+    const auto value = util::capture_output({"git", "-C", from, "config", "user." + name});
+    return value ? std::string(util::trim(*value)) : std::string();
+}
+
+// The config for `pm` as written, and checked to read back as that PM with that
+// name and email.
+std::string init_config_text(const std::string& pm, const std::string& name,
+                             const std::string& email) {
+    const std::string text = default_config(pm, name, email);
+    const Config config = parse_config(text, config_file_name);
     if (config.team.size() != 1 || config.team[0].id != (pm.empty() ? "caroline" : pm))
         throw Error(
             fmt::format("--pm '{}' cannot be written to {}", visible(pm), config_file_name));
+    if (!pm.empty() && (config.team[0].name != name || config.team[0].email != email))
+        throw Error("git's user.name or user.email cannot be written to " +
+                    std::string(config_file_name));
+    return text;
+}
+
+// With --pm, the entry takes git's user.name and user.email; one that does not
+// read back as written (an invalid UTF-8 name) is left for the user to fill in.
+std::string init_config(const fs::path& root, const std::string& pm) {
+    if (pm.empty())
+        return init_config_text(pm, {}, {});
+    try {
+        return init_config_text(pm, git_user_setting(root, "name"),
+                                git_user_setting(root, "email"));
+    } catch (const Error&) {
+        return init_config_text(pm, {}, {});
+    }
+}
+
+int run_init(const std::string& directory, const std::string& pm) {
+    if (!pm.empty())
+        validate_pm_id(pm);
     const fs::path root = directory.empty() ? fs::path(".") : fs::path(directory);
+    const std::string config_text = init_config(root, pm);
+    Config config = parse_config(config_text, config_file_name);
     std::error_code ec;
     // A nested config would shadow the team's for everyone working below it.
     if (const fs::path existing = enclosing_repository(root);
@@ -151,7 +185,9 @@ void setup_init(CLI::App& command, Globals& globals) {
     };
     auto options = std::make_shared<Options>();
     command.add_option("directory", options->directory, "Repository folder (default: here)");
-    command.add_option("--pm", options->pm, "Id of the sample team entry (default: caroline)");
+    command.add_option("--pm", options->pm,
+                       "Your PM id: the team entry, with git's user.name and user.email (default: "
+                       "a sample, caroline)");
     command.callback([options, &globals] {
         std::string directory = options->directory;
         if (directory.empty())

@@ -274,9 +274,10 @@ void setup_site(CLI::App& command, Globals& globals) {
         "replaced; note pages of an earlier run whose note is gone are removed.");
     command.add_option("--out", options->out,
                        "The site's folder, inside the repository (default: site at the root)");
-    command.add_option("--week", options->week,
-                       "The week of the digest and the grid's last column: this (default), "
-                       "last, 2026-W47 or a date in the week");
+    add_week_option_bare_this(command, options->week,
+                              "The week of the digest and the grid's last column: this "
+                              "(default, also when WEEK is omitted), last, 2026-W47 or a date "
+                              "in the week");
     add_filter_options(command, options->filter, FilterSet::without_week);
     command.callback([options, &globals] { globals.exit_code = run_site(*options, globals); });
 }

@@ -27,6 +27,21 @@ struct TagsOptions {
     Format format = Format::text;
 };
 
+// Why the renamed note does not read back with `expected` as its tags; empty
+// when it does.
+std::string rename_readback_problem(const NoteParse& check,
+                                    const std::vector<std::string>& expected) {
+    if (!check.note)
+        return check.problems.empty()
+                   ? "the edited note would not read back"
+                   : "the edited note would not read back: " + check.problems.front().message;
+    const auto tags = distinct_tags(*check.note);
+    if (tags == expected)
+        return {};
+    return fmt::format("the edited note would read back with the tags [{}], not [{}]",
+                       util::join(tags, ", "), util::join(expected, ", "));
+}
+
 // Renames a tag in every note that has it; prints each file changed (its
 // diff with --dry-run). A note that cannot be edited safely is reported and
 // left alone.
@@ -43,18 +58,25 @@ int run_rename(const TagsOptions& options, const Globals& globals) {
     const std::set<std::string> from = tag_spellings(set.notes, old_tag, options.variants);
     int code = exit_ok;
     std::size_t changed = 0;
+    bool any_has_tag = false;
     for (const auto& note : set.notes) {
         const auto tags = distinct_tags(note);
         if (std::none_of(tags.begin(), tags.end(),
                          [&](const std::string& tag) { return from.count(tag) > 0; }))
             continue;
+        any_has_tag = true;
         const auto file = context.config.root / note.path;
         try {
             const auto text = util::read_file(file);
             if (!text)
                 throw Error(note.path + ": " + text.error());
             const auto renamed = rename_tag_in_note(*text, from, new_tag, note.path);
-            if (!renamed || *renamed == *text)
+            if (!renamed)
+                throw Error(fmt::format("{}:{}: cannot rename the tag safely here (pmi edits a "
+                                        "flow list, '- item' lines or a single value); edit it "
+                                        "by hand",
+                                        note.path, tags_key_line(*text)));
+            if (*renamed == *text)
                 continue;
             // The edit must read back as the same note with the tag renamed.
             const NoteParse check = parse_note(*renamed, note.path, BodyScan::none);
@@ -64,8 +86,10 @@ int run_rename(const TagsOptions& options, const Globals& globals) {
                 if (!util::contains(expected, now))
                     expected.push_back(now);
             }
-            if (!check.note || distinct_tags(*check.note) != expected)
-                throw Error(note.path + ": cannot rename the tag safely here; edit it by hand");
+            if (const std::string why = rename_readback_problem(check, expected); !why.empty())
+                throw Error(fmt::format("{}:{}: cannot rename the tag safely here ({}); edit it "
+                                        "by hand",
+                                        note.path, first_changed_line(*text, *renamed), why));
             ++changed;
             if (options.dry_run) {
                 for (const auto& line : util::split(unified_diff(*text, *renamed, note.path), '\n'))
@@ -84,6 +108,10 @@ int run_rename(const TagsOptions& options, const Globals& globals) {
             std::cerr << "pmi: error: " << escape::terminal(error.what()) << '\n';
             code = exit_usage;
         }
+    }
+    if (!any_has_tag) {
+        std::cerr << fmt::format("no note has the tag '{}'\n", escape::terminal(old_tag));
+        return code;
     }
     std::cerr << fmt::format("{} {} {}\n", changed, changed == 1 ? "note" : "notes",
                              options.dry_run ? "would change" : "changed");

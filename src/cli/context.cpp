@@ -110,8 +110,9 @@ void add_filter_options(CLI::App& command, FilterOptions& options, FilterSet set
     command.add_option("--since", options.since, "Only notes on or after this date (YYYY-MM-DD)");
     command.add_option("--until", options.until, "Only notes on or before this date (YYYY-MM-DD)");
     if (set == FilterSet::all)
-        command.add_option("--week", options.week,
-                           "Only this week: this, last, 2026-W47 or a date in the week");
+        add_week_option_bare_this(command, options.week,
+                                  "Only this week: this (also when WEEK is omitted), last, "
+                                  "2026-W47 or a date in the week");
     command.add_option("--where", options.where,
                        "Only notes whose front-matter KEY equals VALUE (KEY=VALUE, repeatable)");
 }
@@ -280,6 +281,15 @@ View text_view(const Context& context) {
 CLI::Option* add_optional_week_option(CLI::App& command, std::string& week,
                                       const std::string& description) {
     return command.add_option("--week", week, description)->expected(0, 1);
+}
+
+CLI::Option* add_week_option_bare_this(CLI::App& command, std::string& week,
+                                       const std::string& description) {
+    return command
+        .add_option_function<std::string>(
+            "--week", [&week](const std::string& value) { week = value.empty() ? "this" : value; },
+            description)
+        ->expected(0, 1);
 }
 
 } // namespace pmi::cli

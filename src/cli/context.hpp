@@ -129,4 +129,9 @@ Date parse_date_option(const std::string& text, const char* option);
 CLI::Option* add_optional_week_option(CLI::App& command, std::string& week,
                                       const std::string& description);
 
+// Adds `--week [WEEK]` for commands whose `week` keeps its own default when the
+// option is absent: a bare `--week` sets it to "this", as for summary and report.
+CLI::Option* add_week_option_bare_this(CLI::App& command, std::string& week,
+                                       const std::string& description);
+
 } // namespace pmi::cli

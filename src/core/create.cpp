@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/frontmatter.hpp"
 #include "core/repo_files.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"
@@ -42,7 +43,24 @@ std::string default_template() {
 )";
 }
 
-std::string default_config(const std::string& pm_id) {
+namespace {
+
+// The name and email lines of the first team entry.
+std::string team_contact_lines(const std::string& pm_id, const std::string& name,
+                               const std::string& email) {
+    if (pm_id.empty())
+        return "    name: Caroline Diaz\n    email: caroline@example.com\n";
+    std::string lines;
+    lines += name.empty() ? "    # name: Your Name\n" : "    name: " + yaml_quote(name) + "\n";
+    lines +=
+        email.empty() ? "    # email: you@example.com\n" : "    email: " + yaml_quote(email) + "\n";
+    return lines;
+}
+
+} // namespace
+
+std::string default_config(const std::string& pm_id, const std::string& name,
+                           const std::string& email) {
     // Quoted, backslashes and quotes escaped: whatever the id, it stays one string.
     std::string id;
     for (char c : pm_id.empty() ? std::string("caroline") : pm_id) {
@@ -72,12 +90,10 @@ products: []
 # team; `quota`: this PM's own quota per week (0: never missed).
 team:
   - id: "{}"
-    name: Caroline Diaz
-    email: caroline@example.com
-    since: 2026-01-05
+{}    since: 2026-01-05
     away: []
 )",
-                       id);
+                       id, team_contact_lines(pm_id, name, email));
 }
 
 std::string note_template(const Config& config) {

@@ -11,8 +11,11 @@ namespace pmi {
 // The note body `pmi init` writes to .pmi/template.md and `pmi new` falls back to.
 std::string default_template();
 
-// The commented .pmi.yaml written by `pmi init`.
-std::string default_config(const std::string& pm_id);
+// The commented .pmi.yaml written by `pmi init`. With no `pm_id`, the sample
+// entry (caroline, Caroline Diaz); with one, that PM with `name` and `email`
+// when given, else commented placeholders.
+std::string default_config(const std::string& pm_id, const std::string& name = {},
+                           const std::string& email = {});
 
 // The note's body: the team's .pmi/template.md when there is one, else the default.
 std::string note_template(const Config& config);

@@ -104,6 +104,23 @@ bool rename_items(std::vector<Item>& items, const std::set<std::string>& from,
     return changed;
 }
 
+// The index of the quote closing the quoted scalar opening at `open` ("..."
+// with backslash escapes, '...' with '' for a quote), or npos.
+std::size_t closing_quote(std::string_view text, std::size_t open) {
+    const char quote = text[open];
+    for (std::size_t i = open + 1; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\')
+            ++i;
+        else if (text[i] == quote) {
+            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
+                ++i;
+            else
+                return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
 std::optional<std::string> rename_in_block(std::string_view text, std::size_t key_line_end,
                                            const std::set<std::string>& from,
                                            const std::string& to) {
@@ -130,7 +147,12 @@ std::optional<std::string> rename_in_block(std::string_view text, std::size_t ke
         while (i < content_end && text[i] == ' ')
             ++i;
         std::size_t value_end = content_end;
-        if (text[i] != '"' && text[i] != '\'') {
+        if (i < content_end && (text[i] == '"' || text[i] == '\'')) {
+            // A comment after the closing quote stays outside the value.
+            if (const std::size_t close = closing_quote(text.substr(0, content_end), i);
+                close != std::string_view::npos)
+                value_end = close + 1;
+        } else {
             const std::size_t comment = text.substr(i, content_end - i).find(" #");
             if (comment != std::string_view::npos)
                 value_end = i + comment;
@@ -226,6 +248,27 @@ std::set<std::string> tag_spellings(const std::vector<Note>& notes, const std::s
             if (util::tag_key(tag) == key)
                 spellings.insert(tag);
     return spellings;
+}
+
+int tags_key_line(std::string_view text) {
+    const auto lines = util::split(text, '\n');
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const std::string_view line = util::trim(lines[i]);
+        if (line == "---")
+            break;
+        if (lines[i].starts_with("tags:"))
+            return static_cast<int>(i) + 1;
+    }
+    return 0;
+}
+
+int first_changed_line(std::string_view before, std::string_view after) {
+    const auto a = util::split(before, '\n');
+    const auto b = util::split(after, '\n');
+    std::size_t prefix = 0;
+    while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix])
+        ++prefix;
+    return static_cast<int>(prefix) + 1;
 }
 
 std::string unified_diff(std::string_view before, std::string_view after, const std::string& path) {

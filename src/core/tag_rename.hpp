@@ -24,6 +24,12 @@ std::optional<std::string> rename_tag_in_note(std::string_view text,
 std::set<std::string> tag_spellings(const std::vector<Note>& notes, const std::string& old,
                                     bool variants);
 
+// The 1-based line of the `tags` key in the note's front matter; 0 when none.
+int tags_key_line(std::string_view text);
+
+// The 1-based line where two texts first differ.
+int first_changed_line(std::string_view before, std::string_view after);
+
 // A unified diff of two texts that differ in one region, for --dry-run.
 std::string unified_diff(std::string_view before, std::string_view after, const std::string& path);
 

@@ -67,11 +67,38 @@ prod/interviews/portal/c-2026-11-15.md"
 # Untouched notes keep their bytes and their mtime.
 CHECKS=$((CHECKS + 1))
 [ "$(stat -c %y prod/interviews/portal/d-2026-11-14.md | cut -c1-10)" == 2026-01-01 ] || fail "untouched note's mtime changed"
-# A tag no note has: nothing changes.
+# A tag no note has: nothing changes, and it says so.
 run tags rename nothing-here x
 expect_code 0
 expect_out_equals ""
+expect_err_contains "no note has the tag 'nothing-here'"
+expect_err_lacks "notes changed"
+# A quoted block-list item with a comment after it is renamed, the comment kept.
+write_note portal e-2026-11-13.md "E" 2026-11-13 dev 'tags:
+  - "Security Config"  # from sales
+  - '"'"'it'"'"''"'"'s'"'"'   # quoted twice
+  - billing'
+run tags rename "Security Config" security-config
+expect_code 0
+expect_out_equals "prod/interviews/portal/e-2026-11-13.md"
+expect_err_contains "1 note changed"
+expect_file_contains prod/interviews/portal/e-2026-11-13.md '  - "security-config"  # from sales'
+run tags rename "it's" its
+expect_code 0
+expect_file_contains prod/interviews/portal/e-2026-11-13.md '  - "its"   # quoted twice'
+run list --tag security-config --format paths
+expect_out_equals "prod/interviews/portal/e-2026-11-13.md"
+# A tags value pmi does not edit is reported with its file and line and why, not skipped.
+write_note portal f-2026-11-12.md "F" 2026-11-12 dev 'tags:
+  # the first one
+  - legacy-tag'
+cp prod/interviews/portal/f-2026-11-12.md "$WORK/f.orig"
+run tags rename legacy-tag modern
+expect_code 2
+expect_err_contains "pmi: error: prod/interviews/portal/f-2026-11-12.md:6: cannot rename the tag safely here (pmi edits a flow list, '- item' lines or a single value); edit it by hand"
 expect_err_contains "0 notes changed"
+CHECKS=$((CHECKS + 1))
+cmp -s prod/interviews/portal/f-2026-11-12.md "$WORK/f.orig" || fail "f changed"
 # Usage errors.
 run tags rename onlyone
 expect_code 2

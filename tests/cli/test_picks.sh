@@ -86,6 +86,30 @@ expect_out_contains "prod/interviews/portal/umbrella-2026-11-18.md:14: warning: 
 run summary --week --picks --pm sam --format text
 expect_out_equals "Sam Roy (portal, billing): First pick. — Umbrella, 2026-11-18"
 rm prod/interviews/portal/umbrella-2026-11-18.md
+# README's routine: one mark per note, and a `!!` nugget is the staff-meeting pick
+# as well as the execs' nugget; `!` plus `!!` in one note is the warning above.
+write_note portal umbrella-2026-11-18.md "Umbrella" 2026-11-18 sam "tldr: one mark" "## Goal
+Learn.
+
+## Nuggets
+- Plain first.
+- !! Both audiences."
+run lint prod/interviews/portal/umbrella-2026-11-18.md
+expect_code 0
+expect_out_lacks "one pick per note"
+run summary --week --picks --pm sam --format text
+expect_out_equals "Sam Roy (portal, billing): Both audiences. — Umbrella, 2026-11-18"
+run summary --week --for execs --pm sam
+expect_out_contains "- Both audiences. — Umbrella, 2026-11-18."
+write_note portal umbrella-2026-11-18.md "Umbrella" 2026-11-18 sam "tldr: two marks" "## Goal
+Learn.
+
+## Nuggets
+- ! For staff.
+- !! For execs."
+run lint prod/interviews/portal/umbrella-2026-11-18.md
+expect_out_contains "umbrella-2026-11-18.md:13: warning: a second nugget marked to share (the first is on line 12): one pick per note; keep one '- !' (or '- !!', for the execs too)"
+rm prod/interviews/portal/umbrella-2026-11-18.md
 
 # --- the message to the executive team ---
 run summary --week --for execs

@@ -183,6 +183,24 @@ expect_out_contains "Stark pays by invoice only."
 rm prod/interviews/portal/lex-2026-11-18.md
 run summary --for execs
 expect_code 2
+# --match would tell by which notes it keeps what their private sections say.
+write_note billing acquired-2026-11-19.md "Acquired Co" 2026-11-19 dev "execs: true
+tldr: Acquired" "## Goal
+Learn.
+
+## Nuggets
+- Public nugget of Acquired Co.
+
+## Private
+- They are being acquired."
+run summary --week --for execs
+expect_out_contains "Public nugget of Acquired Co."
+expect_out_lacks "being acquired"
+run summary --week --for execs --match acquired
+expect_code 2
+expect_err_contains "--match searches private text too; it cannot narrow the message to execs"
+expect_out_equals ""
+rm prod/interviews/billing/acquired-2026-11-19.md
 run summary --week --for devs
 expect_code 2
 

@@ -198,10 +198,11 @@ struct Linter {
             warning(note, note.nuggets_line, "Nuggets section has no bullet ('- …')");
         if (note.nugget_marks.size() > 1)
             warning(note, note.nugget_marks[1].line,
-                    fmt::format("a second nugget marked to share (the first is on line {}): one "
-                                "pick per note; keep one '- !' (or '- !!', for the execs too) and remove "
-                                "the others",
-                                note.nugget_marks[0].line));
+                    fmt::format(
+                        "a second nugget marked to share (the first is on line {}): one "
+                        "pick per note; keep one '- !' (or '- !!', for the execs too) and remove "
+                        "the others",
+                        note.nugget_marks[0].line));
         if (std::none_of(note.sections.begin(), note.sections.end(), is_goal_heading))
             warning(note, 0,
                     "no Goal section: add '## Goal' with what the call was meant to learn");

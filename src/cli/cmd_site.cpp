@@ -175,6 +175,8 @@ SharedNotes write_note_pages(const std::vector<Note>& notes, const Config& confi
                 const std::string_view body = note_body(shared.text);
                 shown = note;
                 shown->nuggets = body_nuggets(body);
+                shown->nugget_marks = {}; // of the whole note, not of the shared one
+                shown->private_nuggets = {};
                 page = site::note_page(*shown, body);
             }
         } catch (const Error& error) {

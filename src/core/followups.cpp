@@ -72,7 +72,8 @@ std::vector<FollowUp> scan_followups(std::istream& in) {
         if (!in_section || !line.item_start || line.list_depth != 1 || line.quote_depth != 0 ||
             started_in_comment || !util::is_valid_utf8(line.item))
             continue;
-        std::string_view item = line.item;
+        const std::string visible = without_html_comments(line.item);
+        std::string_view item = visible;
         FollowUp followup;
         strip_task_box(item, followup.done);
         if (item.empty())

@@ -176,6 +176,8 @@ SharedNotes write_note_pages(const std::vector<Note>& notes, const Config& confi
                 shown = note;
                 if (in_week(note, week)) // only the digest shows nuggets
                     shown->nuggets = body_nuggets(body);
+                shown->nugget_marks = {}; // of the whole note, not of the shared one
+                shown->private_nuggets = {};
                 page = site::note_page(*shown, body);
             }
         } catch (const Error& error) {

@@ -156,6 +156,11 @@ int run_summary(const SummaryOptions& options, const Globals& globals) {
         throw Error(options.picks ? "--picks needs --week [WEEK]" : "--for needs --week [WEEK]");
     if (options.picks && !options.audience.empty())
         throw Error("give --picks or --for execs, not both");
+    // A search reads private sections too: which notes it keeps would tell what
+    // they say, and the message to execs is the shared view.
+    if (!options.audience.empty() && !options.match.empty())
+        throw Error("--match searches private text too; it cannot narrow the message to execs "
+                    "(use --pm, --product or --tag)");
     const Context context = make_context(globals);
     if (digest)
         return run_digest(options, context);

@@ -65,8 +65,8 @@ namespace {
 // Bump when the format or what load_note produces changes.
 // 3: sections and nuggets by the CommonMark scanner; 4: unclosed quotes rejected;
 // 5: a CRC-32C over the file; 6: the draft flag; 7: with and listeners;
-// 8: nugget marks and `execs`
-constexpr std::uint32_t format_version = 8;
+// 8: nugget marks and `execs`; 9: private nuggets, nuggets without HTML comments
+constexpr std::uint32_t format_version = 9;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr char magic[] = "PMI-NOTE-CACHE\n";
 constexpr std::uint32_t max_string = 16u << 20;
@@ -288,6 +288,9 @@ void encode_note(Encoder& out, const Note& note,
         out.number<std::int32_t>(mark.line);
         out.number<std::uint8_t>(mark.execs ? 1 : 0);
     }
+    out.number(static_cast<std::uint32_t>(note.private_nuggets.size()));
+    for (const auto index : note.private_nuggets)
+        out.number(static_cast<std::uint32_t>(index));
     out.number<std::uint8_t>(note.draft ? 1 : 0);
 }
 
@@ -310,6 +313,9 @@ void decode_note(Decoder& in, Note& note, std::vector<KeyLines>& key_lists) {
         mark.line = in.number<std::int32_t>();
         mark.execs = in.number<std::uint8_t>() == 1;
     }
+    note.private_nuggets.resize(in.count());
+    for (auto& index : note.private_nuggets)
+        index = in.number<std::uint32_t>();
     note.draft = in.number<std::uint8_t>() == 1;
 }
 

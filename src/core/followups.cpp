@@ -20,58 +20,6 @@ std::string ascii_letters(std::string_view text) {
     return letters;
 }
 
-// Follows HTML comments from line to line: whether a line starts inside one,
-// and the <!-- private --> blocks they open and close.
-class CommentTracker {
-  public:
-    void line(std::string_view text) {
-        std::size_t at = 0;
-        while (at < text.size()) {
-            if (!in_comment_) {
-                const auto open = text.find("<!--", at);
-                if (open == std::string_view::npos)
-                    return;
-                in_comment_ = true;
-                content_.clear();
-                at = open + 4;
-                continue;
-            }
-            const auto close = text.find("-->", at);
-            keep(text.substr(at, close == std::string_view::npos ? text.npos : close - at));
-            if (close == std::string_view::npos) {
-                keep(" ");
-                return;
-            }
-            in_comment_ = false;
-            end_comment();
-            at = close + 3;
-        }
-    }
-
-    bool in_comment() const { return in_comment_; }
-    bool in_private() const { return in_private_; }
-
-  private:
-    // Only the start of a comment tells what it is.
-    void keep(std::string_view text) {
-        if (content_.size() < 64)
-            content_.append(text.substr(0, 64 - content_.size()));
-    }
-
-    void end_comment() {
-        const std::string_view text = util::trim(content_);
-        if (util::starts_with_ci(text, "private"))
-            in_private_ = true;
-        else if (!text.empty() && text[0] == '/' &&
-                 util::starts_with_ci(util::trim(text.substr(1)), "private"))
-            in_private_ = false;
-    }
-
-    bool in_comment_ = false;
-    bool in_private_ = false;
-    std::string content_;
-};
-
 } // namespace
 
 bool is_followups_heading(std::string_view title, bool& private_) {
@@ -99,7 +47,7 @@ std::vector<FollowUp> scan_followups(std::istream& in) {
     std::vector<FollowUp> items;
     BodyLines lines(in);
     MarkdownScanner scanner;
-    CommentTracker comments;
+    HtmlComments comments;
     std::string text;
     int number = 0;
     bool in_section = false;
@@ -107,7 +55,6 @@ std::vector<FollowUp> scan_followups(std::istream& in) {
     int private_subsection = 0; // the level of a private heading inside the section
     while (lines.next(text, number)) {
         const bool started_in_comment = comments.in_comment();
-        const bool private_before = comments.in_private();
         comments.line(text);
         const MarkdownLine& line = scanner.scan(text, number);
         if (line.kind == LineKind::heading && !line.nested()) {
@@ -125,14 +72,15 @@ std::vector<FollowUp> scan_followups(std::istream& in) {
         if (!in_section || !line.item_start || line.list_depth != 1 || line.quote_depth != 0 ||
             started_in_comment || !util::is_valid_utf8(line.item))
             continue;
-        std::string_view item = line.item;
+        const std::string visible = without_html_comments(line.item);
+        std::string_view item = visible;
         FollowUp followup;
         strip_task_box(item, followup.done);
         if (item.empty())
             continue;
         followup.text = util::one_line(item);
         followup.private_ =
-            private_section || private_subsection != 0 || private_before || comments.in_private();
+            private_section || private_subsection != 0 || comments.touched_private();
         followup.line = number;
         items.push_back(std::move(followup));
     }

@@ -196,11 +196,23 @@ struct Linter {
     void body(const Note& note) {
         if (note.nuggets_line != 0 && note.nuggets.empty())
             warning(note, note.nuggets_line, "Nuggets section has no bullet ('- …')");
-        if (note.nugget_marks.size() > 1)
-            warning(note, note.nugget_marks[1].line,
-                    fmt::format("a second nugget marked to share (the first is on line {}): one "
-                                "pick per note; keep one '- !' and remove the others",
-                                note.nugget_marks[0].line));
+        std::vector<const NuggetMark*> picks;
+        for (const auto& mark : note.nugget_marks) {
+            if (is_private_nugget(note, mark.index))
+                warning(note, mark.line,
+                        "a private nugget cannot be picked: it is never shared at the staff "
+                        "meeting or with the execs; move it out of the private part or drop "
+                        "the '!'");
+            else
+                picks.push_back(&mark);
+        }
+        if (picks.size() > 1)
+            warning(note, picks[1]->line,
+                    fmt::format(
+                        "a second nugget marked to share (the first is on line {}): one "
+                        "pick per note; keep one '- !' (or '- !!', for the execs too) and remove "
+                        "the others",
+                        picks[0]->line));
         if (std::none_of(note.sections.begin(), note.sections.end(), is_goal_heading))
             warning(note, 0,
                     "no Goal section: add '## Goal' with what the call was meant to learn");

@@ -350,4 +350,70 @@ bool BodyLines::next(std::string& line, int& number) {
     return false;
 }
 
+void HtmlComments::line(std::string_view text) {
+    touched_private_ = in_private_;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        if (!in_comment_) {
+            const auto open = text.find("<!--", at);
+            if (open == std::string_view::npos)
+                return;
+            in_comment_ = true;
+            content_.clear();
+            at = open + 4;
+            continue;
+        }
+        const auto close = text.find("-->", at);
+        keep(text.substr(at, close == std::string_view::npos ? text.npos : close - at));
+        if (close == std::string_view::npos) {
+            keep(" ");
+            return;
+        }
+        in_comment_ = false;
+        end_comment();
+        at = close + 3;
+    }
+}
+
+void HtmlComments::keep(std::string_view text) {
+    if (content_.size() < 64)
+        content_.append(text.substr(0, 64 - content_.size()));
+}
+
+void HtmlComments::end_comment() {
+    const std::string_view text = util::trim(content_);
+    if (util::starts_with_ci(text, "private")) {
+        in_private_ = true;
+        touched_private_ = true;
+    } else if (!text.empty() && text[0] == '/' &&
+               util::starts_with_ci(util::trim(text.substr(1)), "private")) {
+        in_private_ = false;
+        touched_private_ = true;
+    }
+}
+
+std::string without_html_comments(std::string_view text) {
+    std::string visible;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const auto open = text.find("<!--", at);
+        visible.append(text.substr(at, open == std::string_view::npos ? text.npos : open - at));
+        if (open == std::string_view::npos)
+            break;
+        const auto close = text.find("-->", open + 4);
+        if (close == std::string_view::npos)
+            break;
+        visible += ' ';
+        at = close + 3;
+    }
+    std::string out;
+    for (const char c : util::trim(visible)) {
+        const bool space = c == ' ' || c == '\t';
+        if (space && !out.empty() && out.back() == ' ')
+            continue;
+        out += space ? ' ' : c;
+    }
+    return out;
+}
+
 } // namespace pmi

@@ -101,6 +101,33 @@ class MarkdownScanner {
     MarkdownLine line_;
 };
 
+// Follows HTML comments from line to line: whether a line starts inside one,
+// the <!-- private --> blocks they open and close, and a line's text without them.
+class HtmlComments {
+  public:
+    // Reads the next line.
+    void line(std::string_view text);
+
+    bool in_comment() const { return in_comment_; }
+    bool in_private() const { return in_private_; }
+    // Whether any of the last line was in a private block (or opened or closed one).
+    bool touched_private() const { return touched_private_; }
+
+  private:
+    void keep(std::string_view text);
+    void end_comment();
+
+    bool in_comment_ = false;
+    bool in_private_ = false;
+    bool touched_private_ = false;
+    std::string content_; // the start of the open comment: only that tells what it is
+};
+
+// `text` without its HTML comments, read as starting outside one: a comment
+// never closed hides the rest of the line. Spaces left around are trimmed and
+// runs of them inside made one.
+std::string without_html_comments(std::string_view text);
+
 // The body lines of a markdown file, read one at a time, for a MarkdownScanner:
 // a leading BOM and the front matter ('---' to '---' or '...') are skipped.
 // Line endings (LF or CRLF) are removed. Each line is kept whole, however long:

@@ -15,6 +15,7 @@
 #include "core/fields.hpp"
 #include "core/frontmatter.hpp"
 #include "core/markdown.hpp"
+#include "core/share.hpp"
 #include "util/strings.hpp"
 
 namespace pmi {
@@ -341,11 +342,27 @@ void read_fields(Reader& reader, const YamlNode& root, Note& note, int open_line
     }
 }
 
+// Follows the private headings below a level-2 heading: `### Private` makes
+// its part private up to the next heading of its level or higher.
+struct PrivateSubsection {
+    int level = 0; // 0 when not in one
+
+    void heading(const MarkdownLine& line) {
+        if (line.level <= 2 || (level != 0 && line.level <= level))
+            level = 0;
+        if (line.level > 2 && level == 0 && classify_heading(line.title) == HeadingClass::private_)
+            level = line.level;
+    }
+};
+
 // Sections are the top-level level-2 headings (ATX or setext); nuggets the
-// items of the first-level lists under a "Nuggets" heading.
+// items of the first-level lists under a "Nuggets" heading, without their HTML
+// comments (an item that starts inside one is none).
 void scan_body(LineReader& lines, int line_number, Note& note) {
     lines.set_max_line(max_body_line_bytes);
     MarkdownScanner scanner;
+    HtmlComments comments;
+    PrivateSubsection private_part;
     std::string text;
     bool cut = false;
     bool in_nuggets = false;
@@ -355,7 +372,11 @@ void scan_body(LineReader& lines, int line_number, Note& note) {
         const MarkdownLine& line = scanner.scan(text, ++line_number);
         if (!written)
             written = line_has_content(line, in_comment);
+        const bool started_in_comment = comments.in_comment();
+        if (line.kind != LineKind::code && line.kind != LineKind::fence)
+            comments.line(text);
         if (line.kind == LineKind::heading && !line.nested()) {
+            private_part.heading(line);
             if (line.level <= 2)
                 in_nuggets = false;
             if (line.level == 2) {
@@ -367,14 +388,17 @@ void scan_body(LineReader& lines, int line_number, Note& note) {
             continue;
         }
         if (!in_nuggets || !line.item_start || line.list_depth != 1 || line.quote_depth != 0 ||
-            !util::is_valid_utf8(line.item))
+            started_in_comment || !util::is_valid_utf8(line.item))
             continue;
-        std::string_view item = line.item;
+        const std::string visible = without_html_comments(line.item);
+        std::string_view item = visible;
         const int mark = strip_nugget_mark(item);
         if (item.empty())
             continue;
         if (mark > 0)
             note.nugget_marks.push_back({note.nuggets.size(), line.number, mark == 2});
+        if (private_part.level != 0 || comments.touched_private())
+            note.private_nuggets.push_back(note.nuggets.size());
         note.nuggets.emplace_back(item);
     }
     note.draft = !written;
@@ -521,6 +545,10 @@ int strip_nugget_mark(std::string_view& text) {
         return 0;
     text = util::trim(text.substr(marks));
     return static_cast<int>(marks);
+}
+
+bool is_private_nugget(const Note& note, std::size_t index) {
+    return std::binary_search(note.private_nuggets.begin(), note.private_nuggets.end(), index);
 }
 
 int key_line(const Note& note, std::string_view key) {

@@ -91,6 +91,9 @@ struct Note {
     int nuggets_line = 0;              // line of the Nuggets heading; 0 when absent
     // The nuggets marked `!` or `!!`, in order.
     std::vector<NuggetMark> nugget_marks;
+    // The nuggets in a private block or section (indexes into `nuggets`, ascending):
+    // the team's digest shows them as such; they are never a pick.
+    std::vector<std::size_t> private_nuggets;
 
     // No tldr, and a body of only headings, HTML comments, empty and label-only
     // bullets ("- Memorable quote:"): a note not written yet, which never counts.
@@ -101,6 +104,9 @@ struct Note {
 // Whether a body line holds something written, for drafts: `in_comment` carries
 // an HTML comment that spans lines from one call to the next.
 bool line_has_content(const MarkdownLine& line, bool& in_comment);
+
+// Whether the nugget at `index` is in a private block or section.
+bool is_private_nugget(const Note& note, std::size_t index);
 
 // The line of a front-matter key; the opening '---' line (1) when the key is absent.
 int key_line(const Note& note, std::string_view key);

@@ -7,40 +7,53 @@
 
 namespace pmi {
 
+// A mark that can make a pick: on a nugget that is not private.
+static bool usable_mark(const Note& note, const NuggetMark& mark) {
+    return mark.index < note.nuggets.size() && !is_private_nugget(note, mark.index);
+}
+
+static std::optional<std::size_t> first_shareable_nugget(const Note& note) {
+    for (std::size_t i = 0; i < note.nuggets.size(); ++i)
+        if (!is_private_nugget(note, i))
+            return i;
+    return std::nullopt;
+}
+
 std::optional<std::size_t> note_pick(const Note& note) {
     for (const auto& mark : note.nugget_marks)
-        if (mark.index < note.nuggets.size())
+        if (usable_mark(note, mark))
             return mark.index;
-    if (note.nuggets.empty())
-        return std::nullopt;
-    return 0;
+    return first_shareable_nugget(note);
 }
 
 std::optional<std::size_t> exec_pick(const Note& note) {
     for (const auto& mark : note.nugget_marks)
-        if (mark.execs && mark.index < note.nuggets.size())
+        if (mark.execs && usable_mark(note, mark))
             return mark.index;
     return note.execs ? note_pick(note) : std::nullopt;
 }
 
 bool flags_for_execs(const Note& note) {
     return note.execs || std::any_of(note.nugget_marks.begin(), note.nugget_marks.end(),
-                                     [](const NuggetMark& mark) { return mark.execs; });
+                                     [&](const NuggetMark& mark) {
+                                         return mark.execs && usable_mark(note, mark);
+                                     });
 }
 
 static bool has_mark(const Note& note) {
     return std::any_of(note.nugget_marks.begin(), note.nugget_marks.end(),
-                       [&](const NuggetMark& mark) { return mark.index < note.nuggets.size(); });
+                       [&](const NuggetMark& mark) { return usable_mark(note, mark); });
 }
 
 // The note whose nugget is the PM's pick: the newest with a mark, else the newest
-// with a nugget; null when no note has one. `notes` are oldest first.
+// with a nugget; null when no note has one. Private nuggets are never a pick.
+// `notes` are oldest first.
 static const Note* picked_note(const std::vector<Note>& notes) {
     for (auto note = notes.rbegin(); note != notes.rend(); ++note)
         if (has_mark(*note))
             return &*note;
     for (auto note = notes.rbegin(); note != notes.rend(); ++note)
-        if (!note->nuggets.empty())
+        if (first_shareable_nugget(*note))
             return &*note;
     return nullptr;
 }

@@ -13,7 +13,7 @@
 namespace pmi {
 
 // The nugget a note puts forward: its first nugget marked `!` or `!!`, else its
-// first nugget; none when it has no nugget.
+// first nugget; never a private one; none when it has no other.
 std::optional<std::size_t> note_pick(const Note& note);
 
 // The nugget a note sends to the executive team: its first `!!` nugget, else

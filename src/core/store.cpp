@@ -494,6 +494,7 @@ NoteSet load_note_files(const Config& config, const std::vector<std::string>& fi
             note.nuggets = {};
             note.nuggets_line = 0;
             note.nugget_marks = {};
+            note.private_nuggets = {};
         }
         if (kept != i)
             notes[kept] = std::move(note);
@@ -536,8 +537,14 @@ void load_first_nuggets(const Config& config, std::vector<Note>& notes) {
         NoteSet batch = load_note_files(config, files, BodyScan::sections);
         for (auto& read : batch.notes) {
             const auto found = by_path.find(read.path);
-            if (found != by_path.end() && !read.nuggets.empty())
-                notes[found->second].nuggets = {std::move(read.nuggets.front())};
+            if (found == by_path.end())
+                continue;
+            // The first nugget the tl;dr may show: never a private one.
+            for (std::size_t n = 0; n < read.nuggets.size(); ++n)
+                if (!is_private_nugget(read, n)) {
+                    notes[found->second].nuggets = {std::move(read.nuggets[n])};
+                    break;
+                }
         }
     }
 }

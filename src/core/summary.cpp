@@ -30,13 +30,16 @@ std::string talked_with(const Note& note) {
 std::string tldr_or_first_nugget(const Note& note, TldrSource& source) {
     source = TldrSource::tldr;
     std::string tldr = util::one_line(note.tldr);
-    if (tldr.empty()) {
-        if (!note.nuggets.empty() && !util::one_line(note.nuggets.front()).empty()) {
-            tldr = util::one_line(note.nuggets.front());
+    if (!tldr.empty())
+        return tldr;
+    source = TldrSource::none;
+    for (std::size_t i = 0; i < note.nuggets.size(); ++i) {
+        if (is_private_nugget(note, i))
+            continue; // the tl;dr carries no "(private)": never a private nugget
+        tldr = util::one_line(note.nuggets[i]);
+        if (!tldr.empty())
             source = TldrSource::first_nugget;
-        } else {
-            source = TldrSource::none;
-        }
+        break;
     }
     return tldr;
 }

@@ -22,7 +22,8 @@ struct NoteSummary {
     TldrSource source = TldrSource::tldr;
 };
 
-// The note's tldr on one line, else its first nugget, else empty; `source` says which.
+// The note's tldr on one line, else its first nugget not private, else empty; `source`
+// says which.
 std::string tldr_or_first_nugget(const Note& note, TldrSource& source);
 
 // "Jo Smith (end user) and Ann Lee at Acme Corp", or "Acme Corp" without interviewees.

@@ -26,6 +26,11 @@ std::string note_url(const std::string& base, const std::string& path) {
     return base.empty() ? std::string() : base + escape::url_path(path);
 }
 
+// The digest is the team's: a private nugget is shown, marked as `pmi followups` does.
+static const char* private_label(const Note& note, std::size_t index) {
+    return is_private_nugget(note, index) ? " (private)" : "";
+}
+
 static NoteSummary linked_summary(const Note& note, const std::string& links_base) {
     NoteSummary summary = summarize_note(note);
     summary.url = note_url(links_base, note.path);
@@ -95,8 +100,9 @@ std::string digest_markdown(const Digest& digest, const View&) {
                                tldr.empty() ? "(no tldr)" : escape::markdown_inline(tldr));
             if (!note.nuggets.empty()) {
                 out += "\n";
-                for (const auto& nugget : note.nuggets)
-                    out += "- " + escape::markdown_inline(util::one_line(nugget)) + "\n";
+                for (std::size_t i = 0; i < note.nuggets.size(); ++i)
+                    out += "- " + escape::markdown_inline(util::one_line(note.nuggets[i])) +
+                           private_label(note, i) + "\n";
             }
             const std::string url = note_url(digest.links_base, note.path);
             out += fmt::format("\nNotes: {}\n",
@@ -127,8 +133,9 @@ std::string digest_text(const Digest& digest, const View&) {
             out += fmt::format("  {}\n", term(note_heading(note)));
             const std::string tldr = util::one_line(note.tldr);
             out += fmt::format("    tl;dr: {}\n", tldr.empty() ? "(no tldr)" : term(tldr));
-            for (const auto& nugget : note.nuggets)
-                out += "    - " + term(util::one_line(nugget)) + "\n";
+            for (std::size_t i = 0; i < note.nuggets.size(); ++i)
+                out += "    - " + term(util::one_line(note.nuggets[i])) + private_label(note, i) +
+                       "\n";
             const std::string url = note_url(digest.links_base, note.path);
             out += fmt::format("    {}\n", term(url.empty() ? note.path : url));
         }
@@ -176,6 +183,10 @@ std::string digest_json(const Digest& digest, const View&) {
                 summary, [](std::string_view text) { return std::string(text); },
                 [](const NoteSummary& s) { return s.url.empty() ? s.path : s.url; }));
             json.key("nuggets").strings(note.nuggets);
+            json.key("private_nuggets").begin_array();
+            for (std::size_t i = 0; i < note.nuggets.size(); ++i)
+                json.value(is_private_nugget(note, i));
+            json.end_array();
             json.end_object();
         }
         json.end_array();

@@ -73,6 +73,16 @@ expect_out_contains "Send Jo the bulk-edit beta invite"
 expect_out_lacks "PRIVATE_PROMISE"
 expect_out_lacks "PRIVATE_SECTION_ITEM"
 
+# HTML comments never show; a private block within the line makes the item private.
+write_note portal wayne-2026-11-22.md "Wayne" 2026-11-22 caroline "tldr: x" "## Follow-ups
+- [ ] Call back <!-- ask Raj first -->
+- [ ] Quote <!-- private -->SECRET_PRICE<!-- /private --> again"
+run followups --since 2026-11-22 --format json
+expect_json '[(f["text"], f["private"]) for f in data["followups"]] == [("Call back", False), ("Quote SECRET_PRICE again", True)]'
+run share prod/interviews/portal/wayne-2026-11-22.md
+expect_out_lacks "SECRET_PRICE"
+rm prod/interviews/portal/wayne-2026-11-22.md
+
 # Hostile values stay data in every format.
 write_note portal evil-2026-11-21.md '"Evil\e[2J [Reset](http://phish.example)\nforged"' 2026-11-21 caroline "tldr: x" "## Follow-ups
 - [ ] [Click](http://phish.example) $(printf '\033')]52;c;AAAA$(printf '\007') now"

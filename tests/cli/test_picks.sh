@@ -86,6 +86,30 @@ expect_out_contains "prod/interviews/portal/umbrella-2026-11-18.md:14: warning: 
 run summary --week --picks --pm sam --format text
 expect_out_equals "Sam Roy (portal, billing): First pick. — Umbrella, 2026-11-18"
 rm prod/interviews/portal/umbrella-2026-11-18.md
+# README's routine: one mark per note, and a `!!` nugget is the staff-meeting pick
+# as well as the execs' nugget; `!` plus `!!` in one note is the warning above.
+write_note portal umbrella-2026-11-18.md "Umbrella" 2026-11-18 sam "tldr: one mark" "## Goal
+Learn.
+
+## Nuggets
+- Plain first.
+- !! Both audiences."
+run lint prod/interviews/portal/umbrella-2026-11-18.md
+expect_code 0
+expect_out_lacks "one pick per note"
+run summary --week --picks --pm sam --format text
+expect_out_equals "Sam Roy (portal, billing): Both audiences. — Umbrella, 2026-11-18"
+run summary --week --for execs --pm sam
+expect_out_contains "- Both audiences. — Umbrella, 2026-11-18."
+write_note portal umbrella-2026-11-18.md "Umbrella" 2026-11-18 sam "tldr: two marks" "## Goal
+Learn.
+
+## Nuggets
+- ! For staff.
+- !! For execs."
+run lint prod/interviews/portal/umbrella-2026-11-18.md
+expect_out_contains "umbrella-2026-11-18.md:13: warning: a second nugget marked to share (the first is on line 12): one pick per note; keep one '- !' (or '- !!', for the execs too)"
+rm prod/interviews/portal/umbrella-2026-11-18.md
 
 # --- the message to the executive team ---
 run summary --week --for execs
@@ -131,9 +155,13 @@ expect_out_lacks "Acme"
 run summary --week --for execs --format json
 expect_json 'data["schema"] == 1 and [n["customer"] for n in data["nuggets"]] == ["Stark", "Wayne Enterprises"]'
 expect_json 'data["nuggets"][1]["products"] == ["portal", "billing"] and data["nuggets"][1]["talked_with"] == "Bruce W (CTO) at Wayne Enterprises"'
-# The team's own picks may show the private nugget: the staff meeting is the team.
+# A private nugget is never a pick, even marked: the first shareable one is.
 run summary --week --picks --pm sam --format text
-expect_out_contains "Sam Roy (portal, billing): SECRET_NUGGET"
+expect_out_equals "Sam Roy (portal, billing): Wayne wants SSO everywhere. — Wayne Enterprises, 2026-11-18"
+run summary --week --picks --pm dev --format text
+expect_out_lacks "SECRET"
+run lint prod/interviews/portal/wayne-2026-11-18.md
+expect_out_contains "wayne-2026-11-18.md:16: warning: a private nugget cannot be picked"
 # share.omit applies: interviewees left out of the message too.
 printf 'share: {omit: [interviewees]}\n' >>.pmi.yaml
 run summary --week --for execs
@@ -159,8 +187,105 @@ expect_out_contains "Stark pays by invoice only."
 rm prod/interviews/portal/lex-2026-11-18.md
 run summary --for execs
 expect_code 2
+# --match would tell by which notes it keeps what their private sections say.
+write_note billing acquired-2026-11-19.md "Acquired Co" 2026-11-19 dev "execs: true
+tldr: Acquired" "## Goal
+Learn.
+
+## Nuggets
+- Public nugget of Acquired Co.
+
+## Private
+- They are being acquired."
+run summary --week --for execs
+expect_out_contains "Public nugget of Acquired Co."
+expect_out_lacks "being acquired"
+run summary --week --for execs --match acquired
+expect_code 2
+expect_err_contains "--match searches private text too; it cannot narrow the message to execs"
+expect_out_equals ""
+rm prod/interviews/billing/acquired-2026-11-19.md
 run summary --week --for devs
 expect_code 2
+
+# --- private nuggets and HTML comments (the digest is the team's: marked, never picked) ---
+write_note portal cyberdyne-2026-11-20.md "Cyberdyne" 2026-11-20 sam "tldr: Cyberdyne" "## Goal
+Learn.
+
+## Nuggets
+- Public
+<!-- private -->
+- ! Price they pay: 40k
+<!-- /private -->
+- Another <!-- note to self -->
+- <!-- only a comment -->
+<!--
+- Inside a comment
+-->
+
+### Private: deal
+- !! SECRET_SUBSECTION"
+CYBERDYNE=prod/interviews/portal/cyberdyne-2026-11-20.md
+run summary --week --picks --pm sam --format text
+expect_out_equals "Sam Roy (portal, billing): Public — Cyberdyne, 2026-11-20"
+run summary --week --picks --pm sam --format json
+expect_json 'data["picks"][0]["nugget"] == "Public" and data["picks"][0]["marked"] is False'
+run lint "$CYBERDYNE"
+expect_out_contains "$CYBERDYNE:14: warning: a private nugget cannot be picked"
+expect_out_contains "$CYBERDYNE:23: warning: a private nugget cannot be picked"
+expect_out_lacks "one pick per note"
+run summary --week --pm sam
+expect_code 0
+expect_out_contains "- Public
+- Price they pay: 40k (private)
+- Another
+- SECRET_SUBSECTION (private)
+
+Notes: \`$CYBERDYNE\`"
+expect_out_lacks "note to self"
+expect_out_lacks "only a comment"
+expect_out_lacks "Inside a comment"
+expect_out_lacks '<\!'
+run summary --week --pm sam --format text
+expect_out_contains "    - Price they pay: 40k (private)
+    - Another
+"
+expect_out_lacks "note to self"
+run summary --week --pm sam --format json
+expect_json '[i for i in data["pms"][0]["interviews"] if i["customer"] == "Cyberdyne"][0]["nuggets"] == ["Public", "Price they pay: 40k", "Another", "SECRET_SUBSECTION"]'
+expect_json '[i for i in data["pms"][0]["interviews"] if i["customer"] == "Cyberdyne"][0]["private_nuggets"] == [False, True, False, True]'
+run summary --week --for execs --pm sam
+expect_out_lacks "Price they pay"
+expect_out_lacks "SECRET"
+# The site is the shared view: neither private nuggets nor comments.
+run site --week this
+expect_code 0
+expect_file_contains site/digest.html "Another"
+OUT=$(cat site/digest.html site/notes/*.html site/notes/*/*.html 2>/dev/null)
+expect_out_lacks "note to self"
+expect_out_lacks "Price they pay"
+expect_out_lacks "SECRET_SUBSECTION"
+rm -r site
+# A marked pick and an exec nugget lose their comments too; a note without a
+# tldr never falls back to a private nugget.
+write_note portal cyberdyne-2026-11-20.md "Cyberdyne" 2026-11-20 sam "execs: true" "## Goal
+Learn.
+
+## Nuggets
+<!-- private -->
+- SECRET_FIRST
+<!-- /private -->
+- !! Marked <!-- aside --> pick"
+run summary --week --picks --pm sam --format text
+expect_out_equals "Sam Roy (portal, billing): Marked pick — Cyberdyne, 2026-11-20"
+run summary --week --for execs --pm sam
+expect_out_contains "- Marked pick — Cyberdyne, 2026-11-20."
+expect_out_lacks "aside"
+run summary "$CYBERDYNE"
+expect_out_contains ": Marked pick"
+expect_out_lacks "SECRET"
+expect_out_lacks "aside"
+rm "$CYBERDYNE"
 
 # execs must be true or false.
 write_note portal bad-2026-11-18.md "Bad" 2026-11-18 sam "execs: maybe"

@@ -85,6 +85,14 @@ TEST_CASE("scan_followups") {
     CHECK_FALSE(items[5].private_);
 }
 
+TEST_CASE("scan_followups: a private block within an item's line makes it private") {
+    const auto items = scan("---\na: b\n---\n## Follow-ups\n"
+                            "- [ ] Call <!-- private -->at 40k<!-- /private -->\n- [ ] After\n");
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].private_);
+    CHECK_FALSE(items[1].private_);
+}
+
 TEST_CASE("scan_followups: a line over 64 KiB hides nothing after it") {
     // A comment closed past 64 KiB, then a private marker past 64 KiB.
     const std::string padding(70 * 1024, 'x');

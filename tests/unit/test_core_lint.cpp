@@ -217,8 +217,8 @@ TEST_CASE("lint_notes: one pick per note") {
     CHECK(formatted(lint_notes(config, set, BodyScan::sections)) ==
           std::vector<std::string>{
               "prod/interviews/portal/acme-2026-11-20.md:14: warning: a second nugget marked to "
-              "share (the first is on line 12): one pick per note; keep one '- !' and remove the "
-              "others"});
+              "share (the first is on line 12): one pick per note; keep one '- !' (or '- !!', "
+              "for the execs too) and remove the others"});
     set.notes[0] = parsed("prod/interviews/portal/acme-2026-11-20.md",
                           note_text("Acme", "2026-11-20", "caroline", "portal", "tldr: Fine.\n",
                                     "## Goal\nLearn.\n\n## Nuggets\n- !! One\n- Two!\n"));

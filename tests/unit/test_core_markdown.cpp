@@ -241,3 +241,31 @@ TEST_CASE("BodyLines keeps a line longer than 64 KiB whole") {
     CHECK(line == "last");
     CHECK_FALSE(lines.next(line, number));
 }
+
+TEST_CASE("without_html_comments") {
+    CHECK(without_html_comments("Another <!-- note to self -->") == "Another");
+    CHECK(without_html_comments("a <!-- x --> b<!--y-->c") == "a b c");
+    CHECK(without_html_comments("cut <!-- never closed") == "cut");
+    CHECK(without_html_comments("<!-- all -->") == "");
+    CHECK(without_html_comments("no comment -->") == "no comment -->");
+}
+
+TEST_CASE("HtmlComments follows private blocks") {
+    HtmlComments comments;
+    comments.line("- Public");
+    CHECK_FALSE(comments.touched_private());
+    comments.line("<!-- private -->");
+    CHECK(comments.in_private());
+    comments.line("- Secret");
+    CHECK(comments.touched_private());
+    comments.line("<!-- /private -->");
+    CHECK_FALSE(comments.in_private());
+    comments.line("- Inline <!-- private -->x<!-- /private -->");
+    CHECK(comments.touched_private());
+    CHECK_FALSE(comments.in_private());
+    comments.line("- text <!-- a comment");
+    CHECK(comments.in_comment());
+    comments.line("-->");
+    CHECK_FALSE(comments.in_comment());
+    CHECK_FALSE(comments.touched_private());
+}

@@ -51,6 +51,31 @@ TEST_CASE("nugget marks are read and stripped") {
     CHECK(flags_for_execs(note));
 }
 
+TEST_CASE("private nuggets are read as such and never picked") {
+    const Note note =
+        parse(std::string(front) + "---\n## Nuggets\n- Public\n<!-- private -->\n- ! Price: 40k\n"
+                                   "<!-- /private -->\n- Another <!-- note to self --> end\n"
+                                   "- Inline <!-- private -->secret<!-- /private -->\n"
+                                   "- <!-- only a comment -->\n<!--\n- Inside a comment\n-->\n"
+                                   "### Private\n- !! Deal\n### Later\n- Shared again\n");
+    CHECK(note.nuggets == std::vector<std::string>{"Public", "Price: 40k", "Another end",
+                                                   "Inline secret", "Deal", "Shared again"});
+    CHECK(note.private_nuggets == std::vector<std::size_t>{1, 3, 4});
+    CHECK(is_private_nugget(note, 1));
+    CHECK_FALSE(is_private_nugget(note, 2));
+    REQUIRE(note.nugget_marks.size() == 2);
+    CHECK(note_pick(note) == 0u);
+    CHECK_FALSE(exec_pick(note));
+    CHECK_FALSE(flags_for_execs(note));
+    SUBCASE("only private nuggets: no pick") {
+        const Note secret = parse(std::string(front) + "execs: true\n---\n## Nuggets\n"
+                                                       "<!-- private -->\n- ! Secret\n"
+                                                       "<!-- /private -->\n");
+        CHECK_FALSE(note_pick(secret));
+        CHECK_FALSE(exec_pick(secret));
+    }
+}
+
 TEST_CASE("note_pick and exec_pick") {
     SUBCASE("unmarked: the first nugget, nothing for execs") {
         const Note note = parse(std::string(front) + "---\n## Nuggets\n- One.\n- Two.\n");

@@ -52,10 +52,12 @@ std::vector<Note> candidates(const std::string& arg, const Context& context,
     std::string slug;
     Date date;
     const bool dated = split_customer_date(arg, slug, date);
+    // An alias names its customer's notes, whatever spelling each note has.
+    const std::string wanted =
+        util::slugify(canonical_customer(context.config, dated ? slug : arg));
     for (const auto& note : notes) {
         const std::string customer = util::slugify(note.customer);
-        if (dated ? customer == util::slugify(slug) && note.date == date
-                  : customer == util::slugify(arg))
+        if (customer == wanted && (!dated || note.date == date))
             found.push_back(note);
     }
     if (!found.empty())
@@ -93,7 +95,7 @@ std::optional<std::size_t> choose(const std::vector<Note>& notes) {
 
 int run_open(const OpenOptions& options, const Globals& globals) {
     const Context context = make_context(globals);
-    NoteSet set = load_notes(context.config);
+    NoteSet set = load_notes_for_reports(context.config); // customers by canonical name
     print_problems(set.problems);
     const std::string arg = util::join(options.query, " ");
     const std::vector<Note> found = candidates(arg, context, std::move(set.notes));

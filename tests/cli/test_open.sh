@@ -75,4 +75,26 @@ expect_code 0
 expect_err_empty
 expect_out_equals "prod/interviews/portal/acme-corp-2026-11-17-2.md"
 
+
+# customers: aliases name the customer's notes, whatever each note's spelling.
+new_tree aliases
+printf 'customers:\n  Initech Corp: [Initech, INTC Inc]\n' >>.pmi.yaml
+write_note portal initech-2026-11-03.md "Initech" 2026-11-03 dev "tldr: Older" "Body."
+write_note portal initech-corp-2026-11-12.md "Initech Corp" 2026-11-12 dev "tldr: Newer" "Body."
+write_note portal initrode-2026-11-13.md "Initrode" 2026-11-13 dev "tldr: Other" "Body."
+run open "INTC Inc"
+expect_code 2
+expect_err_contains "2 notes match 'INTC Inc'; name one:"
+expect_err_contains "prod/interviews/portal/initech-2026-11-03.md"
+expect_err_contains "prod/interviews/portal/initech-corp-2026-11-12.md"
+expect_err_lacks "initrode"
+run open initech
+expect_code 2
+expect_err_contains "2 notes match 'initech'; name one:"
+edited >/dev/null
+run open initech-2026-11-12
+expect_code 0
+expect_out_equals "prod/interviews/portal/initech-corp-2026-11-12.md"
+edited >/dev/null
+
 finish

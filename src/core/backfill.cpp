@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/import.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
 
@@ -60,6 +61,8 @@ std::vector<Problem> backfill_problems(const std::vector<Note>& notes,
                                        int late_after_days) {
     std::vector<Problem> problems;
     for (const auto& note : notes) {
+        if (is_imported(note))
+            continue; // history brought in by `pmi import`: late by nature
         const auto found = recorded.find(note.path);
         const Date written = found == recorded.end() ? today : found->second;
         const long days = days_since_epoch(written) - days_since_epoch(note.date);

@@ -511,4 +511,9 @@ ImportedNote note_from_markdown(std::string_view text, std::string_view file_nam
     return finished(std::move(draft), import_id(text));
 }
 
+bool is_imported(const Note& note) {
+    return std::any_of(note.extra.begin(), note.extra.end(),
+                       [](const ExtraField& field) { return field.key == imported_key; });
+}
+
 } // namespace pmi

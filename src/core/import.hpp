@@ -55,6 +55,9 @@ struct ImportDefaults {
 // re-run skips every source whose id a note already carries.
 inline constexpr std::string_view imported_key = "imported";
 
+// Whether `pmi import` wrote the note (it has the `imported` key).
+bool is_imported(const Note& note);
+
 // A stable id of a source: 16 hex digits of a 64-bit FNV-1a hash of `text`.
 std::string import_id(std::string_view text);
 

@@ -63,4 +63,15 @@ git clone -q --depth 1 "file://$ROOT" "$WORK/shallow"
 run --today 2026-11-23 lint
 expect_out_lacks "written"
 
+
+# History brought in by `pmi import` is late by nature: not warned about.
+printf 'Date,Account,Notes\n2025-03-04,Umbrella,Old call\n' >"$WORK/history.csv"
+run --today 2026-11-23 import "$WORK/history.csv" --map date=Date,customer=Account --pm dev --product billing
+expect_code 0
+expect_file prod/interviews/billing/umbrella-2025-03-04.md
+commit 2026-11-23 "import"
+run --today 2026-11-23 lint --git --late-after 60
+expect_code 0
+expect_out_lacks "written"
+
 finish

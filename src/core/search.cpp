@@ -37,10 +37,11 @@ matching_paths(const Config& config, const std::vector<Note>& notes,
     return scores;
 }
 
-// The lines of `text` that are within `context` lines of a match.
-std::vector<ShownLine> lines_around(std::string_view text, const std::vector<LineMatch>& matches,
-                                    std::size_t context) {
-    std::vector<ShownLine> shown;
+// The lines of `text` that are within `context` lines of a match, into
+// `shown` (a buffer reused).
+void lines_around(std::string_view text, const std::vector<LineMatch>& matches, std::size_t context,
+                  std::vector<ShownLine>& shown) {
+    shown.clear();
     context = std::min(context, text.size()); // no more lines than bytes; no overflow below
     auto match = matches.begin();
     std::size_t start = 0;
@@ -56,7 +57,6 @@ std::vector<ShownLine> lines_around(std::string_view text, const std::vector<Lin
         }
         start = end + 1;
     }
-    return shown;
 }
 
 // Reads a whole regular file into `text`, whose buffer is reused; false (and
@@ -94,12 +94,16 @@ class LineFinder {
         : config_(config), matcher_(query), context_(context) {}
 
     void find(SearchResult& result) {
-        if (!read_whole_file((config_.root / result.note.path).c_str(), result.text))
+        // result.lines is not cleared first: match() reuses its elements' buffers.
+        if (!read_whole_file((config_.root / result.note.path).c_str(), result.text)) {
+            result.lines.clear();
+            result.shown.clear();
             return;
+        }
         normalized_.assign(result.text);
         normalize_for_search(normalized_);
-        result.lines = matcher_.match(normalized_);
-        result.shown = lines_around(result.text, result.lines, context_);
+        matcher_.match(normalized_, result.lines);
+        lines_around(result.text, result.lines, context_, result.shown);
     }
 
   private:
@@ -120,6 +124,7 @@ std::vector<SearchResult> search_notes(const Config& config, std::vector<Note> n
     // Only the notes that match are filtered and sorted: a selective search
     // over a large tree touches few of them.
     std::vector<Note> matched;
+    matched.reserve(scores.size()); // no regrowth, which copies every note
     for (auto& note : notes)
         if (scores.count(note.path) && matches(note, filter))
             matched.push_back(std::move(note));
@@ -152,12 +157,22 @@ void visit_with_lines(const Config& config, const SearchQuery& query, std::size_
     std::optional<LineFinder> helper_finder;
     if (two_threads)
         helper_finder.emplace(config, query, context);
-    // The batch's texts: their buffers go from batch to batch.
-    std::vector<std::string> texts(std::min(batch_size, results.size()));
+    // The batch's texts and lines: their buffers go from batch to batch.
+    struct Buffers {
+        std::string text;
+        std::vector<LineMatch> lines;
+        std::vector<ShownLine> shown;
+    };
+    std::vector<Buffers> buffers(std::min(batch_size, results.size()));
+    const auto swap_buffers = [&](SearchResult& result, Buffers& kept) {
+        result.text.swap(kept.text);
+        result.lines.swap(kept.lines);
+        result.shown.swap(kept.shown);
+    };
     for (std::size_t begin = 0; begin < results.size(); begin += batch_size) {
         const std::size_t end = std::min(results.size(), begin + batch_size);
         for (std::size_t i = begin; i < end; ++i)
-            results[i].text.swap(texts[i - begin]);
+            swap_buffers(results[i], buffers[i - begin]);
         std::atomic<std::size_t> next{begin};
         std::exception_ptr failure;
         const auto work = [&](LineFinder& finder) {
@@ -190,9 +205,7 @@ void visit_with_lines(const Config& config, const SearchQuery& query, std::size_
         for (std::size_t i = begin; i < end; ++i) {
             SearchResult& result = results[i];
             visit(result);
-            result.lines = {};
-            result.shown = {};
-            result.text.swap(texts[i - begin]);
+            swap_buffers(result, buffers[i - begin]);
         }
     }
 }

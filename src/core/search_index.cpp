@@ -789,11 +789,14 @@ struct Phrase {
     bool prefix = false; // the last token may be the start of a longer one
 };
 
-// Where the phrases occur in a line's tokens, overlapping ranges merged.
-std::vector<std::pair<std::size_t, std::size_t>>
-phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phrase>& phrases,
-             std::vector<std::pair<std::size_t, std::size_t>>& spans) {
-    spans.clear(); // a buffer reused from line to line: most lines match nothing
+// Where the phrases occur in a line's tokens, overlapping ranges merged, into
+// `merged`; `spans` and `merged` are buffers reused from line to line (most
+// lines match nothing).
+void phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phrase>& phrases,
+                  std::vector<std::pair<std::size_t, std::size_t>>& spans,
+                  std::vector<std::pair<std::size_t, std::size_t>>& merged) {
+    spans.clear();
+    merged.clear();
     for (const auto& phrase : phrases) {
         const std::size_t count = phrase.tokens.size();
         for (std::size_t i = 0; i + count <= tokens.size(); ++i) {
@@ -808,18 +811,15 @@ phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector<Phra
                 spans.emplace_back(tokens[i].start, tokens[i + count - 1].end);
         }
     }
-    std::vector<std::pair<std::size_t, std::size_t>> merged;
     if (spans.empty())
-        return merged;
+        return;
     std::sort(spans.begin(), spans.end());
-    merged.reserve(spans.size());
     for (const auto& span : spans) {
         if (!merged.empty() && span.first <= merged.back().second)
             merged.back().second = std::max(merged.back().second, span.second);
         else
             merged.push_back(span);
     }
-    return merged;
 }
 
 bool is_ascii(std::string_view text) {
@@ -906,6 +906,7 @@ struct LineMatcher::State {
     std::vector<Tokenizer::Token> words;
     std::vector<std::size_t> starts;
     std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
     StemMemo stems;
 };
 
@@ -927,12 +928,16 @@ LineMatcher::~LineMatcher() = default;
 
 std::vector<LineMatch> LineMatcher::match(std::string_view text) {
     std::vector<LineMatch> result;
+    match(text, result);
+    return result;
+}
+
+void LineMatcher::match(std::string_view text, std::vector<LineMatch>& out) {
+    std::size_t used = 0; // out's first elements filled; the rest are reused buffers
     State& state = *state_;
-    if (state.phrases.empty())
-        return result;
     const bool ascii = is_ascii(text);
     std::size_t start = 0;
-    for (std::size_t number = 1; start < text.size(); ++number) {
+    for (std::size_t number = 1; start < text.size() && !state.phrases.empty(); ++number) {
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos)
             end = text.size();
@@ -942,14 +947,19 @@ std::vector<LineMatch> LineMatcher::match(std::string_view text) {
         // By word, the scan for words that may match is the line filter.
         if (!by_word && !state.filter.may_match(line, ascii))
             continue;
-        auto spans = phrase_spans(by_word ? candidate_words(line, state.filter, state.tokenizer,
-                                                            state.stems, state.starts, state.words)
-                                          : state.tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
-                                  state.phrases, state.spans);
-        if (!spans.empty())
-            result.push_back({number, std::move(spans)});
+        phrase_spans(by_word ? candidate_words(line, state.filter, state.tokenizer, state.stems,
+                                               state.starts, state.words)
+                             : state.tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
+                     state.phrases, state.spans, state.merged);
+        if (state.merged.empty())
+            continue;
+        if (used == out.size())
+            out.emplace_back();
+        out[used].line = number;
+        out[used].spans.assign(state.merged.begin(), state.merged.end());
+        ++used;
     }
-    return result;
+    out.resize(used);
 }
 
 std::vector<std::vector<LineMatch>> match_lines(const SearchQuery& query,

@@ -100,6 +100,8 @@ class LineMatcher {
     LineMatcher& operator=(const LineMatcher&) = delete;
 
     std::vector<LineMatch> match(std::string_view text);
+    // The same into `out`, whose elements (and their spans' buffers) are reused.
+    void match(std::string_view text, std::vector<LineMatch>& out);
 
   private:
     struct State;

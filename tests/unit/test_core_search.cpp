@@ -198,6 +198,18 @@ TEST_CASE("LineMatcher") {
         for (std::size_t i = 0; i < first.size(); ++i)
             CHECK(first[i].spans == again[i].spans);
     }
+    SUBCASE("matching into a used list replaces all it held") {
+        LineMatcher matcher(parse_search_query("order"));
+        std::vector<LineMatch> lines;
+        matcher.match("order order order\nx\norders\norder", lines);
+        REQUIRE(lines.size() == 3);
+        matcher.match("x\nan order", lines);
+        REQUIRE(lines.size() == 1);
+        CHECK(lines[0].line == 2);
+        CHECK(lines[0].spans == Spans{{3, 8}});
+        matcher.match("nothing here", lines);
+        CHECK(lines.empty());
+    }
 }
 
 TEST_CASE("search_notes keeps only the lines shown") {

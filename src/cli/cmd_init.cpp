@@ -118,8 +118,8 @@ std::string git_user_setting(const fs::path& dir, const std::string& name) {
 // The config for `pm` as written, and checked to read back as that PM with that
 // name and email.
 std::string init_config_text(const std::string& pm, const std::string& name,
-                             const std::string& email) {
-    const std::string text = default_config(pm, name, email);
+                             const std::string& email, const Date& since) {
+    const std::string text = default_config(pm, name, email, since);
     const Config config = parse_config(text, config_file_name);
     if (config.team.size() != 1 || config.team[0].id != (pm.empty() ? "caroline" : pm))
         throw Error(
@@ -132,22 +132,24 @@ std::string init_config_text(const std::string& pm, const std::string& name,
 
 // With --pm, the entry takes git's user.name and user.email; one that does not
 // read back as written (an invalid UTF-8 name) is left for the user to fill in.
-std::string init_config(const fs::path& root, const std::string& pm) {
+// With --pm, the PM is on the team since the Monday of today's week.
+std::string init_config(const fs::path& root, const std::string& pm, const Date& today) {
     if (pm.empty())
-        return init_config_text(pm, {}, {});
+        return default_config(pm);
+    const Date since = week_containing(today, WeekStart::monday).start;
     try {
-        return init_config_text(pm, git_user_setting(root, "name"),
-                                git_user_setting(root, "email"));
+        return init_config_text(pm, git_user_setting(root, "name"), git_user_setting(root, "email"),
+                                since);
     } catch (const Error&) {
-        return init_config_text(pm, {}, {});
+        return init_config_text(pm, {}, {}, since);
     }
 }
 
-int run_init(const std::string& directory, const std::string& pm) {
+int run_init(const std::string& directory, const std::string& pm, const Date& today) {
     if (!pm.empty())
         validate_pm_id(pm);
     const fs::path root = directory.empty() ? fs::path(".") : fs::path(directory);
-    const std::string config_text = init_config(root, pm);
+    const std::string config_text = init_config(root, pm, today);
     Config config = parse_config(config_text, config_file_name);
     std::error_code ec;
     // A nested config would shadow the team's for everyone working below it.
@@ -192,7 +194,7 @@ void setup_init(CLI::App& command, Globals& globals) {
         std::string directory = options->directory;
         if (directory.empty())
             directory = globals.root;
-        globals.exit_code = run_init(directory, options->pm);
+        globals.exit_code = run_init(directory, options->pm, today_of(globals));
     });
 }
 

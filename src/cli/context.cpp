@@ -24,6 +24,10 @@ static std::string env_value(const char* name) {
     return value ? value : "";
 }
 
+Date today_of(const Globals& globals) {
+    return resolve_today(globals.today.empty() ? env_value("PMI_TODAY") : globals.today);
+}
+
 Context make_context(const Globals& globals) {
     Context context;
     // The environment is read here, once; the core takes what it says as arguments.
@@ -37,7 +41,7 @@ Context make_context(const Globals& globals) {
                                 globals.root.empty() && env_value("PMI_ROOT").empty()
                                     ? "here or in any parent"
                                     : "in " + context.config.root.string()));
-    context.today = resolve_today(globals.today.empty() ? env_value("PMI_TODAY") : globals.today);
+    context.today = today_of(globals);
     const std::string no_cache = env_value("PMI_NO_CACHE");
     context.config.note_cache = no_cache.empty() || no_cache == "0";
     context.color = resolve_color(globals.color);

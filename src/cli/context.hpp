@@ -30,6 +30,9 @@ struct Context {
 
 Context make_context(const Globals& globals);
 
+// Today: --today, else PMI_TODAY, else the system's date.
+Date today_of(const Globals& globals);
+
 // Colour on a terminal unless NO_COLOR is set or TERM=dumb; --color=always|never
 // overrides.
 Color resolve_color(const std::string& mode);

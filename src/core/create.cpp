@@ -60,7 +60,7 @@ std::string team_contact_lines(const std::string& pm_id, const std::string& name
 } // namespace
 
 std::string default_config(const std::string& pm_id, const std::string& name,
-                           const std::string& email) {
+                           const std::string& email, const Date& since) {
     // Quoted, backslashes and quotes escaped: whatever the id, it stays one string.
     std::string id;
     for (char c : pm_id.empty() ? std::string("caroline") : pm_id) {
@@ -90,10 +90,10 @@ products: []
 # team; `quota`: this PM's own quota per week (0: never missed).
 team:
   - id: "{}"
-{}    since: 2026-01-05
+{}    since: {}
     away: []
 )",
-                       id, team_contact_lines(pm_id, name, email));
+                       id, team_contact_lines(pm_id, name, email), format_date(since));
 }
 
 std::string note_template(const Config& config) {

@@ -12,10 +12,11 @@ namespace pmi {
 std::string default_template();
 
 // The commented .pmi.yaml written by `pmi init`. With no `pm_id`, the sample
-// entry (caroline, Caroline Diaz); with one, that PM with `name` and `email`
-// when given, else commented placeholders.
+// entry (caroline, Caroline Diaz, since 2026-01-05); with one, that PM with
+// `name` and `email` when given, else commented placeholders, on the team
+// `since` (no quota before: a new team is not behind on the weeks before it).
 std::string default_config(const std::string& pm_id, const std::string& name = {},
-                           const std::string& email = {});
+                           const std::string& email = {}, const Date& since = {2026, 1, 5});
 
 // The note's body: the team's .pmi/template.md when there is one, else the default.
 std::string note_template(const Config& config);

@@ -51,8 +51,10 @@ CHECKS=$((CHECKS + 1))
 # so `pmi new` finds the PM from git and reports show their name.
 mkdir "$WORK/raj" && cd "$WORK/raj"
 git init -q . && git config user.name 'Raj "R\J" Patel: #1' && git config user.email Raj@Example.com
-run init --pm raj
+run --today 2026-11-18 init --pm raj
 expect_code 0
+# A new team is not behind on the weeks before it: on the team since this week's Monday.
+expect_file_contains .pmi.yaml '    since: 2026-11-16'
 expect_file_contains .pmi.yaml '    name: "Raj \"R\\J\" Patel: #1"'
 expect_file_contains .pmi.yaml '    email: "Raj@Example.com"'
 CHECKS=$((CHECKS + 1))

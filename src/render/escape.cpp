@@ -18,13 +18,6 @@ void append_hex(std::string& out, const char* format, unsigned value) {
     out += buffer;
 }
 
-// Invisible characters that change how a line is shown: bidi embeddings,
-// overrides, isolates and marks, and the Unicode line/paragraph separators.
-bool is_invisible_control(char32_t cp) {
-    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
-}
-
 // Appends `text` with every control shown visibly; `keep` decides for LF and TAB.
 // The end of the run of printable ASCII (0x20 to 0x7E) that starts at `i`.
 std::size_t printable_run_end(std::string_view text, std::size_t i) {
@@ -71,7 +64,7 @@ void append_visible(std::string& out, std::string_view text, Lines lines) {
             out += "\\r";
         } else if (cp < 0x20 || cp == 0x7F) {
             append_hex(out, "\\x%02x", static_cast<unsigned>(cp));
-        } else if ((cp >= 0x80 && cp <= 0x9F) || is_invisible_control(cp)) {
+        } else if ((cp >= 0x80 && cp <= 0x9F) || util::is_invisible_control(cp)) {
             append_hex(out, "\\u%04x", static_cast<unsigned>(cp));
         } else {
             out.append(text.substr(i, length));
@@ -334,7 +327,7 @@ std::string html_escaped(std::string_view text, Entities entities) {
                                   (cp >= 0xD800 && cp <= 0xDFFF);
         if (entity && entities == Entities::escape)
             out += entity;
-        else if (control || noncharacter || is_invisible_control(cp))
+        else if (control || noncharacter || util::is_invisible_control(cp))
             out += replacement;
         else
             out.append(text.substr(i, length));

@@ -10,39 +10,26 @@ namespace util {
 
 namespace {
 
-// Marks and separators that reorder or break the text a terminal shows: the
-// bidi marks, embeddings, overrides and isolates (a name shown backwards), and
-// U+2028/U+2029, which JavaScript reads as line breaks.
-bool is_invisible_control(char32_t code) {
-    return code == 0x200E || code == 0x200F || (code >= 0x2028 && code <= 0x202E) ||
-           (code >= 0x2066 && code <= 0x2069);
-}
-
 void append_quoted(std::string& out, std::string_view text) {
     out += '"';
     const bool valid = is_valid_utf8(text);
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         const auto byte = static_cast<unsigned char>(c);
-        // DEL and the C1 controls (U+0080-U+009F, C2 80-9F) are escaped too,
-        // so a terminal showing the JSON never obeys them.
-        if (valid && byte == 0xC2 && i + 1 < text.size() &&
-            static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-            char buffer[8];
-            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned char>(text[++i]));
-            out += buffer;
-            continue;
-        }
-        if (valid && byte == 0xE2 && i + 2 < text.size()) {
-            const char32_t code = (static_cast<char32_t>(text[i + 1] & 0x3F) << 6) |
-                                  static_cast<char32_t>(text[i + 2] & 0x3F) | 0x2000;
-            if (is_invisible_control(code)) {
+        // The C1 controls (U+0080-U+009F) and the invisible controls are
+        // escaped too, so a terminal showing the JSON never obeys them.
+        if (valid && byte >= 0x80) {
+            char32_t code = 0;
+            const std::size_t length = decode_utf8(text, i, code);
+            if (code <= 0x9F || is_invisible_control(code)) {
                 char buffer[8];
                 std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(code));
                 out += buffer;
-                i += 2;
-                continue;
+            } else {
+                out.append(text.substr(i, length));
             }
+            i += length - 1;
+            continue;
         }
         switch (c) {
         case '"': out += "\\\""; break;

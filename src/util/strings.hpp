@@ -73,6 +73,11 @@ bool is_valid_utf8(std::string_view text);
 // bytes, or 0 when the bytes there are not valid UTF-8 (overlong, surrogate…).
 std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp);
 
+// Invisible characters that change how a line is shown: bidi embeddings,
+// overrides, isolates and marks, and the Unicode line/paragraph separators
+// (which JavaScript reads as line breaks).
+bool is_invisible_control(char32_t cp);
+
 // Display width in terminal columns: one per UTF-8 code point.
 std::size_t display_width(std::string_view text);
 

@@ -15,6 +15,7 @@ TEST_CASE("json_quote") {
                                "gpj.exe") == R"("evil\u202egpj.exe")");
         CHECK(util::json_quote("\xe2\x81\xa6x\xe2\x81\xa9 \xe2\x80\x8f \xe2\x80\xa8") ==
               R"("\u2066x\u2069 \u200f \u2028")");
+        CHECK(util::json_quote("\xd8\x9c mark") == R"("\u061c mark")"); // the Arabic letter mark
         CHECK(util::json_quote("Café – “quoted” 日本 …") == "\"Café – “quoted” 日本 …\"");
     }
     SUBCASE("invalid UTF-8 becomes U+FFFD") {

@@ -860,28 +860,8 @@ std::vector<Tokenizer::Token>& candidate_words(std::string_view line, const Line
                                                std::vector<std::size_t>& starts,
                                                std::vector<Tokenizer::Token>& words) {
     words.clear();
-    if (!filter.keeps_all()) {
-        // Only where a searched word's first letters are: most of a line is
-        // not looked at word by word.
-        filter.word_starts(line, starts);
-        for (const std::size_t i : starts) {
-            if (!is_ascii_alnum(line[i]) || (i > 0 && is_ascii_alnum(line[i - 1])))
-                continue;
-            std::size_t end = i;
-            while (end < line.size() && is_ascii_alnum(line[end]))
-                ++end;
-            const std::string_view word = line.substr(i, end - i);
-            if (filter.may_start(word))
-                for (const auto& token : word_tokens(word, stemmer, memo))
-                    words.push_back({token.text, i + token.start, i + token.end});
-        }
-        return words;
-    }
-    for (std::size_t i = 0; i < line.size();) {
-        if (!is_ascii_alnum(line[i])) {
-            ++i;
-            continue;
-        }
+    // Adds the tokens of the word that starts at `i`; returns where it ends.
+    const auto add_word = [&](std::size_t i) {
         std::size_t end = i;
         while (end < line.size() && is_ascii_alnum(line[end]))
             ++end;
@@ -889,8 +869,19 @@ std::vector<Tokenizer::Token>& candidate_words(std::string_view line, const Line
         if (filter.may_start(word))
             for (const auto& token : word_tokens(word, stemmer, memo))
                 words.push_back({token.text, i + token.start, i + token.end});
-        i = end;
+        return end;
+    };
+    if (!filter.keeps_all()) {
+        // Only where a searched word's first letters are: most of a line is
+        // not looked at word by word.
+        filter.word_starts(line, starts);
+        for (const std::size_t i : starts)
+            if (is_ascii_alnum(line[i]) && (i == 0 || !is_ascii_alnum(line[i - 1])))
+                add_word(i);
+        return words;
     }
+    for (std::size_t i = 0; i < line.size();)
+        i = is_ascii_alnum(line[i]) ? add_word(i) : i + 1;
     return words;
 }
 

@@ -38,24 +38,35 @@ matching_paths(const Config& config, const std::vector<Note>& notes,
 }
 
 // The lines of `text` that are within `context` lines of a match, into
-// `shown` (a buffer reused).
+// `shown` (a buffer reused). Only the lines shown are looked at: each match
+// knows where its line starts.
 void lines_around(std::string_view text, const std::vector<LineMatch>& matches, std::size_t context,
                   std::vector<ShownLine>& shown) {
     shown.clear();
     context = std::min(context, text.size()); // no more lines than bytes; no overflow below
-    auto match = matches.begin();
-    std::size_t start = 0;
-    for (std::size_t number = 1; start < text.size() && match != matches.end(); ++number) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        while (match != matches.end() && match->line + context < number)
-            ++match;
-        if (match != matches.end() && number + context >= match->line) {
+    std::size_t next = 1;                     // the first line after those shown
+    std::size_t next_start = 0;               // where it starts
+    for (const auto& match : matches) {
+        const std::size_t first = match.line > context ? match.line - context : 1;
+        std::size_t number = match.line;
+        std::size_t start = match.start;
+        if (first <= next) {
+            number = next;
+            start = next_start;
+        } else {
+            for (; number > first; --number) // back to the line before, in the gap
+                start = start < 2 ? 0 : text.rfind('\n', start - 2) + 1; // npos + 1 == 0
+        }
+        for (; number <= match.line + context && start < text.size(); ++number) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string_view::npos)
+                end = text.size();
             const std::size_t size = end - start - (end > start && text[end - 1] == '\r' ? 1 : 0);
             shown.push_back({number, start, size});
+            start = end + 1;
         }
-        start = end + 1;
+        next = number;
+        next_start = start;
     }
 }
 
@@ -100,9 +111,7 @@ class LineFinder {
             result.shown.clear();
             return;
         }
-        normalized_.assign(result.text);
-        normalize_for_search(normalized_);
-        matcher_.match(normalized_, result.lines);
+        matcher_.match_note(result.text, result.lines);
         lines_around(result.text, result.lines, context_, result.shown);
     }
 
@@ -110,7 +119,6 @@ class LineFinder {
     const Config& config_;
     LineMatcher matcher_;
     std::size_t context_;
-    std::string normalized_;
 };
 
 } // namespace

@@ -583,6 +583,26 @@ std::size_t SearchIndex::tombstones() {
     return static_cast<std::size_t>(meta_number(db_, "tombstones"));
 }
 
+std::size_t front_matter_size(std::string_view text) {
+    const auto is_fence_at = [&](std::size_t start, std::size_t end) {
+        std::string_view line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        return line == "---";
+    };
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        if (is_fence_at(start, end) && start > 0)
+            return std::min(end + 1, text.size());
+        if (start == 0 && !is_fence_at(0, end))
+            return 0;
+        start = end + 1;
+    }
+    return text.size();
+}
+
 namespace {
 
 #if defined(__SSE2__)
@@ -681,9 +701,35 @@ class LineFilter {
         });
     }
 
-    static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+    // Calls found(at, line, line_start) for each place of a whole ASCII text
+    // where word_starts would find a searched word's first letters in its
+    // line, in order: `line` counts the line ends before `at`, `line_start`
+    // is where that line starts. One pass, the text not split into lines.
+    template <typename Found> void text_starts(std::string_view text, Found&& found) const {
+        std::size_t line = 0;
+        std::size_t line_start = 0;
+        std::size_t i = 0;
+#if defined(__SSE2__)
+        i = text_starts_sse2(text, line, line_start, found);
+#endif
+        for (; i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                line_start = i + 1;
+                continue;
+            }
+            if (starts_here(text, i))
+                found(i, line, line_start);
+        }
+    }
 
-    bool keeps_all() const { return keep_all_; }
+    static char ascii_lower(char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
+
+    bool keeps_all() const {
+        return keep_all_;
+    }
 
     // Appends to `starts` where, in an ASCII line, a searched word's first
     // letters (case aside) begin a word: only the words there can match.
@@ -715,6 +761,79 @@ class LineFilter {
   private:
     bool keep_all_ = false;
     std::vector<std::string> prefixes_;
+
+    bool starts_here(std::string_view text, std::size_t i) const {
+        const auto lower = [&](std::size_t at) {
+            return static_cast<char>(static_cast<unsigned char>(text[at]) | 0x20);
+        };
+        return std::any_of(prefixes_.begin(), prefixes_.end(), [&](const std::string& prefix) {
+            return i + prefix.size() <= text.size() && lower(i) == prefix[0] &&
+                   (prefix.size() == 1 || lower(i + 1) == prefix[1]);
+        });
+    }
+
+#if defined(__SSE2__)
+    // The bits set in a 16-bit mask, without the libcall std::popcount is
+    // without -mpopcnt.
+    static std::size_t bits_set(unsigned mask) {
+        mask = mask - ((mask >> 1) & 0x5555u);
+        mask = (mask & 0x3333u) + ((mask >> 2) & 0x3333u);
+        mask = (mask + (mask >> 4)) & 0x0F0Fu;
+        return (mask + (mask >> 8)) & 0x1Fu;
+    }
+
+    // text_starts 16 bytes at a time; returns the first position not looked at.
+    template <typename Found>
+    std::size_t text_starts_sse2(std::string_view text, std::size_t& line, std::size_t& line_start,
+                                 Found& found) const {
+        const __m128i case_bit = _mm_set1_epi8(0x20);
+        const __m128i newline = _mm_set1_epi8('\n');
+        const auto load = [&](std::size_t at) {
+            return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+        };
+        if (prefixes_.empty())
+            return 0;
+        // The usual query: one word, one pair of letters, set up once.
+        const bool one_pair = prefixes_.size() == 1 && prefixes_[0].size() == 2;
+        const __m128i pair_first = _mm_set1_epi8(prefixes_[0][0]);
+        const __m128i pair_second = _mm_set1_epi8(one_pair ? prefixes_[0][1] : 0);
+        std::size_t i = 0;
+        for (; i + 17 <= text.size(); i += 16) {
+            const __m128i raw = load(i);
+            const __m128i here = _mm_or_si128(raw, case_bit);
+            const __m128i next = _mm_or_si128(load(i + 1), case_bit);
+            __m128i hits = _mm_setzero_si128();
+            if (one_pair) {
+                hits = _mm_and_si128(_mm_cmpeq_epi8(here, pair_first),
+                                     _mm_cmpeq_epi8(next, pair_second));
+            } else {
+                for (const auto& prefix : prefixes_) {
+                    __m128i hit = _mm_cmpeq_epi8(here, _mm_set1_epi8(prefix[0]));
+                    if (prefix.size() > 1)
+                        hit = _mm_and_si128(hit, _mm_cmpeq_epi8(next, _mm_set1_epi8(prefix[1])));
+                    hits = _mm_or_si128(hits, hit);
+                }
+            }
+            auto ends = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(raw, newline)));
+            auto starts = static_cast<unsigned>(_mm_movemask_epi8(hits));
+            const auto pass_ends = [&](unsigned passed) {
+                if (!passed)
+                    return;
+                line += bits_set(passed);
+                line_start = i + static_cast<std::size_t>(31 - std::countl_zero(passed)) + 1;
+                ends &= ~passed;
+            };
+            while (starts) {
+                const auto bit = static_cast<unsigned>(std::countr_zero(starts));
+                pass_ends(ends & ((1u << bit) - 1));
+                found(i + bit, line, line_start);
+                starts &= starts - 1;
+            }
+            pass_ends(ends);
+        }
+        return i;
+    }
+#endif
 };
 
 // SQLite's own FTS5 tokenizer (porter over unicode61 without diacritics),
@@ -855,21 +974,27 @@ const std::vector<Tokenizer::Token>& word_tokens(std::string_view word, Tokenize
     return memo.emplace(std::string(word), tokens).first->second;
 }
 
+// Adds to `words` the tokens of the ASCII word that starts at `i` of `line`
+// if it may match; returns where it ends.
+std::size_t add_word(std::string_view line, std::size_t i, const LineFilter& filter,
+                     Tokenizer& stemmer, StemMemo& memo, std::vector<Tokenizer::Token>& words) {
+    std::size_t end = i;
+    while (end < line.size() && is_ascii_alnum(line[end]))
+        ++end;
+    const std::string_view word = line.substr(i, end - i);
+    if (filter.may_start(word))
+        for (const auto& token : word_tokens(word, stemmer, memo))
+            words.push_back({token.text, i + token.start, i + token.end});
+    return end;
+}
+
 std::vector<Tokenizer::Token>& candidate_words(std::string_view line, const LineFilter& filter,
                                                Tokenizer& stemmer, StemMemo& memo,
                                                std::vector<std::size_t>& starts,
                                                std::vector<Tokenizer::Token>& words) {
     words.clear();
-    // Adds the tokens of the word that starts at `i`; returns where it ends.
-    const auto add_word = [&](std::size_t i) {
-        std::size_t end = i;
-        while (end < line.size() && is_ascii_alnum(line[end]))
-            ++end;
-        const std::string_view word = line.substr(i, end - i);
-        if (filter.may_start(word))
-            for (const auto& token : word_tokens(word, stemmer, memo))
-                words.push_back({token.text, i + token.start, i + token.end});
-        return end;
+    const auto add_word_at = [&](std::size_t i) {
+        return add_word(line, i, filter, stemmer, memo, words);
     };
     if (!filter.keeps_all()) {
         // Only where a searched word's first letters are: most of a line is
@@ -877,11 +1002,11 @@ std::vector<Tokenizer::Token>& candidate_words(std::string_view line, const Line
         filter.word_starts(line, starts);
         for (const std::size_t i : starts)
             if (is_ascii_alnum(line[i]) && (i == 0 || !is_ascii_alnum(line[i - 1])))
-                add_word(i);
+                add_word_at(i);
         return words;
     }
     for (std::size_t i = 0; i < line.size();)
-        i = is_ascii_alnum(line[i]) ? add_word(i) : i + 1;
+        i = is_ascii_alnum(line[i]) ? add_word_at(i) : i + 1;
     return words;
 }
 
@@ -899,7 +1024,85 @@ struct LineMatcher::State {
     std::vector<std::pair<std::size_t, std::size_t>> spans;
     std::vector<std::pair<std::size_t, std::size_t>> merged;
     StemMemo stems;
+    std::string front_matter; // a note's front matter, normalised
+
+    // Matches the lines of `text`, the first numbered `number`, appending to
+    // out[used...]; `offset`: where `text` starts in the whole text.
+    void match_part(std::string_view text, std::size_t number, std::size_t offset,
+                    std::vector<LineMatch>& out, std::size_t& used);
+    void match_ascii_words(std::string_view text, std::size_t number, std::size_t offset,
+                           std::vector<LineMatch>& out, std::size_t& used);
+    // Appends line `number` (starting at `start`) with `merged` as its spans.
+    void add_line(std::size_t number, std::size_t start, std::vector<LineMatch>& out,
+                  std::size_t& used);
 };
+
+void LineMatcher::State::add_line(std::size_t number, std::size_t start,
+                                  std::vector<LineMatch>& out, std::size_t& used) {
+    if (used == out.size())
+        out.emplace_back();
+    out[used].line = number;
+    out[used].start = start;
+    out[used].spans.assign(merged.begin(), merged.end());
+    ++used;
+}
+
+void LineMatcher::State::match_part(std::string_view text, std::size_t number, std::size_t offset,
+                                    std::vector<LineMatch>& out, std::size_t& used) {
+    if (phrases.empty())
+        return;
+    const bool ascii = is_ascii(text);
+    if (ascii && single_words && !filter.keeps_all()) {
+        match_ascii_words(text, number, offset, out, used);
+        return;
+    }
+    for (std::size_t start = 0; start < text.size(); ++number) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        const std::string_view line = text.substr(start, end - start);
+        const std::size_t line_start = start;
+        start = end + 1;
+        const bool by_word = single_words && (ascii || is_ascii(line));
+        // By word, the scan for words that may match is the line filter.
+        if (!by_word && !filter.may_match(line, ascii))
+            continue;
+        phrase_spans(by_word ? candidate_words(line, filter, tokenizer, stems, starts, words)
+                             : tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
+                     phrases, spans, merged);
+        if (!merged.empty())
+            add_line(number, offset + line_start, out, used);
+    }
+}
+
+// An ASCII text searched for single words: the words where a searched word's
+// first letters begin are found in one pass over the whole text, and only
+// their lines are looked at (most lines of a note never are).
+void LineMatcher::State::match_ascii_words(std::string_view text, std::size_t number,
+                                           std::size_t offset, std::vector<LineMatch>& out,
+                                           std::size_t& used) {
+    constexpr auto none = static_cast<std::size_t>(-1);
+    std::size_t line = none;
+    std::size_t line_start = 0;
+    const auto finish_line = [&] {
+        if (line == none || words.empty())
+            return;
+        phrase_spans(words, phrases, spans, merged);
+        if (!merged.empty())
+            add_line(number + line, offset + line_start, out, used);
+    };
+    filter.text_starts(text, [&](std::size_t at, std::size_t at_line, std::size_t at_line_start) {
+        if (at_line != line) {
+            finish_line();
+            words.clear();
+            line = at_line;
+            line_start = at_line_start;
+        }
+        if (is_ascii_alnum(text[at]) && (at == 0 || !is_ascii_alnum(text[at - 1])))
+            add_word(text.substr(line_start), at - line_start, filter, tokenizer, stems, words);
+    });
+    finish_line();
+}
 
 LineMatcher::LineMatcher(const SearchQuery& query) : state_(std::make_unique<State>(query)) {
     for (const auto& word : query.words) {
@@ -925,31 +1128,20 @@ std::vector<LineMatch> LineMatcher::match(std::string_view text) {
 
 void LineMatcher::match(std::string_view text, std::vector<LineMatch>& out) {
     std::size_t used = 0; // out's first elements filled; the rest are reused buffers
+    state_->match_part(text, 1, 0, out, used);
+    out.resize(used);
+}
+
+void LineMatcher::match_note(std::string_view text, std::vector<LineMatch>& out) {
     State& state = *state_;
-    const bool ascii = is_ascii(text);
-    std::size_t start = 0;
-    for (std::size_t number = 1; start < text.size() && !state.phrases.empty(); ++number) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        const std::string_view line = text.substr(start, end - start);
-        start = end + 1;
-        const bool by_word = state.single_words && (ascii || is_ascii(line));
-        // By word, the scan for words that may match is the line filter.
-        if (!by_word && !state.filter.may_match(line, ascii))
-            continue;
-        phrase_spans(by_word ? candidate_words(line, state.filter, state.tokenizer, state.stems,
-                                               state.starts, state.words)
-                             : state.tokenizer.tokens(line, FTS5_TOKENIZE_DOCUMENT),
-                     state.phrases, state.spans, state.merged);
-        if (state.merged.empty())
-            continue;
-        if (used == out.size())
-            out.emplace_back();
-        out[used].line = number;
-        out[used].spans.assign(state.merged.begin(), state.merged.end());
-        ++used;
-    }
+    const std::size_t front = front_matter_size(text);
+    state.front_matter.assign(text.substr(0, front));
+    normalize_for_search(state.front_matter);
+    std::size_t used = 0;
+    state.match_part(state.front_matter, 1, 0, out, used);
+    const auto front_lines = static_cast<std::size_t>(
+        std::count(state.front_matter.begin(), state.front_matter.end(), '\n'));
+    state.match_part(text.substr(front), 1 + front_lines, front, out, used);
     out.resize(used);
 }
 

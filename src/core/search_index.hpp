@@ -26,6 +26,9 @@ std::filesystem::path search_index_file(const std::filesystem::path& root);
 std::string normalized_for_search(std::string_view text);
 // The same, in place.
 void normalize_for_search(std::string& text);
+// How many bytes at the start of `text` normalize_for_search may change: the
+// front matter through its closing '---' line and line end (0 without one).
+std::size_t front_matter_size(std::string_view text);
 
 // A note that matches a query; `score` is bm25 (lower is more relevant).
 struct SearchHit {
@@ -88,6 +91,7 @@ class SearchIndex {
 struct LineMatch {
     std::size_t line = 0; // 1-based
     std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::size_t start = 0; // where the line starts in the text
 };
 
 // Finds the lines of a text that hold a word of `query.words`, by the same
@@ -102,6 +106,9 @@ class LineMatcher {
     std::vector<LineMatch> match(std::string_view text);
     // The same into `out`, whose elements (and their spans' buffers) are reused.
     void match(std::string_view text, std::vector<LineMatch>& out);
+    // match() of normalized_for_search(text) into `out`, without copying more
+    // of the text than its front matter.
+    void match_note(std::string_view text, std::vector<LineMatch>& out);
 
   private:
     struct State;

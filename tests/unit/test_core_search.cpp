@@ -6,6 +6,8 @@
 #include "core/search_query.hpp"
 #include "temp_dir.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -212,6 +214,80 @@ TEST_CASE("LineMatcher") {
     }
 }
 
+namespace {
+
+// The lines, spans and line starts of a match, to compare two ways of matching.
+std::string describe_matches(const std::vector<LineMatch>& lines) {
+    std::string out;
+    for (const auto& line : lines) {
+        out += std::to_string(line.line) + "@" + std::to_string(line.start) + ":";
+        for (const auto& [first, last] : line.spans)
+            out += " " + std::to_string(first) + "-" + std::to_string(last);
+        out += "\n";
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("LineMatcher: a whole ASCII text and its lines one by one find the same") {
+    // A text of plain ASCII is scanned whole, 16 bytes at a time; one line of
+    // other characters makes every line be matched one by one. Both ways must
+    // find the same lines, spans and line starts.
+    std::string ascii;
+    for (int i = 0; i < 40; ++i) {
+        ascii += std::string(static_cast<std::size_t>(i % 17), ' ');
+        ascii += i % 3 == 0 ? "Spreadsheets, a SPREADSHEET; spread sheet\n"
+                            : "no match on this line, sp sp s\r\n";
+        ascii += i % 5 == 0 ? "\n" : "export csv-EXPORTED x1 x spreadsheet\n";
+    }
+    ascii += "the last line, spreadsheet"; // no line end
+    const std::string other = ascii + "\ncaf\xc3\xa9 spreadsheet";
+    for (const std::string query : {"spreadsheet", "spreadsheet*", "export OR csv", "x1", "x", "s",
+                                    "spread OR sheet OR export", "nothing"}) {
+        CAPTURE(query);
+        LineMatcher matcher(parse_search_query(query));
+        const auto whole = matcher.match(ascii);
+        const auto by_line = matcher.match(other);
+        REQUIRE(by_line.size() >= whole.size());
+        const std::vector<LineMatch> same(by_line.begin(),
+                                          by_line.begin() + static_cast<long>(whole.size()));
+        CHECK(describe_matches(whole) == describe_matches(same));
+        if (query != "nothing")
+            CHECK(!whole.empty());
+    }
+    LineMatcher matcher(parse_search_query("spreadsheet"));
+    const auto lines = matcher.match("a\nb spreadsheet\n\nSpreadsheets");
+    CHECK(describe_matches(lines) == "2@2: 2-13\n4@17: 0-12\n");
+}
+
+TEST_CASE("LineMatcher::match_note matches the normalised text") {
+    const std::vector<std::string> texts = {
+        "---\ncustomer: Acme\ntags: [customer]\n---\ncustomer: the customer said\n",
+        "---\r\npm: customer\r\n---\r\nthe customer\r\n",
+        "---\ncustomer: no closing fence\ncustomer again\n",
+        "no front matter\ncustomer: here\n",
+        "---\ncustomer: caf\xc3\xa9 customer\n---\ncustomer",
+        "---",
+        "",
+    };
+    for (const auto& text : texts) {
+        CAPTURE(text);
+        for (const char* query : {"customer", "customer OR tags", "\"the customer\""}) {
+            CAPTURE(query);
+            LineMatcher matcher(parse_search_query(query));
+            std::vector<LineMatch> note;
+            matcher.match_note(text, note);
+            CHECK(describe_matches(note) ==
+                  describe_matches(matcher.match(normalized_for_search(text))));
+        }
+    }
+    CHECK(front_matter_size("---\na: b\n---\nbody\n") == 13);
+    CHECK(front_matter_size("---\r\na: b\r\n---") == 14);
+    CHECK(front_matter_size("---\na: b\n") == 9);
+    CHECK(front_matter_size("body\n---\n") == 0);
+}
+
 TEST_CASE("search_notes keeps only the lines shown") {
     TempDir dir;
     std::string body = "---\ncustomer: Acme\n---\n";
@@ -244,6 +320,53 @@ TEST_CASE("search_notes keeps only the lines shown") {
         REQUIRE(all.size() == 1);
         CHECK(all[0].shown.size() == 12);
         CHECK(*shown_line(all[0], 1) == "---");
+    }
+}
+
+TEST_CASE("search_notes shows each line within the context of a match, once") {
+    // Matches near each other (their contexts overlap), far apart (a gap
+    // between), on the first and last lines, with empty and CRLF lines.
+    const std::vector<int> matching = {1, 3, 4, 9, 15, 16, 24};
+    const int last = 24;
+    std::vector<std::string> texts(last + 1);
+    std::string body;
+    for (int i = 1; i <= last; ++i) {
+        const bool match = std::count(matching.begin(), matching.end(), i) > 0;
+        texts[i] = match        ? "excel " + std::to_string(i)
+                   : i % 4 == 0 ? ""
+                                : "line " + std::to_string(i);
+        body += texts[i] + (i % 3 == 0 ? "\r\n" : i == last ? "" : "\n");
+    }
+    TempDir dir;
+    dir.write("a.md", body);
+    Config config;
+    config.root = dir.path;
+    Note note;
+    note.path = "a.md";
+    std::vector<std::string> warnings;
+    for (std::size_t context = 0; context <= 4; ++context) {
+        CAPTURE(context);
+        SearchOptions options;
+        options.lines = SearchLines::matching;
+        options.context = context;
+        const auto results =
+            search_notes(config, {note}, {}, {}, parse_search_query("excel"), options, warnings);
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].lines.size() == matching.size());
+        std::vector<std::size_t> expected;
+        for (int i = 1; i <= last; ++i)
+            if (std::any_of(matching.begin(), matching.end(), [&](int line) {
+                    return std::abs(line - i) <= static_cast<int>(context);
+                }))
+                expected.push_back(static_cast<std::size_t>(i));
+        std::vector<std::size_t> numbers;
+        for (const auto& line : results[0].shown) {
+            numbers.push_back(line.number);
+            const auto text = shown_line(results[0], line.number);
+            REQUIRE(text);
+            CHECK(*text == texts[line.number]);
+        }
+        CHECK(numbers == expected);
     }
 }
 

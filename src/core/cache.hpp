@@ -12,6 +12,12 @@
 
 namespace pmi {
 
+// The two ways Crc32c::update works (an update of the uninverted CRC):
+// slicing-by-8 tables, and SSE4.2's crc32 instruction, which returns false
+// when the CPU lacks it.
+std::uint32_t crc32c_tables(std::uint32_t crc, const char* data, std::size_t size);
+bool crc32c_hardware(std::uint32_t& crc, const char* data, std::size_t size);
+
 // CRC-32C (Castagnoli) of bytes given piece by piece.
 class Crc32c {
   public:

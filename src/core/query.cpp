@@ -67,17 +67,18 @@ bool matches(const Note& note, const NoteFilter& filter) {
     return true;
 }
 
+bool newer_first(const Note& a, const Note& b) {
+    if (a.date != b.date)
+        return a.date > b.date;
+    return a.path < b.path;
+}
+
 void sort_newest_first(std::vector<Note>& notes) {
     // Sorts positions, then moves each note once: a Note is large to swap.
     std::vector<std::size_t> order(notes.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
-        const Note& a = notes[i];
-        const Note& b = notes[j];
-        if (a.date != b.date)
-            return a.date > b.date;
-        return a.path < b.path;
-    });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t i, std::size_t j) { return newer_first(notes[i], notes[j]); });
     // Moves along each cycle of the permutation, holding one note aside.
     for (std::size_t start = 0; start < order.size(); ++start) {
         if (order[start] == start)

@@ -39,6 +39,8 @@ std::vector<std::string> field_values(const Note& note, const std::string& key);
 
 // Newest first; ties by path, so output is deterministic.
 void sort_newest_first(std::vector<Note>& notes);
+// The order of sort_newest_first: whether `a` comes before `b`.
+bool newer_first(const Note& a, const Note& b);
 
 std::vector<Note> select_notes(const std::vector<Note>& notes, const NoteFilter& filter);
 // The same, taking the notes instead of copying them.

@@ -130,19 +130,26 @@ std::vector<SearchResult> search_notes(const Config& config, std::vector<Note> n
                                        std::vector<std::string>& warnings) {
     const auto scores = matching_paths(config, notes, stamps, query, options.progress, warnings);
     // Only the notes that match are filtered and sorted: a selective search
-    // over a large tree touches few of them.
-    std::vector<Note> matched;
-    matched.reserve(scores.size()); // no regrowth, which copies every note
-    for (auto& note : notes)
-        if (scores.count(note.path) && matches(note, filter))
-            matched.push_back(std::move(note));
-    sort_newest_first(matched);
+    // over a large tree touches few of them. Each path is looked up once, and
+    // positions are sorted, so each note is moved once.
+    struct Matched {
+        std::size_t note;
+        double score;
+    };
+    std::vector<Matched> matched;
+    matched.reserve(scores.size());
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        const auto found = scores.find(notes[i].path);
+        if (found != scores.end() && matches(notes[i], filter))
+            matched.push_back({i, found->second});
+    }
+    std::sort(matched.begin(), matched.end(), [&](const Matched& a, const Matched& b) {
+        return newer_first(notes[a.note], notes[b.note]);
+    });
     std::vector<SearchResult> results;
     results.reserve(matched.size());
-    for (auto& note : matched) {
-        const double score = scores.find(note.path)->second;
-        results.push_back({std::move(note), score, {}, {}, {}});
-    }
+    for (const auto& [note, score] : matched)
+        results.push_back({std::move(notes[note]), score, {}, {}, {}});
     if (options.order == SearchOrder::rank)
         std::stable_sort(
             results.begin(), results.end(),

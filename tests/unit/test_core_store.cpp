@@ -261,6 +261,20 @@ TEST_CASE("Crc32c") {
     pieces.update("1234", 4);
     pieces.update("56789", 5);
     CHECK(pieces.value() == crc.value());
+    SUBCASE("the tables and the CPU's instruction agree") {
+        std::string bytes;
+        for (int i = 0; i < 300; ++i)
+            bytes += static_cast<char>((i * 37 + 11) & 0xFF);
+        CHECK(~crc32c_tables(~0u, "123456789", 9) == 0xE3069283u);
+        for (std::size_t start = 0; start < 9; ++start)
+            for (const std::size_t size : {0, 1, 7, 8, 9, 15, 16, 17, 64, 255}) {
+                CAPTURE(start);
+                CAPTURE(size);
+                std::uint32_t hardware = 0x12345678u;
+                if (crc32c_hardware(hardware, bytes.data() + start, size))
+                    CHECK(hardware == crc32c_tables(0x12345678u, bytes.data() + start, size));
+            }
+    }
 }
 
 TEST_CASE("stamp_file") {

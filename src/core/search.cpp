@@ -70,11 +70,11 @@ void lines_around(std::string_view text, const std::vector<LineMatch>& matches, 
     }
 }
 
-// Reads a whole regular file into `text`, whose buffer is reused; false (and
-// `text` empty) when it cannot.
-bool read_whole_file(const char* file, std::string& text) {
+// Reads a whole regular file, `name` in the folder `folder` (an fd), into
+// `text`, whose buffer is reused; false (and `text` empty) when it cannot.
+bool read_whole_file(int folder, const char* name, std::string& text) {
     // O_NONBLOCK and the regular-file check: a FIFO or a folder is an error, never a hang.
-    const int fd = ::open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    const int fd = ::openat(folder, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     struct stat info {};
     bool ok = fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
     std::size_t size = 0;
@@ -97,16 +97,59 @@ bool read_whole_file(const char* file, std::string& text) {
     return ok;
 }
 
+struct FolderHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view folder) const {
+        return std::hash<std::string_view>{}(folder);
+    }
+};
+
+// The folders of the notes, each opened once: a file opened from its folder
+// costs the kernel one name to look up, not the whole path.
+class Folders {
+  public:
+    explicit Folders(const std::filesystem::path& root) : root_(root) {}
+    ~Folders() {
+        for (const auto& [path, fd] : fds_)
+            if (fd >= 0)
+                ::close(fd);
+    }
+    Folders(const Folders&) = delete;
+    Folders& operator=(const Folders&) = delete;
+
+    // The fd of `folder` (relative to the root); -1 when it cannot be opened.
+    int open(std::string_view folder) {
+        const auto found = fds_.find(folder);
+        if (found != fds_.end())
+            return found->second;
+        const int fd = ::open((root_ / folder).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        fds_.emplace(std::string(folder), fd);
+        return fd;
+    }
+
+  private:
+    std::filesystem::path root_;
+    std::unordered_map<std::string, int, FolderHash, std::equal_to<>> fds_;
+};
+
 // Finds a result's matching lines, one thread's matcher and buffer reused
 // from note to note.
 class LineFinder {
   public:
     LineFinder(const Config& config, const SearchQuery& query, std::size_t context)
-        : config_(config), matcher_(query), context_(context) {}
+        : folders_(config.root), matcher_(query), context_(context) {}
 
     void find(SearchResult& result) {
         // result.lines is not cleared first: match() reuses its elements' buffers.
-        if (!read_whole_file((config_.root / result.note.path).c_str(), result.text)) {
+        const std::string& path = result.note.path;
+        const std::size_t slash = path.rfind('/');
+        const std::string_view folder = slash == std::string::npos
+                                            ? std::string_view()
+                                            : std::string_view(path).substr(0, slash);
+        const int folder_fd = folders_.open(folder);
+        if (folder_fd < 0 ||
+            !read_whole_file(folder_fd, path.c_str() + (slash == std::string::npos ? 0 : slash + 1),
+                             result.text)) {
             result.lines.clear();
             result.shown.clear();
             return;
@@ -116,7 +159,7 @@ class LineFinder {
     }
 
   private:
-    const Config& config_;
+    Folders folders_;
     LineMatcher matcher_;
     std::size_t context_;
 };

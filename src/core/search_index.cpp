@@ -908,6 +908,27 @@ struct Phrase {
     bool prefix = false; // the last token may be the start of a longer one
 };
 
+// The spans sorted, overlapping ones merged, into `merged` (emptied first).
+void merge_spans(std::vector<std::pair<std::size_t, std::size_t>>& spans,
+                 std::vector<std::pair<std::size_t, std::size_t>>& merged) {
+    merged.clear();
+    if (spans.empty())
+        return;
+    std::sort(spans.begin(), spans.end());
+    for (const auto& span : spans) {
+        if (!merged.empty() && span.first <= merged.back().second)
+            merged.back().second = std::max(merged.back().second, span.second);
+        else
+            merged.push_back(span);
+    }
+}
+
+// Whether a token is the one-token phrase, as phrase_spans finds it.
+bool is_phrase_token(const std::string& token, const Phrase& phrase) {
+    const std::string& wanted = phrase.tokens.front();
+    return phrase.prefix ? token.rfind(wanted, 0) == 0 : token == wanted;
+}
+
 // Where the phrases occur in a line's tokens, overlapping ranges merged, into
 // `merged`; `spans` and `merged` are buffers reused from line to line (most
 // lines match nothing).
@@ -930,15 +951,7 @@ void phrase_spans(const std::vector<Tokenizer::Token>& tokens, const std::vector
                 spans.emplace_back(tokens[i].start, tokens[i + count - 1].end);
         }
     }
-    if (spans.empty())
-        return;
-    std::sort(spans.begin(), spans.end());
-    for (const auto& span : spans) {
-        if (!merged.empty() && span.first <= merged.back().second)
-            merged.back().second = std::max(merged.back().second, span.second);
-        else
-            merged.push_back(span);
-    }
+    merge_spans(spans, merged);
 }
 
 bool is_ascii(std::string_view text) {
@@ -1025,6 +1038,13 @@ struct LineMatcher::State {
     std::vector<std::pair<std::size_t, std::size_t>> merged;
     StemMemo stems;
     std::string front_matter; // a note's front matter, normalised
+    // By ASCII word: the spans in it of its tokens that are a searched word
+    // (all phrases one token), so a word met again costs one look-up.
+    using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+    std::unordered_map<std::string, Spans, PathHash, std::equal_to<>> word_spans_memo;
+    Spans word_spans_scratch;
+
+    const Spans& word_spans(std::string_view word);
 
     // Matches the lines of `text`, the first numbered `number`, appending to
     // out[used...]; `offset`: where `text` starts in the whole text.
@@ -1036,6 +1056,21 @@ struct LineMatcher::State {
     void add_line(std::size_t number, std::size_t start, std::vector<LineMatch>& out,
                   std::size_t& used);
 };
+
+const LineMatcher::State::Spans& LineMatcher::State::word_spans(std::string_view word) {
+    const auto found = word_spans_memo.find(word);
+    if (found != word_spans_memo.end())
+        return found->second;
+    Spans& spans_of_word = word_spans_scratch;
+    spans_of_word.clear();
+    for (const auto& token : tokenizer.tokens(word, FTS5_TOKENIZE_DOCUMENT))
+        if (std::any_of(phrases.begin(), phrases.end(),
+                        [&](const Phrase& phrase) { return is_phrase_token(token.text, phrase); }))
+            spans_of_word.emplace_back(token.start, token.end);
+    if (word_spans_memo.size() >= stem_memo_size)
+        return spans_of_word;
+    return word_spans_memo.emplace(std::string(word), spans_of_word).first->second;
+}
 
 void LineMatcher::State::add_line(std::size_t number, std::size_t start,
                                   std::vector<LineMatch>& out, std::size_t& used) {
@@ -1085,21 +1120,28 @@ void LineMatcher::State::match_ascii_words(std::string_view text, std::size_t nu
     std::size_t line = none;
     std::size_t line_start = 0;
     const auto finish_line = [&] {
-        if (line == none || words.empty())
+        if (line == none || spans.empty())
             return;
-        phrase_spans(words, phrases, spans, merged);
-        if (!merged.empty())
-            add_line(number + line, offset + line_start, out, used);
+        merge_spans(spans, merged);
+        add_line(number + line, offset + line_start, out, used);
     };
     filter.text_starts(text, [&](std::size_t at, std::size_t at_line, std::size_t at_line_start) {
         if (at_line != line) {
             finish_line();
-            words.clear();
+            spans.clear();
             line = at_line;
             line_start = at_line_start;
         }
-        if (is_ascii_alnum(text[at]) && (at == 0 || !is_ascii_alnum(text[at - 1])))
-            add_word(text.substr(line_start), at - line_start, filter, tokenizer, stems, words);
+        if (!is_ascii_alnum(text[at]) || (at > 0 && is_ascii_alnum(text[at - 1])))
+            return;
+        std::size_t end = at;
+        while (end < text.size() && is_ascii_alnum(text[end]))
+            ++end;
+        const std::string_view word = text.substr(at, end - at);
+        if (!filter.may_start(word))
+            return;
+        for (const auto& [first, last] : word_spans(word))
+            spans.emplace_back(at - line_start + first, at - line_start + last);
     });
     finish_line();
 }

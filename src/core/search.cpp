@@ -78,18 +78,24 @@ bool read_whole_file(int folder, const char* name, std::string& text) {
     struct stat info {};
     bool ok = fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
     std::size_t size = 0;
+    const auto known = static_cast<std::size_t>(info.st_size);
     if (ok)
-        text.resize(static_cast<std::size_t>(info.st_size) + 1); // a byte more: EOF seen at once
+        text.resize(known + 1); // a byte more: a file that grew does not fit
     while (ok) {
         if (size == text.size())
             text.resize(2 * size + 4096); // the file grew
-        const ssize_t got = ::read(fd, text.data() + size, text.size() - size);
+        const std::size_t wanted = text.size() - size;
+        const ssize_t got = ::read(fd, text.data() + size, wanted);
         if (got < 0 && errno == EINTR)
             continue;
         ok = got >= 0;
         if (got <= 0)
             break;
         size += static_cast<std::size_t>(got);
+        // The size fstat gave, and no byte more when one more was asked for:
+        // the end, without a second read to be told so.
+        if (size == known && static_cast<std::size_t>(got) < wanted)
+            break;
     }
     if (fd >= 0)
         ::close(fd);

@@ -20,10 +20,16 @@ namespace pmi {
 
 namespace {
 
-std::unordered_map<std::string, double>
-matching_paths(const Config& config, const std::vector<Note>& notes,
-               const std::vector<std::optional<FileStamp>>& stamps, const SearchQuery& query,
-               const IndexProgress& progress, std::vector<std::string>& warnings) {
+// The notes that match a query, their scores by path (views into `hits`).
+struct Scores {
+    std::vector<SearchHit> hits;
+    std::unordered_map<std::string_view, double> by_path;
+};
+
+void matching_paths(const Config& config, const std::vector<Note>& notes,
+                    const std::vector<std::optional<FileStamp>>& stamps, const SearchQuery& query,
+                    const IndexProgress& progress, std::vector<std::string>& warnings,
+                    Scores& scores) {
     SearchIndex index(search_index_file(config.root), warnings);
     std::vector<SearchIndex::File> files;
     files.reserve(notes.size());
@@ -31,10 +37,10 @@ matching_paths(const Config& config, const std::vector<Note>& notes,
     for (std::size_t i = 0; i < notes.size(); ++i)
         files.push_back({notes[i].path, stamped ? stamps[i] : std::nullopt});
     index.sync_files(config.root, files, progress);
-    std::unordered_map<std::string, double> scores;
-    for (auto& hit : index.find(query))
-        scores.emplace(std::move(hit.path), hit.score);
-    return scores;
+    scores.hits = index.find(query);
+    scores.by_path.reserve(scores.hits.size());
+    for (const auto& hit : scores.hits)
+        scores.by_path.emplace(hit.path, hit.score);
 }
 
 // The lines of `text` that are within `context` lines of a match, into
@@ -177,7 +183,8 @@ std::vector<SearchResult> search_notes(const Config& config, std::vector<Note> n
                                        const NoteFilter& filter, const SearchQuery& query,
                                        const SearchOptions& options,
                                        std::vector<std::string>& warnings) {
-    const auto scores = matching_paths(config, notes, stamps, query, options.progress, warnings);
+    Scores scores;
+    matching_paths(config, notes, stamps, query, options.progress, warnings, scores);
     // Only the notes that match are filtered and sorted: a selective search
     // over a large tree touches few of them. Each path is looked up once, and
     // positions are sorted, so each note is moved once.
@@ -186,10 +193,10 @@ std::vector<SearchResult> search_notes(const Config& config, std::vector<Note> n
         double score;
     };
     std::vector<Matched> matched;
-    matched.reserve(scores.size());
+    matched.reserve(scores.hits.size());
     for (std::size_t i = 0; i < notes.size(); ++i) {
-        const auto found = scores.find(notes[i].path);
-        if (found != scores.end() && matches(notes[i], filter))
+        const auto found = scores.by_path.find(notes[i].path);
+        if (found != scores.by_path.end() && matches(notes[i], filter))
             matched.push_back({i, found->second});
     }
     std::sort(matched.begin(), matched.end(), [&](const Matched& a, const Matched& b) {
@@ -278,8 +285,9 @@ std::vector<Note> keep_matching(const Config& config, const std::vector<Note>& n
                                 std::vector<Note> selected, const std::string& query,
                                 std::vector<std::string>& warnings) {
     const SearchQuery parsed = parse_search_query(query);
-    const auto scores = matching_paths(config, notes, {}, parsed, {}, warnings);
-    std::erase_if(selected, [&](const Note& note) { return !scores.count(note.path); });
+    Scores scores;
+    matching_paths(config, notes, {}, parsed, {}, warnings, scores);
+    std::erase_if(selected, [&](const Note& note) { return !scores.by_path.count(note.path); });
     return selected;
 }
 

@@ -291,14 +291,32 @@ std::vector<Note> keep_matching(const Config& config, const std::vector<Note>& n
     return selected;
 }
 
-std::optional<std::string_view> shown_line(const SearchResult& result, std::size_t number) {
-    const auto found = std::lower_bound(
-        result.shown.begin(), result.shown.end(), number,
-        [](const ShownLine& line, std::size_t wanted) { return line.number < wanted; });
+namespace {
+
+std::optional<std::string_view> shown_text(const SearchResult& result,
+                                           std::vector<ShownLine>::const_iterator found,
+                                           std::size_t number) {
     if (found == result.shown.end() || found->number != number ||
         found->start + found->size > result.text.size())
         return std::nullopt;
     return std::string_view(result.text).substr(found->start, found->size);
+}
+
+} // namespace
+
+std::optional<std::string_view> shown_line(const SearchResult& result, std::size_t number) {
+    const auto found = std::lower_bound(
+        result.shown.begin(), result.shown.end(), number,
+        [](const ShownLine& line, std::size_t wanted) { return line.number < wanted; });
+    return shown_text(result, found, number);
+}
+
+std::optional<std::string_view> shown_line(const SearchResult& result, std::size_t number,
+                                           std::size_t& from) {
+    from = std::min(from, result.shown.size());
+    while (from < result.shown.size() && result.shown[from].number < number)
+        ++from;
+    return shown_text(result, result.shown.begin() + static_cast<std::ptrdiff_t>(from), number);
 }
 
 Evidence gather_evidence(const std::vector<SearchResult>& results, const std::string& field) {

@@ -37,6 +37,10 @@ struct SearchResult {
 
 // The text of line `number` among a result's shown lines; nullopt if not kept.
 std::optional<std::string_view> shown_line(const SearchResult& result, std::size_t number);
+// The same for lines asked for in increasing order: the search starts at
+// result.shown[from], and `from` is left where line `number` is or would be.
+std::optional<std::string_view> shown_line(const SearchResult& result, std::size_t number,
+                                           std::size_t& from);
 
 enum class SearchOrder { newest, rank };
 enum class SearchLines { none, matching };

@@ -49,7 +49,8 @@ void append_matching_lines(std::string& out, const SearchResult& result, std::si
     const std::string path = escape::terminal(result.note.path);
     // Only the shown lines exist for us: their count bounds the context (and its sums).
     context = std::min(context, result.shown.size());
-    std::size_t next = 1; // the first line not yet printed
+    std::size_t next = 1;  // the first line not yet printed
+    std::size_t shown = 0; // lines are asked for in order: where the last one was
     for (std::size_t i = 0; i < result.lines.size(); ++i) {
         const LineMatch& match = result.lines[i];
         const std::size_t from = std::max(next, match.line > context ? match.line - context : 1);
@@ -59,7 +60,7 @@ void append_matching_lines(std::string& out, const SearchResult& result, std::si
                                    ? std::min(match.line + context, result.lines[i + 1].line - 1)
                                    : match.line + context;
         for (std::size_t number = from; number <= to; ++number) {
-            const auto line = shown_line(result, number);
+            const auto line = shown_line(result, number, shown);
             if (!line)
                 break; // past the end of the file
             const bool is_match = number == match.line;

@@ -367,6 +367,12 @@ TEST_CASE("search_notes shows each line within the context of a match, once") {
             CHECK(*text == texts[line.number]);
         }
         CHECK(numbers == expected);
+        // Asked for in order, from a cursor: the same lines as by search.
+        std::size_t from = 0;
+        for (std::size_t number = 1; number <= last + 1; ++number) {
+            CAPTURE(number);
+            CHECK(shown_line(results[0], number, from) == shown_line(results[0], number));
+        }
     }
 }
 

@@ -705,14 +705,18 @@ class LineFilter {
     // where word_starts would find a searched word's first letters in its
     // line, in order: `line` counts the line ends before `at`, `line_start`
     // is where that line starts. One pass, the text not split into lines.
-    template <typename Found> void text_starts(std::string_view text, Found&& found) const {
+    // Returns whether the text is all ASCII (when not, what was found is
+    // not what word_starts finds).
+    template <typename Found> bool text_starts(std::string_view text, Found&& found) const {
         std::size_t line = 0;
         std::size_t line_start = 0;
         std::size_t i = 0;
+        unsigned char high = 0; // the bytes or-ed: bit 7 set when one is not ASCII
 #if defined(__SSE2__)
-        i = text_starts_sse2(text, line, line_start, found);
+        i = text_starts_sse2(text, line, line_start, high, found);
 #endif
         for (; i < text.size(); ++i) {
+            high |= static_cast<unsigned char>(text[i]);
             if (text[i] == '\n') {
                 ++line;
                 line_start = i + 1;
@@ -721,6 +725,7 @@ class LineFilter {
             if (starts_here(text, i))
                 found(i, line, line_start);
         }
+        return high < 0x80;
     }
 
     static char ascii_lower(char c) {
@@ -785,7 +790,7 @@ class LineFilter {
     // text_starts 16 bytes at a time; returns the first position not looked at.
     template <typename Found>
     std::size_t text_starts_sse2(std::string_view text, std::size_t& line, std::size_t& line_start,
-                                 Found& found) const {
+                                 unsigned char& high, Found& found) const {
         const __m128i case_bit = _mm_set1_epi8(0x20);
         const __m128i newline = _mm_set1_epi8('\n');
         const auto load = [&](std::size_t at) {
@@ -798,8 +803,10 @@ class LineFilter {
         const __m128i pair_first = _mm_set1_epi8(prefixes_[0][0]);
         const __m128i pair_second = _mm_set1_epi8(one_pair ? prefixes_[0][1] : 0);
         std::size_t i = 0;
+        __m128i any = _mm_setzero_si128();
         for (; i + 17 <= text.size(); i += 16) {
             const __m128i raw = load(i);
+            any = _mm_or_si128(any, raw);
             const __m128i here = _mm_or_si128(raw, case_bit);
             const __m128i next = _mm_or_si128(load(i + 1), case_bit);
             __m128i hits = _mm_setzero_si128();
@@ -831,6 +838,8 @@ class LineFilter {
             }
             pass_ends(ends);
         }
+        if (_mm_movemask_epi8(any) != 0)
+            high = 0x80;
         return i;
     }
 #endif
@@ -1050,7 +1059,9 @@ struct LineMatcher::State {
     // out[used...]; `offset`: where `text` starts in the whole text.
     void match_part(std::string_view text, std::size_t number, std::size_t offset,
                     std::vector<LineMatch>& out, std::size_t& used);
-    void match_ascii_words(std::string_view text, std::size_t number, std::size_t offset,
+    // The same for single words in a text that is all ASCII; false, having
+    // appended lines to drop, when the text is not.
+    bool match_ascii_words(std::string_view text, std::size_t number, std::size_t offset,
                            std::vector<LineMatch>& out, std::size_t& used);
     // Appends line `number` (starting at `start`) with `merged` as its spans.
     void add_line(std::size_t number, std::size_t start, std::vector<LineMatch>& out,
@@ -1078,7 +1089,7 @@ void LineMatcher::State::add_line(std::size_t number, std::size_t start,
         out.emplace_back();
     out[used].line = number;
     out[used].start = start;
-    out[used].spans.assign(merged.begin(), merged.end());
+    out[used].spans.swap(merged); // merged is emptied before its next use
     ++used;
 }
 
@@ -1086,10 +1097,14 @@ void LineMatcher::State::match_part(std::string_view text, std::size_t number, s
                                     std::vector<LineMatch>& out, std::size_t& used) {
     if (phrases.empty())
         return;
-    const bool ascii = is_ascii(text);
-    if (ascii && single_words && !filter.keeps_all()) {
-        match_ascii_words(text, number, offset, out, used);
-        return;
+    bool ascii = false;
+    if (single_words && !filter.keeps_all()) {
+        const std::size_t before = used;
+        if (match_ascii_words(text, number, offset, out, used))
+            return;
+        used = before; // not ASCII after all: what it found is dropped
+    } else {
+        ascii = is_ascii(text);
     }
     for (std::size_t start = 0; start < text.size(); ++number) {
         std::size_t end = text.find('\n', start);
@@ -1113,7 +1128,7 @@ void LineMatcher::State::match_part(std::string_view text, std::size_t number, s
 // An ASCII text searched for single words: the words where a searched word's
 // first letters begin are found in one pass over the whole text, and only
 // their lines are looked at (most lines of a note never are).
-void LineMatcher::State::match_ascii_words(std::string_view text, std::size_t number,
+bool LineMatcher::State::match_ascii_words(std::string_view text, std::size_t number,
                                            std::size_t offset, std::vector<LineMatch>& out,
                                            std::size_t& used) {
     constexpr auto none = static_cast<std::size_t>(-1);
@@ -1125,25 +1140,27 @@ void LineMatcher::State::match_ascii_words(std::string_view text, std::size_t nu
         merge_spans(spans, merged);
         add_line(number + line, offset + line_start, out, used);
     };
-    filter.text_starts(text, [&](std::size_t at, std::size_t at_line, std::size_t at_line_start) {
-        if (at_line != line) {
-            finish_line();
-            spans.clear();
-            line = at_line;
-            line_start = at_line_start;
-        }
-        if (!is_ascii_alnum(text[at]) || (at > 0 && is_ascii_alnum(text[at - 1])))
-            return;
-        std::size_t end = at;
-        while (end < text.size() && is_ascii_alnum(text[end]))
-            ++end;
-        const std::string_view word = text.substr(at, end - at);
-        if (!filter.may_start(word))
-            return;
-        for (const auto& [first, last] : word_spans(word))
-            spans.emplace_back(at - line_start + first, at - line_start + last);
-    });
+    const bool ascii = filter.text_starts(
+        text, [&](std::size_t at, std::size_t at_line, std::size_t at_line_start) {
+            if (at_line != line) {
+                finish_line();
+                spans.clear();
+                line = at_line;
+                line_start = at_line_start;
+            }
+            if (!is_ascii_alnum(text[at]) || (at > 0 && is_ascii_alnum(text[at - 1])))
+                return;
+            std::size_t end = at;
+            while (end < text.size() && is_ascii_alnum(text[end]))
+                ++end;
+            const std::string_view word = text.substr(at, end - at);
+            if (!filter.may_start(word))
+                return;
+            for (const auto& [first, last] : word_spans(word))
+                spans.emplace_back(at - line_start + first, at - line_start + last);
+        });
     finish_line();
+    return ascii;
 }
 
 LineMatcher::LineMatcher(const SearchQuery& query) : state_(std::make_unique<State>(query)) {

@@ -923,7 +923,8 @@ void merge_spans(std::vector<std::pair<std::size_t, std::size_t>>& spans,
     merged.clear();
     if (spans.empty())
         return;
-    std::sort(spans.begin(), spans.end());
+    if (!std::is_sorted(spans.begin(), spans.end())) // a line's words come sorted
+        std::sort(spans.begin(), spans.end());
     for (const auto& span : spans) {
         if (!merged.empty() && span.first <= merged.back().second)
             merged.back().second = std::max(merged.back().second, span.second);

@@ -67,18 +67,20 @@ bool matches(const Note& note, const NoteFilter& filter) {
     return true;
 }
 
-bool newer_first(const Note& a, const Note& b) {
-    if (a.date != b.date)
-        return a.date > b.date;
-    return a.path < b.path;
+bool newer_first(const Date& a_date, std::string_view a_path, const Date& b_date,
+                 std::string_view b_path) {
+    if (a_date != b_date)
+        return a_date > b_date;
+    return a_path < b_path;
 }
 
 void sort_newest_first(std::vector<Note>& notes) {
     // Sorts positions, then moves each note once: a Note is large to swap.
     std::vector<std::size_t> order(notes.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t i, std::size_t j) { return newer_first(notes[i], notes[j]); });
+    std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+        return newer_first(notes[i].date, notes[i].path, notes[j].date, notes[j].path);
+    });
     // Moves along each cycle of the permutation, holding one note aside.
     for (std::size_t start = 0; start < order.size(); ++start) {
         if (order[start] == start)

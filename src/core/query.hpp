@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -39,8 +40,10 @@ std::vector<std::string> field_values(const Note& note, const std::string& key);
 
 // Newest first; ties by path, so output is deterministic.
 void sort_newest_first(std::vector<Note>& notes);
-// The order of sort_newest_first: whether `a` comes before `b`.
-bool newer_first(const Note& a, const Note& b);
+// The order of sort_newest_first: whether the note of `a_date` and `a_path`
+// comes before that of `b_date` and `b_path`.
+bool newer_first(const Date& a_date, std::string_view a_path, const Date& b_date,
+                 std::string_view b_path);
 
 std::vector<Note> select_notes(const std::vector<Note>& notes, const NoteFilter& filter);
 // The same, taking the notes instead of copying them.

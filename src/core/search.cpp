@@ -189,6 +189,8 @@ std::vector<SearchResult> search_notes(const Config& config, std::vector<Note> n
     // over a large tree touches few of them. Each path is looked up once, and
     // positions are sorted, so each note is moved once.
     struct Matched {
+        Date date; // the sort's keys, copied: the sort does not touch the notes
+        std::string_view path;
         std::size_t note;
         double score;
     };
@@ -197,15 +199,15 @@ std::vector<SearchResult> search_notes(const Config& config, std::vector<Note> n
     for (std::size_t i = 0; i < notes.size(); ++i) {
         const auto found = scores.by_path.find(notes[i].path);
         if (found != scores.by_path.end() && matches(notes[i], filter))
-            matched.push_back({i, found->second});
+            matched.push_back({notes[i].date, notes[i].path, i, found->second});
     }
-    std::sort(matched.begin(), matched.end(), [&](const Matched& a, const Matched& b) {
-        return newer_first(notes[a.note], notes[b.note]);
+    std::sort(matched.begin(), matched.end(), [](const Matched& a, const Matched& b) {
+        return newer_first(a.date, a.path, b.date, b.path);
     });
     std::vector<SearchResult> results;
     results.reserve(matched.size());
-    for (const auto& [note, score] : matched)
-        results.push_back({std::move(notes[note]), score, {}, {}, {}});
+    for (const auto& match : matched)
+        results.push_back({std::move(notes[match.note]), match.score, {}, {}, {}});
     if (options.order == SearchOrder::rank)
         std::stable_sort(
             results.begin(), results.end(),

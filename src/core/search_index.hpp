@@ -62,7 +62,9 @@ class SearchIndex {
     // a file is re-read when its path, size, mtime, ctime or inode changed.
     // A sync that leaves no file changed in the last 2 seconds stores a
     // fingerprint of all the paths and stamps; while it matches, a sync reads
-    // nothing but that fingerprint.
+    // nothing but that fingerprint. The files are also spread over buckets by
+    // path, each with its own fingerprint, and a sync reads the rows of only
+    // the buckets whose fingerprint differs.
     void sync(const std::filesystem::path& root, const std::vector<std::string>& paths,
               const IndexProgress& progress = {});
     void sync_files(const std::filesystem::path& root, const std::vector<File>& files,

@@ -6,7 +6,12 @@
 #include "core/search_query.hpp"
 #include "temp_dir.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <sqlite3.h>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace pmi;
@@ -106,6 +111,90 @@ TEST_CASE("SearchIndex") {
         CHECK(paths_of(index.find(parse_search_query("excel"))) ==
               std::vector<std::string>{"a.md"});
     }
+}
+
+TEST_CASE("SearchIndex: a sync after a few changes finds each of them") {
+    // Enough notes for every bucket of the index to hold some, written in the
+    // past so the first sync trusts the fingerprints; then one note edited, one
+    // deleted, one renamed and one added: each sync reads only the buckets of
+    // the changed notes, and must still see every change.
+    TempDir dir;
+    const auto past = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
+    std::vector<std::string> paths;
+    for (int i = 0; i < 3000; ++i) {
+        paths.push_back("n" + std::to_string(i) + ".md");
+        const auto file = dir.write(paths.back(), "---\ncustomer: C\n---\nword" +
+                                                      std::to_string(i) + " common\n");
+        std::filesystem::last_write_time(file, past);
+    }
+    std::vector<std::string> warnings;
+    SearchIndex index(dir.path / "index.sqlite", warnings);
+    index.sync(dir.path, paths);
+    // Writing the files set their ctime to now: they are racy for 2 seconds,
+    // and only a sync after that trusts the buckets' fingerprints.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    index.sync(dir.path, paths);
+    const auto count = [&](const std::string& query) {
+        return index.find(parse_search_query(query)).size();
+    };
+    CHECK(count("common") == 3000);
+    CHECK(count("word17") == 1);
+
+    const auto edited = dir.write("n17.md", "---\ncustomer: C\n---\nchanged common\n");
+    std::filesystem::last_write_time(edited, past + std::chrono::seconds(1));
+    std::filesystem::remove(dir.path / "n2000.md");
+    std::filesystem::rename(dir.path / "n2500.md", dir.path / "renamed.md");
+    std::filesystem::last_write_time(dir.write("added.md", "---\n---\nfresh common\n"), past);
+    paths.erase(std::find(paths.begin(), paths.end(), "n2000.md"));
+    *std::find(paths.begin(), paths.end(), "n2500.md") = "renamed.md";
+    paths.push_back("added.md");
+    index.sync(dir.path, paths);
+    CHECK(count("common") == 3000);
+    CHECK(count("word17") == 0);
+    CHECK(count("changed") == 1);
+    CHECK(count("word2000") == 0);
+    CHECK(count("fresh") == 1);
+    const auto renamed = index.find(parse_search_query("word2500"));
+    REQUIRE(renamed.size() == 1);
+    CHECK(renamed[0].path == "renamed.md");
+    CHECK(index.tombstones() == 3); // the edit, the deletion, the rename's old path
+
+    // Nothing changed: the same results, no new tombstone.
+    index.sync(dir.path, paths);
+    CHECK(count("common") == 3000);
+    CHECK(index.tombstones() == 3);
+    CHECK(warnings.empty());
+}
+
+TEST_CASE("SearchIndex: an index of an older format is rebuilt silently") {
+    TempDir dir;
+    dir.write("a.md", "---\ncustomer: Acme\n---\nInvoicing in Excel.\n");
+    const auto file = dir.path / "index.sqlite";
+    {
+        // The schema of format pmi-search-2, without buckets, holding a row
+        // for a note that is gone.
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+        const char* old_schema =
+            "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
+            "ctime_ns INTEGER, inode INTEGER, docid INTEGER UNIQUE, racy INTEGER, hash INTEGER);"
+            "CREATE VIRTUAL TABLE text USING fts5(body, content='', "
+            "tokenize='porter unicode61 remove_diacritics 2');"
+            "INSERT INTO meta VALUES('format', 'pmi-search-2');"
+            "INSERT INTO files VALUES('gone.md', 1, 1, 1, 1, 1, 0, 0);"
+            "INSERT INTO text(rowid, body) VALUES(1, 'excel');";
+        CHECK(sqlite3_exec(db, old_schema, nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    std::vector<std::string> warnings;
+    SearchIndex index(file, warnings);
+    index.sync(dir.path, {"a.md"});
+    const auto hits = index.find(parse_search_query("excel"));
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].path == "a.md");
+    CHECK(index.tombstones() == 0);
+    CHECK(warnings.empty());
 }
 
 TEST_CASE("match_lines") {

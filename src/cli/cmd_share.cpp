@@ -54,9 +54,28 @@ std::vector<Source> selected_sources(const ShareOptions& options, const Context&
     return sources;
 }
 
+// Refuses an --out inside the repository that goes through a symbolic link:
+// a link committed to the repository must not send the copies elsewhere.
+void refuse_linked_folder(const std::string& given, const fs::path& root) {
+    const fs::path out = fs::absolute(given).lexically_normal();
+    const fs::path repository = fs::absolute(root).lexically_normal();
+    if (!is_inside(out, repository))
+        return;
+    fs::path folder = repository;
+    for (const auto& part : out.lexically_relative(repository)) {
+        folder /= part;
+        std::error_code ec;
+        if (fs::is_symlink(fs::symlink_status(folder, ec)))
+            throw Error(fmt::format("--out '{}': '{}' is a symbolic link; share writes only "
+                                    "into real folders (give the folder it points to)",
+                                    given, folder.lexically_relative(repository).string()));
+    }
+}
+
 // Checks --out before anything is written: never the notes tree, never over a source.
 fs::path output_folder(const ShareOptions& options, const Context& context,
                        const std::vector<Source>& sources) {
+    refuse_linked_folder(options.out, context.config.root);
     std::error_code ec;
     const fs::path out = fs::weakly_canonical(fs::absolute(options.out), ec);
     const fs::path notes = fs::weakly_canonical(context.config.notes_path(), ec);

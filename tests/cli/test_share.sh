@@ -146,6 +146,16 @@ expect_err_contains "is inside the notes folder"
 expect_no_file prod/interviews/shared
 run share --out prod prod/interviews/portal/acme-corp-2026-11-20.md
 expect_code 0
+# A symbolic link inside the repository never sends the copies elsewhere.
+mkdir "$WORK/elsewhere"
+ln -s "$WORK/elsewhere" linked
+for out in linked linked/sub ./linked/sub/; do
+    run share --out "$out" prod/interviews/portal/acme-corp-2026-11-20.md
+    expect_code 2
+    expect_err_contains "'linked' is a symbolic link"
+done
+[ -z "$(ls -A "$WORK/elsewhere")" ] || fail "share wrote through a symbolic link"
+rm linked
 cp prod/interviews/portal/initech-2026-11-10.md ./initech-2026-11-10.md
 run share --out . ./initech-2026-11-10.md
 expect_code 2

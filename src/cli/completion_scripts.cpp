@@ -51,7 +51,10 @@ _pmi_in_quote() {
         text=${text//'\'/'\\'}
         text=${text//'"'/'\"'}
         text=${text//'$'/'\$'}
-        REPLY=${text//'`'/'\`'}
+        text=${text//'`'/'\`'}
+        # No escape keeps '!' from history expansion inside double quotes:
+        # close them, escape it, open them again.
+        REPLY=${text//'!'/'"\!"'}
     fi
 }
 
@@ -84,8 +87,12 @@ _pmi() {
     ((${#reply[@]} >= 2)) || return 0
     local kind=${reply[0]} prefix=${reply[1]} raw=${words[-1]}
     local value=${typed[-1]#"$prefix"}
-    # Bash replaces only its own last word: keep what comes before it.
-    local before=${raw%"${COMP_WORDS[COMP_CWORD]}"} candidate quoted
+    # Bash replaces only its own last word: keep what comes before it. With
+    # the cursor right after '=' or ':', bash's word is that character but
+    # readline replaces only what follows it.
+    local current=${COMP_WORDS[COMP_CWORD]}
+    [[ $current == [=:] ]] && current=
+    local before=${raw%"$current"} candidate quoted
     COMPREPLY=()
     if [[ $kind == files ]]; then
         compopt -o filenames 2>/dev/null

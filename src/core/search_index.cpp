@@ -73,6 +73,14 @@ bool index_writable(const fs::path& file) {
     return true;
 }
 
+// Why a query failed, for the user.
+Error query_error(const fs::path& file, int code) {
+    if (is_corruption(code))
+        return Error(fmt::format("the search index {} is corrupt; delete it and search again",
+                                 file.string()));
+    return Error("search query: too complex to run; use fewer words or parentheses");
+}
+
 class Statement {
   public:
     Statement(sqlite3* db, const char* sql) {
@@ -714,10 +722,7 @@ std::vector<SearchHit> SearchIndex::find(const SearchQuery& query) {
     try {
         return query_hits(query);
     } catch (const SqlError& error) {
-        if (is_corruption(error.code))
-            throw Error(fmt::format("the search index {} is corrupt; delete it and search again",
-                                    file_.string()));
-        throw Error("search query: too complex to run; use fewer words or parentheses");
+        throw query_error(file_, error.code);
     }
 }
 
@@ -734,7 +739,7 @@ std::vector<SearchHit> SearchIndex::sync_and_find(const fs::path& root,
         else if (!in_memory_ && is_read_only(error.code))
             use_memory();
         else
-            return find(query); // the error, as find words it
+            throw query_error(file_, error.code);
     }
     sync_files(root, files, progress);
     return find(query);

@@ -30,9 +30,8 @@ matching_paths(const Config& config, const std::vector<Note>& notes,
     const bool stamped = stamps.size() == notes.size();
     for (std::size_t i = 0; i < notes.size(); ++i)
         files.push_back({notes[i].path, stamped ? stamps[i] : std::nullopt});
-    index.sync_files(config.root, files, progress);
     std::unordered_map<std::string, double> scores;
-    for (auto& hit : index.find(query))
+    for (auto& hit : index.sync_and_find(config.root, files, query, progress))
         scores.emplace(std::move(hit.path), hit.score);
     return scores;
 }

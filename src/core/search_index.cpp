@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <bit>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <fmt/format.h>
 #include <optional>
 #include <sqlite3.h>
 #include <thread>
+#include <unistd.h>
 #include <unordered_map>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -50,6 +52,33 @@ bool is_busy(int code) {
 bool is_corruption(int code) {
     const int primary = code & 0xff;
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+// What SQLite answers when it cannot write the file: the index then lives in
+// memory for this run.
+bool is_read_only(int code) {
+    const int primary = code & 0xff;
+    return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM;
+}
+
+// Whether this process may write the index `file` and the files SQLite keeps
+// beside it: checked before opening, so a read-only repository (or file
+// system) is left untouched, without even a -wal or -shm file.
+bool index_writable(const fs::path& file) {
+    if (::access(file.parent_path().c_str(), W_OK | X_OK) != 0)
+        return false;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        if (::access((file.string() + suffix).c_str(), W_OK) != 0 && errno != ENOENT)
+            return false;
+    return true;
+}
+
+// Why a query failed, for the user.
+Error query_error(const fs::path& file, int code) {
+    if (is_corruption(code))
+        return Error(fmt::format("the search index {} is corrupt; delete it and search again",
+                                 file.string()));
+    return Error("search query: too complex to run; use fewer words or parentheses");
 }
 
 class Statement {
@@ -540,11 +569,12 @@ void SearchIndex::open() {
 }
 
 void SearchIndex::open_once() {
-    const bool on_disk = ensure_cache_folder(file_.parent_path());
-    const std::string name = on_disk ? file_.string() : std::string(":memory:");
+    in_memory_ = in_memory_ || !ensure_cache_folder(file_.parent_path()) || !index_writable(file_);
+    const std::string name = in_memory_ ? std::string(":memory:") : file_.string();
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW;
     if (sqlite3_open_v2(name.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         close();
+        in_memory_ = true;
         if (sqlite3_open_v2(":memory:", &db_, flags, nullptr) != SQLITE_OK)
             throw Error("cannot open an SQLite database for the search index");
     }
@@ -561,7 +591,7 @@ void SearchIndex::open_once() {
             try {
                 format = meta_value(db_, "format");
             } catch (const SqlError& error) {
-                if (is_corruption(error.code) || is_busy(error.code))
+                if (is_corruption(error.code) || is_busy(error.code) || is_read_only(error.code))
                     throw;
             }
             if (format == index_format)
@@ -592,12 +622,16 @@ void SearchIndex::open_once() {
         exec(db_, "COMMIT");
     } catch (const SqlError& error) {
         if (is_corruption(error.code)) {
-            recreate(fmt::format("{} is corrupt; rebuilding it", file_.filename().string()));
+            recreate(corrupt_warning());
             return;
         }
         if (is_busy(error.code)) {
             sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
             throw;
+        }
+        if (!in_memory_ && is_read_only(error.code)) {
+            use_memory();
+            return;
         }
         throw Error(fmt::format("cannot use the search index {}: {}", file_.string(),
                                 sqlite3_errstr(error.code)));
@@ -612,8 +646,9 @@ void SearchIndex::recreate(const std::string& warning) {
         warnings_->push_back(warning);
     close();
     std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        fs::remove(fs::path(file_.string() + suffix), ec);
+    if (!in_memory_)
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            fs::remove(fs::path(file_.string() + suffix), ec);
     ++depth;
     try {
         open();
@@ -622,6 +657,12 @@ void SearchIndex::recreate(const std::string& warning) {
         throw;
     }
     --depth;
+}
+
+void SearchIndex::use_memory() {
+    close();
+    in_memory_ = true;
+    open_once();
 }
 
 void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& paths,
@@ -659,7 +700,11 @@ void SearchIndex::sync_files(const fs::path& root, const std::vector<File>& file
             return;
         } catch (const SqlError& error) {
             if (attempt == 0 && is_corruption(error.code)) {
-                recreate(fmt::format("{} is corrupt; rebuilding it", file_.filename().string()));
+                recreate(corrupt_warning());
+                continue;
+            }
+            if (!in_memory_ && is_read_only(error.code)) {
+                use_memory();
                 continue;
             }
             if (is_busy(error.code) && attempt < 100) {
@@ -675,19 +720,43 @@ void SearchIndex::sync_files(const fs::path& root, const std::vector<File>& file
 
 std::vector<SearchHit> SearchIndex::find(const SearchQuery& query) {
     try {
-        std::vector<SearchHit> hits;
-        Statement select(db_, "SELECT files.path, bm25(text) FROM text JOIN files ON files.docid "
-                              "= text.rowid WHERE text MATCH ?");
-        select.bind(1, query.match);
-        while (select.step())
-            hits.push_back({select.text(0), select.real(1)});
-        return hits;
+        return query_hits(query);
+    } catch (const SqlError& error) {
+        throw query_error(file_, error.code);
+    }
+}
+
+std::vector<SearchHit> SearchIndex::sync_and_find(const fs::path& root,
+                                                  const std::vector<File>& files,
+                                                  const SearchQuery& query,
+                                                  const IndexProgress& progress) {
+    sync_files(root, files, progress);
+    try {
+        return query_hits(query);
     } catch (const SqlError& error) {
         if (is_corruption(error.code))
-            throw Error(fmt::format("the search index {} is corrupt; delete it and search again",
-                                    file_.string()));
-        throw Error("search query: too complex to run; use fewer words or parentheses");
+            recreate(corrupt_warning());
+        else if (!in_memory_ && is_read_only(error.code))
+            use_memory();
+        else
+            throw query_error(file_, error.code);
     }
+    sync_files(root, files, progress);
+    return find(query);
+}
+
+std::vector<SearchHit> SearchIndex::query_hits(const SearchQuery& query) {
+    std::vector<SearchHit> hits;
+    Statement select(db_, "SELECT files.path, bm25(text) FROM text JOIN files ON files.docid "
+                          "= text.rowid WHERE text MATCH ?");
+    select.bind(1, query.match);
+    while (select.step())
+        hits.push_back({select.text(0), select.real(1)});
+    return hits;
+}
+
+std::string SearchIndex::corrupt_warning() const {
+    return fmt::format("{} is corrupt; rebuilding it", file_.filename().string());
 }
 
 std::size_t SearchIndex::tombstones() {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <sqlite3.h>
 #include <string>
 #include <thread>
@@ -195,6 +196,77 @@ TEST_CASE("SearchIndex: an index of an older format is rebuilt silently") {
     CHECK(hits[0].path == "a.md");
     CHECK(index.tombstones() == 0);
     CHECK(warnings.empty());
+}
+
+TEST_CASE("SearchIndex: a damaged index is rebuilt, whichever page is zeroed") {
+    TempDir dir;
+    std::vector<std::string> paths;
+    for (int i = 0; i < 60; ++i) {
+        paths.push_back("note" + std::to_string(i) + ".md");
+        std::string body = "---\ncustomer: C" + std::to_string(i) + "\n---\n";
+        for (int word = 0; word < 40; ++word)
+            body += "word" + std::to_string(i * 40 + word) + (i % 3 == 0 ? " excel\n" : "\n");
+        dir.write(paths.back(), body);
+    }
+    std::vector<SearchIndex::File> files;
+    for (const auto& path : paths)
+        files.push_back({path, std::nullopt});
+    std::vector<std::string> expected;
+    for (int i = 0; i < 60; i += 3)
+        expected.push_back("note" + std::to_string(i) + ".md");
+    std::sort(expected.begin(), expected.end());
+    const auto file = dir.path / ".pmi" / "cache" / "search.sqlite";
+    const auto query = parse_search_query("excel");
+    auto found_paths = [](const std::vector<SearchHit>& hits) {
+        std::vector<std::string> found;
+        for (const auto& hit : hits)
+            found.push_back(hit.path);
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    auto fresh_index = [&] {
+        std::filesystem::remove_all(file.parent_path());
+        std::vector<std::string> warnings;
+        SearchIndex index(file, warnings);
+        index.sync_files(dir.path, files);
+    };
+    auto zero_page = [&](std::uintmax_t page) {
+        std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+        out.seekp(static_cast<std::streamoff>(page * 4096));
+        out << std::string(4096, '\0');
+    };
+    fresh_index();
+    const std::uintmax_t pages = std::filesystem::file_size(file) / 4096;
+    REQUIRE(pages >= 8);
+    int rebuilt = 0;
+    int noticed_by_query = 0; // where sync alone saw nothing wrong
+    for (std::uintmax_t page = 1; page < pages; ++page) {
+        CAPTURE(page);
+        fresh_index();
+        zero_page(page);
+        {
+            std::vector<std::string> warnings;
+            SearchIndex index(file, warnings);
+            index.sync_files(dir.path, files);
+            if (warnings.empty()) {
+                try {
+                    index.find(query);
+                } catch (const Error&) {
+                    ++noticed_by_query;
+                }
+            }
+        }
+        fresh_index();
+        zero_page(page);
+        std::vector<std::string> warnings;
+        SearchIndex index(file, warnings);
+        CHECK(found_paths(index.sync_and_find(dir.path, files, query)) == expected);
+        rebuilt += warnings.empty() ? 0 : 1;
+        for (const auto& warning : warnings)
+            CHECK(warning == "search.sqlite is corrupt; rebuilding it");
+    }
+    CHECK(rebuilt > 0);
+    CHECK(noticed_by_query > 0);
 }
 
 TEST_CASE("match_lines") {

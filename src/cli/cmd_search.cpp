@@ -78,15 +78,17 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
     for (const auto& warning : warnings)
         warn(warning);
 
+    if (options.format == Format::text && results.empty()) {
+        std::cerr << "no notes match\n";
+        return exit_ok;
+    }
     if (!options.by.empty()) {
         write_output(render(evidence_formats, options.format, gather_evidence(results, options.by),
                             text_view(context)));
         check_output();
         return exit_ok;
     }
-    if (options.format == Format::text && results.empty()) {
-        std::cerr << "no notes match\n";
-    } else if (want_lines) {
+    if (want_lines) {
         // Each note's lines are found as it is written: the tree is never held.
         SearchHits hits{{}, options.context, [&](const auto& visit) {
                             visit_with_lines(context.config, query, options.context, results,

@@ -1,10 +1,15 @@
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <deque>
+#include <fcntl.h>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
 #include <set>
 
 #include "cli/commands.hpp"
+#include "core/repo_files.hpp"
 #include "core/share.hpp"
 #include "core/store.hpp"
 #include "render/escape.hpp"
@@ -54,9 +59,79 @@ std::vector<Source> selected_sources(const ShareOptions& options, const Context&
     return sources;
 }
 
-// Checks --out before anything is written: never the notes tree, never over a source.
-fs::path output_folder(const ShareOptions& options, const Context& context,
-                       const std::vector<Source>& sources) {
+// Where --out is, its symbolic links resolved one by one as the system would,
+// except that a link inside the repository is refused: one committed there
+// must never send the copies elsewhere. Inside the repository the folder is
+// then opened without following links (open_repo_folder); outside it, it is
+// the user's to choose.
+struct OutFolder {
+    bool inside = false;
+    fs::path relative; // inside: from the repository's root; empty for the root
+    fs::path path;     // outside: with every link resolved
+};
+
+OutFolder locate_out_folder(const std::string& given, const fs::path& root) {
+    std::error_code ec;
+    const fs::path repository = fs::canonical(root, ec);
+    if (ec)
+        throw Error(
+            fmt::format("cannot find the repository '{}': {}", root.string(), ec.message()));
+    const fs::path given_path(given);
+    std::deque<fs::path> parts(given_path.begin(), given_path.end());
+    fs::path folder = given_path.is_absolute() ? fs::path("/") : fs::current_path();
+    fs::path missing; // the components from the first that does not exist yet
+    int links = 0;
+    while (!parts.empty()) {
+        const fs::path part = parts.front();
+        parts.pop_front();
+        if (part.empty() || part == "." || part == "/")
+            continue;
+        if (!missing.empty() && part == "..")
+            throw Error(fmt::format("--out '{}': '..' after '{}', which does not exist", given,
+                                    missing.string()));
+        if (!missing.empty()) {
+            missing /= part;
+            continue;
+        }
+        if (part == "..") {
+            folder = folder.parent_path();
+            continue;
+        }
+        const fs::path next = folder / part;
+        const auto status = fs::symlink_status(next, ec);
+        if (status.type() == fs::file_type::not_found) {
+            missing = part;
+        } else if (fs::is_symlink(status)) {
+            if (folder == repository || is_inside(folder, repository))
+                throw Error(fmt::format("--out '{}': '{}' is a symbolic link; share writes only "
+                                        "into real folders (give the folder it points to)",
+                                        given, next.lexically_relative(repository).string()));
+            if (++links > 40)
+                throw Error(fmt::format("--out '{}': too many symbolic links", given));
+            const fs::path target = fs::read_symlink(next, ec);
+            if (target.is_absolute())
+                folder = "/";
+            parts.insert(parts.begin(), target.begin(), target.end());
+        } else {
+            folder = next;
+        }
+    }
+    const fs::path full = (folder / missing).lexically_normal();
+    if (full != repository && !is_inside(full, repository))
+        return {false, {}, full};
+    const fs::path relative = full == repository ? fs::path() : full.lexically_relative(repository);
+    const std::string first = relative.empty() ? "" : relative.begin()->string();
+    if (first == ".git" || first == ".pmi")
+        throw Error(
+            fmt::format("--out '{}' is inside {}; choose a folder of its own", given, first));
+    return {true, relative, {}};
+}
+
+// Opens the --out folder, creating it, after the checks: never the notes
+// tree, never over a source.
+util::FolderHandle output_folder(const ShareOptions& options, const Context& context,
+                                 const std::vector<Source>& sources) {
+    const OutFolder located = locate_out_folder(options.out, context.config.root);
     std::error_code ec;
     const fs::path out = fs::weakly_canonical(fs::absolute(options.out), ec);
     const fs::path notes = fs::weakly_canonical(context.config.notes_path(), ec);
@@ -74,40 +149,43 @@ fs::path output_folder(const ShareOptions& options, const Context& context,
         if (fs::weakly_canonical(source.file, ec) == out / name)
             throw Error(fmt::format("--out would overwrite the note {}", source.path));
     }
-    fs::create_directories(out, ec);
-    if (ec)
-        throw Error(fmt::format("cannot create '{}': {}", options.out, ec.message()));
-    return out;
+    if (located.inside)
+        return open_repo_folder(context.config.root, located.relative, util::MissingFolders::create,
+                                Access::write);
+    fs::create_directories(located.path, ec);
+    util::FolderHandle folder(
+        ::open(located.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW));
+    if (!folder)
+        throw Error(fmt::format("cannot create '{}': {}", options.out,
+                                ec ? ec.message() : std::string(std::strerror(errno))));
+    return folder;
 }
 
-// Whether `target` may be written: absent, or a regular file share wrote before.
-bool may_write(const fs::path& target) {
-    std::error_code ec;
-    const auto status = fs::symlink_status(target, ec);
-    if (status.type() == fs::file_type::not_found)
-        return true;
-    if (status.type() != fs::file_type::regular)
-        return false;
-    const auto text = util::read_file(target);
-    return text && is_shared_copy(*text);
-}
-
-// Writes a shared copy; never replaces a file share did not write. False (with
-// the error printed) when it did not write.
-bool write_copy(const fs::path& target, const fs::path& shown, const std::string& text) {
+// Writes a shared copy as `name` in `folder`; never replaces a file share did
+// not write, never through a link. False (with the error printed) when it did
+// not write.
+bool write_copy(int folder, const std::string& name, const fs::path& shown,
+                const std::string& text) {
     const std::string not_ours = "exists and is not a copy written by pmi share; not replaced "
                                  "(move it away or choose another --out)";
-    std::error_code ec;
-    const bool present = fs::symlink_status(target, ec).type() != fs::file_type::not_found;
     std::string failure;
-    if (!may_write(target)) {
-        failure = not_ours;
-    } else if (present) {
-        failure = util::write_atomic(target, text).error();
-    } else if (const auto created = util::write_new_atomic(target, text); !created) {
-        failure = created.error();
-    } else if (*created == util::CreateResult::exists) {
-        failure = not_ours;
+    switch (util::entry_kind_at(folder, name)) {
+    case util::EntryKind::missing:
+        if (const auto created = util::write_new_atomic_at(folder, name, text); !created)
+            failure = created.error();
+        else if (*created == util::CreateResult::exists)
+            failure = not_ours;
+        break;
+    case util::EntryKind::regular:
+        if (const auto existing = util::read_file_at(folder, name);
+            !existing || !is_shared_copy(*existing))
+            failure = not_ours;
+        else if (const auto written = util::write_atomic_at(
+                     folder, name, [&](const util::TextSink& sink) { sink(text); });
+                 !written)
+            failure = written.error();
+        break;
+    default: failure = not_ours;
     }
     if (failure.empty())
         return true;
@@ -135,8 +213,8 @@ int run_share(const ShareOptions& options, const Globals& globals) {
         std::cerr << "no notes match\n";
         return exit_ok;
     }
-    const fs::path out =
-        options.out.empty() ? fs::path() : output_folder(options, context, sources);
+    const util::FolderHandle out =
+        options.out.empty() ? util::FolderHandle() : output_folder(options, context, sources);
 
     int code = exit_ok;
     bool first = true;
@@ -167,13 +245,13 @@ int run_share(const ShareOptions& options, const Globals& globals) {
                                                        : exit_usage));
             continue;
         }
-        if (out.empty()) {
+        if (!out) {
             write_output((first ? "" : "\n") + escape::terminal(shared.text, escape::Lines::keep));
             first = false;
             continue;
         }
         const fs::path shown = fs::path(options.out) / source.file.filename();
-        if (!write_copy(out / source.file.filename(), shown, shared.text)) {
+        if (!write_copy(out.fd(), source.file.filename().string(), shown, shared.text)) {
             code = exit_usage;
             continue;
         }

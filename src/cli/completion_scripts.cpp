@@ -11,9 +11,12 @@ const char* const bash_completion_script =
 # Candidates come from `pmi completion candidates` as data: matched and quoted
 # here with printf %q, never expanded by the shell.
 
-# _pmi_dequote WORD: WORD without the quotes and backslashes typed, in REPLY.
+# _pmi_dequote WORD: WORD without the quotes and backslashes typed, in REPLY;
+# a quote left open in _pmi_quote, with the length of REPLY before it in
+# _pmi_quoted_at.
 _pmi_dequote() {
     local word=$1 out= c quote= i
+    _pmi_quoted_at=0
     for ((i = 0; i < ${#word}; i++)); do
         c=${word:i:1}
         if [[ -n $quote ]]; then
@@ -27,6 +30,7 @@ _pmi_dequote() {
             fi
         elif [[ $c == "'" || $c == '"' ]]; then
             quote=$c
+            _pmi_quoted_at=${#out}
         elif [[ $c == '\' ]]; then
             ((i++))
             out+=${word:i:1}
@@ -35,6 +39,23 @@ _pmi_dequote() {
         fi
     done
     REPLY=$out
+    _pmi_quote=$quote
+}
+
+# _pmi_in_quote QUOTE TEXT: TEXT as typed inside QUOTE, in REPLY.
+_pmi_in_quote() {
+    local text=$2
+    if [[ $1 == "'" ]]; then
+        REPLY=${text//"'"/"'\\''"}
+    else
+        text=${text//'\'/'\\'}
+        text=${text//'"'/'\"'}
+        text=${text//'$'/'\$'}
+        text=${text//'`'/'\`'}
+        # No escape keeps '!' from history expansion inside double quotes:
+        # close them, escape it, open them again.
+        REPLY=${text//'!'/'"\!"'}
+    fi
 }
 
 _pmi() {
@@ -59,12 +80,19 @@ _pmi() {
         _pmi_dequote "$word"
         typed+=("$REPLY")
     done
+    # Inside a quote left open, readline replaces only what follows the quote,
+    # and closes it.
+    local quote=$_pmi_quote quoted_at=$_pmi_quoted_at
     mapfile -d '' reply < <(command pmi completion candidates -- "${typed[@]}" 2>/dev/null)
     ((${#reply[@]} >= 2)) || return 0
     local kind=${reply[0]} prefix=${reply[1]} raw=${words[-1]}
     local value=${typed[-1]#"$prefix"}
-    # Bash replaces only its own last word: keep what comes before it.
-    local before=${raw%"${COMP_WORDS[COMP_CWORD]}"} candidate quoted
+    # Bash replaces only its own last word: keep what comes before it. With
+    # the cursor right after '=' or ':', bash's word is that character but
+    # readline replaces only what follows it.
+    local current=${COMP_WORDS[COMP_CWORD]}
+    [[ $current == [=:] ]] && current=
+    local before=${raw%"$current"} candidate quoted
     COMPREPLY=()
     if [[ $kind == files ]]; then
         compopt -o filenames 2>/dev/null
@@ -75,6 +103,12 @@ _pmi() {
     for ((i = 2; i + 1 < ${#reply[@]}; i += 2)); do
         candidate=${reply[i]}
         [[ $candidate == "$value"* ]] || continue
+        if [[ -n $quote ]]; then
+            quoted=$prefix$candidate
+            _pmi_in_quote "$quote" "${quoted:quoted_at}"
+            COMPREPLY+=("$REPLY")
+            continue
+        fi
         printf -v quoted '%q' "$prefix$candidate"
         [[ $quoted == "$before"* ]] || continue
         COMPREPLY+=("${quoted#"$before"}")

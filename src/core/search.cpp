@@ -36,8 +36,7 @@ void matching_paths(const Config& config, const std::vector<Note>& notes,
     const bool stamped = stamps.size() == notes.size();
     for (std::size_t i = 0; i < notes.size(); ++i)
         files.push_back({notes[i].path, stamped ? stamps[i] : std::nullopt});
-    index.sync_files(config.root, files, progress);
-    scores.hits = index.find(query);
+    scores.hits = index.sync_and_find(config.root, files, query, progress);
     scores.by_path.reserve(scores.hits.size());
     for (const auto& hit : scores.hits)
         scores.by_path.emplace(hit.path, hit.score);

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <bit>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <fmt/format.h>
 #include <optional>
 #include <sqlite3.h>
 #include <thread>
+#include <unistd.h>
 #include <unordered_map>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -25,10 +27,14 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bumped whenever the schema or what is indexed changes: the index is then rebuilt.
-constexpr const char* index_format = "pmi-search-2";
+constexpr const char* index_format = "pmi-search-3";
 constexpr const char* tokenizer = "porter unicode61 remove_diacritics 2";
 constexpr int busy_timeout_ms = 10'000;
 constexpr std::int64_t rebuild_min_tombstones = 1000;
+// The files are spread over buckets by path, each with a fingerprint of its
+// files' stamps: after one note is edited, a sync reads the rows of one
+// bucket, not the whole `files` table.
+constexpr std::size_t bucket_count = 1024;
 
 // An SQLite failure; only ever shown to the user as a description of the
 // index's state, never with a query in it.
@@ -48,6 +54,33 @@ bool is_corruption(int code) {
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
+// What SQLite answers when it cannot write the file: the index then lives in
+// memory for this run.
+bool is_read_only(int code) {
+    const int primary = code & 0xff;
+    return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM;
+}
+
+// Whether this process may write the index `file` and the files SQLite keeps
+// beside it: checked before opening, so a read-only repository (or file
+// system) is left untouched, without even a -wal or -shm file.
+bool index_writable(const fs::path& file) {
+    if (::access(file.parent_path().c_str(), W_OK | X_OK) != 0)
+        return false;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        if (::access((file.string() + suffix).c_str(), W_OK) != 0 && errno != ENOENT)
+            return false;
+    return true;
+}
+
+// Why a query failed, for the user.
+Error query_error(const fs::path& file, int code) {
+    if (is_corruption(code))
+        return Error(fmt::format("the search index {} is corrupt; delete it and search again",
+                                 file.string()));
+    return Error("search query: too complex to run; use fewer words or parentheses");
+}
+
 class Statement {
   public:
     Statement(sqlite3* db, const char* sql) {
@@ -61,6 +94,10 @@ class Statement {
 
     Statement& bind(int index, std::int64_t value) {
         check(sqlite3_bind_int64(stmt_, index, value));
+        return *this;
+    }
+    Statement& bind(int index, std::nullopt_t) {
+        check(sqlite3_bind_null(stmt_, index));
         return *this;
     }
     Statement& bind(int index, std::string_view text) {
@@ -87,6 +124,7 @@ class Statement {
     const unsigned char* raw_text(int column) const { return sqlite3_column_text(stmt_, column); }
     int bytes(int column) const { return sqlite3_column_bytes(stmt_, column); }
     double real(int column) const { return sqlite3_column_double(stmt_, column); }
+    bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
     std::string text(int column) const {
         const auto* data = sqlite3_column_text(stmt_, column);
         return data ? std::string(reinterpret_cast<const char*>(data),
@@ -151,28 +189,35 @@ struct PathHash {
     }
 };
 
-// The `files` table, read whole when files changed: the paths in one buffer,
+std::size_t bucket_of(std::string_view path) {
+    return static_cast<std::size_t>(static_cast<std::uint64_t>(text_hash(path)) &
+                                    (bucket_count - 1));
+}
+
+// The rows of `files` in the buckets a sync looks at: the paths in one buffer,
 // found by open addressing, so reading and dropping 100,000 rows costs a few
 // allocations, not two a row.
 class FilesTable {
   public:
-    explicit FilesTable(sqlite3* db) {
-        Statement select(db, "SELECT path, size, mtime_ns, ctime_ns, inode, docid, racy, hash "
-                             "FROM files");
-        while (select.step()) {
-            Entry entry;
-            const auto* path = reinterpret_cast<const char*>(select.raw_text(0));
-            entry.size = path ? static_cast<std::size_t>(select.bytes(0)) : 0;
-            entry.start = paths_.size();
-            paths_.append(path ? path : "", entry.size);
-            entry.file.stamp.size = static_cast<std::uint64_t>(select.integer(1));
-            entry.file.stamp.mtime_ns = select.integer(2);
-            entry.file.stamp.ctime_ns = select.integer(3);
-            entry.file.stamp.inode = static_cast<std::uint64_t>(select.integer(4));
-            entry.file.docid = select.integer(5);
-            entry.file.racy = select.integer(6) != 0;
-            entry.file.hash = select.integer(7);
-            entries_.push_back(entry);
+    // Reads the rows of the buckets where `dirty` is set.
+    FilesTable(sqlite3* db, const std::vector<bool>& dirty) {
+        const auto dirty_buckets = std::count(dirty.begin(), dirty.end(), true);
+        if (dirty_buckets > static_cast<std::ptrdiff_t>(bucket_count / 8)) {
+            Statement select(db, "SELECT path, size, mtime_ns, ctime_ns, inode, docid, racy, "
+                                 "hash FROM files");
+            while (select.step())
+                add_row(select, dirty);
+        } else {
+            Statement select(db, "SELECT path, size, mtime_ns, ctime_ns, inode, docid, racy, "
+                                 "hash FROM files WHERE bucket = ?");
+            for (std::size_t bucket = 0; bucket < bucket_count; ++bucket) {
+                if (!dirty[bucket])
+                    continue;
+                select.bind(1, static_cast<std::int64_t>(bucket));
+                while (select.step())
+                    add_row(select, dirty);
+                select.reset();
+            }
         }
         std::size_t slots = 16;
         while (slots < 2 * entries_.size())
@@ -217,6 +262,26 @@ class FilesTable {
     std::vector<Entry> entries_;
     std::vector<std::size_t> slots_; // an entry's index + 1; 0 for none
 
+    void add_row(const Statement& select, const std::vector<bool>& dirty) {
+        const auto* text = reinterpret_cast<const char*>(select.raw_text(0));
+        const std::string_view row_path(text ? text : "",
+                                        text ? static_cast<std::size_t>(select.bytes(0)) : 0);
+        if (!dirty[bucket_of(row_path)])
+            return;
+        Entry entry;
+        entry.start = paths_.size();
+        entry.size = row_path.size();
+        paths_.append(row_path);
+        entry.file.stamp.size = static_cast<std::uint64_t>(select.integer(1));
+        entry.file.stamp.mtime_ns = select.integer(2);
+        entry.file.stamp.ctime_ns = select.integer(3);
+        entry.file.stamp.inode = static_cast<std::uint64_t>(select.integer(4));
+        entry.file.docid = select.integer(5);
+        entry.file.racy = select.integer(6) != 0;
+        entry.file.hash = select.integer(7);
+        entries_.push_back(entry);
+    }
+
     std::string_view path(std::size_t i) const {
         return std::string_view(paths_).substr(entries_[i].start, entries_[i].size);
     }
@@ -231,34 +296,197 @@ bool same_stamp(const FileStamp& a, const FileStamp& b) {
            a.inode == b.inode;
 }
 
-// One file to look at during a sync.
+// splitmix64's finaliser: spreads every bit of `value` over the result.
+std::uint64_t mix64(std::uint64_t value) {
+    value ^= value >> 30;
+    value *= 0xbf58476d1ce4e5b9ull;
+    value ^= value >> 27;
+    value *= 0x94d049bb133111ebull;
+    return value ^ (value >> 31);
+}
+
+// One file to look at during a sync: its path, stamp, bucket, and a hash of
+// the path and stamp (the device left out, as same_stamp does).
 struct Candidate {
     std::string_view path;
     FileStamp stamp;
+    std::size_t bucket = 0;
+    std::uint64_t hash = 0;
 };
 
-// A hash of every file's path and stamp (the device left out, as same_stamp
-// does), in order: equal fingerprints mean the same files, unchanged.
+Candidate make_candidate(std::string_view path, const FileStamp& stamp) {
+    const auto path_hash = static_cast<std::uint64_t>(text_hash(path));
+    std::uint64_t hash = path_hash;
+    for (const std::uint64_t value : {stamp.size, static_cast<std::uint64_t>(stamp.mtime_ns),
+                                      static_cast<std::uint64_t>(stamp.ctime_ns), stamp.inode})
+        hash = mix64(hash ^ value);
+    return {path, stamp, static_cast<std::size_t>(path_hash & (bucket_count - 1)), hash};
+}
+
+// A hash of every file's path and stamp, in order: equal fingerprints mean
+// the same files, unchanged.
 std::string fingerprint_of(const std::vector<Candidate>& candidates) {
-    std::uint64_t hash = 14695981039346656037ull;
-    const auto mix = [&](std::uint64_t value) {
-        hash ^= value;
-        hash *= 0x9E3779B97F4A7C15ull;
-        hash ^= hash >> 29;
-    };
-    mix(candidates.size());
-    for (const auto& candidate : candidates) {
-        for (const char c : candidate.path) {
-            hash ^= static_cast<unsigned char>(c);
-            hash *= 1099511628211ull;
-        }
-        mix(candidate.path.size());
-        mix(candidate.stamp.size);
-        mix(static_cast<std::uint64_t>(candidate.stamp.mtime_ns));
-        mix(static_cast<std::uint64_t>(candidate.stamp.ctime_ns));
-        mix(candidate.stamp.inode);
-    }
+    std::uint64_t hash = mix64(candidates.size());
+    for (const auto& candidate : candidates)
+        hash = mix64(hash ^ candidate.hash);
     return fmt::format("{:016x}", hash);
+}
+
+// The fingerprint of each bucket's files, whatever their order.
+std::vector<std::int64_t> bucket_fingerprints(const std::vector<Candidate>& candidates) {
+    std::vector<std::uint64_t> sums(bucket_count);
+    std::vector<std::uint64_t> counts(bucket_count);
+    for (const auto& candidate : candidates) {
+        sums[candidate.bucket] += candidate.hash;
+        ++counts[candidate.bucket];
+    }
+    std::vector<std::int64_t> fingerprints(bucket_count);
+    for (std::size_t bucket = 0; bucket < bucket_count; ++bucket)
+        fingerprints[bucket] =
+            static_cast<std::int64_t>(mix64(sums[bucket] ^ mix64(counts[bucket])));
+    return fingerprints;
+}
+
+// The fingerprints the index holds for each bucket: nullopt for a bucket
+// never synced or holding a file that was racy then.
+std::vector<std::optional<std::int64_t>> stored_bucket_fingerprints(sqlite3* db) {
+    std::vector<std::optional<std::int64_t>> stored(bucket_count);
+    Statement select(db, "SELECT bucket, fingerprint FROM buckets");
+    while (select.step()) {
+        const std::int64_t bucket = select.integer(0);
+        if (bucket >= 0 && bucket < static_cast<std::int64_t>(bucket_count) && !select.is_null(1))
+            stored[static_cast<std::size_t>(bucket)] = select.integer(1);
+    }
+    return stored;
+}
+
+// Whether a file needs to be read: new, changed, or indexed while it was
+// still being written (then its text is compared by hash).
+bool is_stale(const IndexedFile* found, const Candidate& candidate) {
+    return !found || !same_stamp(found->stamp, candidate.stamp) || found->racy;
+}
+
+// Brings the rows and text of the dirty buckets up to date, in the open
+// transaction.
+void update_buckets(sqlite3* db, const fs::path& root, const std::vector<Candidate>& candidates,
+                    const std::string& fingerprint, const IndexProgress& progress) {
+    const std::int64_t now = now_ns();
+    const std::vector<std::int64_t> current = bucket_fingerprints(candidates);
+    const auto stored = stored_bucket_fingerprints(db);
+    std::vector<bool> dirty(bucket_count);
+    for (std::size_t bucket = 0; bucket < bucket_count; ++bucket)
+        dirty[bucket] = stored[bucket] != current[bucket];
+    // A bucket's fingerprint, like the whole one, is trusted from the next
+    // sync on only when none of its files changed so recently that a later
+    // write could leave the same stamp.
+    std::vector<bool> racy(bucket_count);
+    bool settled = true;
+    for (const auto& candidate : candidates)
+        if (is_racy(candidate.stamp, now)) {
+            racy[candidate.bucket] = true;
+            settled = false;
+        }
+
+    FilesTable indexed(db, dirty);
+    std::int64_t tombstones = meta_number(db, "tombstones");
+    std::int64_t next_docid = meta_number(db, "next_docid") + 1;
+    // The candidates of the dirty buckets, each with its row, looked up once.
+    std::vector<const Candidate*> looked;
+    std::vector<IndexedFile*> rows;
+    std::size_t to_read = 0;
+    std::size_t kept_rows = 0; // rows of a file still there
+    std::size_t changed = 0;   // ... whose stamp changed: replaced, leaving a tombstone
+    for (const auto& candidate : candidates) {
+        if (!dirty[candidate.bucket])
+            continue;
+        IndexedFile* found = indexed.find(candidate.path);
+        looked.push_back(&candidate);
+        rows.push_back(found);
+        to_read += is_stale(found, candidate) ? 1 : 0;
+        kept_rows += found ? 1 : 0;
+        changed += found && !same_stamp(found->stamp, candidate.stamp) ? 1 : 0;
+    }
+    // The tombstones this sync leaves, leaving out racy files whose text
+    // turns out to have changed: a rebuild is for space, it need not be exact.
+    const auto removed = static_cast<std::int64_t>(indexed.size() - kept_rows + changed);
+    if (tombstones + removed > rebuild_min_tombstones &&
+        tombstones + removed > static_cast<std::int64_t>(candidates.size())) {
+        exec(db, "INSERT INTO text(text) VALUES('delete-all')");
+        exec(db, "DELETE FROM files");
+        indexed.clear();
+        dirty.assign(bucket_count, true);
+        looked.clear();
+        for (const auto& candidate : candidates)
+            looked.push_back(&candidate);
+        rows.assign(looked.size(), nullptr);
+        tombstones = 0;
+        to_read = looked.size();
+    }
+
+    Statement remove(db, "DELETE FROM files WHERE path = ?");
+    Statement insert_text(db, "INSERT INTO text(rowid, body) VALUES(?, ?)");
+    Statement insert_file(db, "INSERT INTO files(path, size, mtime_ns, ctime_ns, inode, docid, "
+                              "racy, hash, bucket) VALUES(?,?,?,?,?,?,?,?,?)");
+    Statement settle(db, "UPDATE files SET racy = ? WHERE path = ?");
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < looked.size(); ++i) {
+        const Candidate& candidate = *looked[i];
+        IndexedFile* found = rows[i];
+        if (found)
+            found->seen = true;
+        if (!is_stale(found, candidate))
+            continue;
+        if (progress)
+            progress(done++, to_read);
+        const auto text = util::read_file(root / candidate.path);
+        const bool now_racy = is_racy(candidate.stamp, now);
+        if (found && text && found->racy && same_stamp(found->stamp, candidate.stamp) &&
+            found->hash == text_hash(*text)) {
+            settle.bind(1, std::int64_t{now_racy}).bind(2, candidate.path).run();
+            continue;
+        }
+        if (found) {
+            remove.bind(1, candidate.path).run();
+            ++tombstones;
+        }
+        if (!text)
+            continue;
+        const std::int64_t docid = next_docid++;
+        insert_text.bind(1, docid).bind(2, normalized_for_search(*text)).run();
+        insert_file.bind(1, candidate.path)
+            .bind(2, static_cast<std::int64_t>(candidate.stamp.size))
+            .bind(3, candidate.stamp.mtime_ns)
+            .bind(4, candidate.stamp.ctime_ns)
+            .bind(5, static_cast<std::int64_t>(candidate.stamp.inode))
+            .bind(6, docid)
+            .bind(7, std::int64_t{now_racy})
+            .bind(8, text_hash(*text))
+            .bind(9, static_cast<std::int64_t>(candidate.bucket))
+            .run();
+    }
+    indexed.each([&](std::string_view path, const IndexedFile& file) {
+        if (file.seen)
+            return;
+        remove.bind(1, path).run();
+        ++tombstones;
+    });
+    if (progress)
+        progress(to_read, to_read);
+
+    Statement set_bucket(db, "INSERT OR REPLACE INTO buckets(bucket, fingerprint) VALUES(?, ?)");
+    for (std::size_t bucket = 0; bucket < bucket_count; ++bucket) {
+        if (!dirty[bucket])
+            continue;
+        set_bucket.bind(1, static_cast<std::int64_t>(bucket));
+        if (racy[bucket])
+            set_bucket.bind(2, std::nullopt);
+        else
+            set_bucket.bind(2, current[bucket]);
+        set_bucket.run();
+    }
+    set_meta(db, "tombstones", std::to_string(tombstones));
+    set_meta(db, "next_docid", std::to_string(next_docid - 1));
+    set_meta(db, "fingerprint", settled ? fingerprint : std::string());
 }
 
 } // namespace
@@ -341,11 +569,12 @@ void SearchIndex::open() {
 }
 
 void SearchIndex::open_once() {
-    const bool on_disk = ensure_cache_folder(file_.parent_path());
-    const std::string name = on_disk ? file_.string() : std::string(":memory:");
+    in_memory_ = in_memory_ || !ensure_cache_folder(file_.parent_path()) || !index_writable(file_);
+    const std::string name = in_memory_ ? std::string(":memory:") : file_.string();
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW;
     if (sqlite3_open_v2(name.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         close();
+        in_memory_ = true;
         if (sqlite3_open_v2(":memory:", &db_, flags, nullptr) != SQLITE_OK)
             throw Error("cannot open an SQLite database for the search index");
     }
@@ -362,7 +591,7 @@ void SearchIndex::open_once() {
             try {
                 format = meta_value(db_, "format");
             } catch (const SqlError& error) {
-                if (is_corruption(error.code) || is_busy(error.code))
+                if (is_corruption(error.code) || is_busy(error.code) || is_read_only(error.code))
                     throw;
             }
             if (format == index_format)
@@ -379,7 +608,10 @@ void SearchIndex::open_once() {
         exec(db_, "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
         exec(db_, "CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER, "
                   "mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER, docid INTEGER UNIQUE, "
-                  "racy INTEGER, hash INTEGER)");
+                  "racy INTEGER, hash INTEGER, bucket INTEGER)");
+        exec(db_, "CREATE INDEX IF NOT EXISTS files_by_bucket ON files(bucket)");
+        exec(db_, "CREATE TABLE IF NOT EXISTS buckets(bucket INTEGER PRIMARY KEY, "
+                  "fingerprint INTEGER)");
         const std::string create_fts = fmt::format(
             "CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5(body, content='', tokenize='{}')",
             tokenizer);
@@ -390,12 +622,16 @@ void SearchIndex::open_once() {
         exec(db_, "COMMIT");
     } catch (const SqlError& error) {
         if (is_corruption(error.code)) {
-            recreate(fmt::format("{} is corrupt; rebuilding it", file_.filename().string()));
+            recreate(corrupt_warning());
             return;
         }
         if (is_busy(error.code)) {
             sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
             throw;
+        }
+        if (!in_memory_ && is_read_only(error.code)) {
+            use_memory();
+            return;
         }
         throw Error(fmt::format("cannot use the search index {}: {}", file_.string(),
                                 sqlite3_errstr(error.code)));
@@ -410,8 +646,9 @@ void SearchIndex::recreate(const std::string& warning) {
         warnings_->push_back(warning);
     close();
     std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        fs::remove(fs::path(file_.string() + suffix), ec);
+    if (!in_memory_)
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            fs::remove(fs::path(file_.string() + suffix), ec);
     ++depth;
     try {
         open();
@@ -420,6 +657,12 @@ void SearchIndex::recreate(const std::string& warning) {
         throw;
     }
     --depth;
+}
+
+void SearchIndex::use_memory() {
+    close();
+    in_memory_ = true;
+    open_once();
 }
 
 void SearchIndex::sync(const fs::path& root, const std::vector<std::string>& paths,
@@ -437,109 +680,18 @@ void SearchIndex::sync_files(const fs::path& root, const std::vector<File>& file
     candidates.reserve(files.size());
     for (const auto& file : files)
         if (const auto stamp = file.stamp ? file.stamp : stamp_file(root / file.path))
-            candidates.push_back({file.path, *stamp});
+            candidates.push_back(make_candidate(file.path, *stamp));
     const std::string fingerprint = fingerprint_of(candidates);
     for (int attempt = 0;; ++attempt) {
         try {
             // The usual case, nothing changed since the last sync, costs one
-            // read: the whole table of files is read only when the
-            // fingerprint of the files differs.
+            // read; otherwise only the rows of the buckets whose fingerprint
+            // differs are read.
             if (meta_value(db_, "fingerprint") == fingerprint)
                 return;
-
-            const std::int64_t now = now_ns();
-            // Whether a file needs to be read: new, changed, or indexed while it
-            // was still being written (then its text is compared by hash).
-            auto stale = [](const IndexedFile* found, const Candidate& candidate) {
-                return !found || !same_stamp(found->stamp, candidate.stamp) || found->racy;
-            };
-            // Trusted from the next search on only when no file was changed
-            // so recently that a later write could leave the same stamp.
-            const bool settled =
-                std::none_of(candidates.begin(), candidates.end(), [&](const Candidate& candidate) {
-                    return is_racy(candidate.stamp, now);
-                });
-
             exec(db_, "BEGIN IMMEDIATE");
             try {
-                FilesTable indexed(db_);
-                std::int64_t tombstones = meta_number(db_, "tombstones");
-                std::int64_t next_docid = meta_number(db_, "next_docid") + 1;
-                // Each candidate's row, looked up once.
-                std::vector<IndexedFile*> rows(candidates.size());
-                std::size_t to_read = 0;
-                for (std::size_t i = 0; i < candidates.size(); ++i) {
-                    rows[i] = indexed.find(candidates[i].path);
-                    to_read += stale(rows[i], candidates[i]) ? 1 : 0;
-                }
-                if (to_read == 0 && indexed.size() == candidates.size()) {
-                    set_meta(db_, "fingerprint", settled ? fingerprint : std::string());
-                    exec(db_, "COMMIT");
-                    return;
-                }
-                const auto removed = static_cast<std::int64_t>(
-                    indexed.size() + to_read - candidates.size()); // at most: a bound
-                if (tombstones + removed > rebuild_min_tombstones &&
-                    tombstones + removed > static_cast<std::int64_t>(candidates.size())) {
-                    exec(db_, "INSERT INTO text(text) VALUES('delete-all')");
-                    exec(db_, "DELETE FROM files");
-                    indexed.clear();
-                    std::fill(rows.begin(), rows.end(), nullptr);
-                    tombstones = 0;
-                    to_read = candidates.size();
-                }
-
-                Statement remove(db_, "DELETE FROM files WHERE path = ?");
-                Statement insert_text(db_, "INSERT INTO text(rowid, body) VALUES(?, ?)");
-                Statement insert_file(db_, "INSERT INTO files(path, size, mtime_ns, ctime_ns, "
-                                           "inode, docid, racy, hash) VALUES(?,?,?,?,?,?,?,?)");
-                Statement settle(db_, "UPDATE files SET racy = ? WHERE path = ?");
-                std::size_t done = 0;
-                for (std::size_t i = 0; i < candidates.size(); ++i) {
-                    const Candidate& candidate = candidates[i];
-                    IndexedFile* found = rows[i];
-                    if (found)
-                        found->seen = true;
-                    if (!stale(found, candidate))
-                        continue;
-                    if (progress)
-                        progress(done++, to_read);
-                    const auto text = util::read_file(root / candidate.path);
-                    const bool racy = is_racy(candidate.stamp, now);
-                    if (found && text && found->racy && same_stamp(found->stamp, candidate.stamp) &&
-                        found->hash == text_hash(*text)) {
-                        settle.bind(1, std::int64_t{racy}).bind(2, candidate.path).run();
-                        continue;
-                    }
-                    if (found) {
-                        remove.bind(1, candidate.path).run();
-                        ++tombstones;
-                    }
-                    if (!text)
-                        continue;
-                    const std::int64_t docid = next_docid++;
-                    insert_text.bind(1, docid).bind(2, normalized_for_search(*text)).run();
-                    insert_file.bind(1, candidate.path)
-                        .bind(2, static_cast<std::int64_t>(candidate.stamp.size))
-                        .bind(3, candidate.stamp.mtime_ns)
-                        .bind(4, candidate.stamp.ctime_ns)
-                        .bind(5, static_cast<std::int64_t>(candidate.stamp.inode))
-                        .bind(6, docid)
-                        .bind(7, std::int64_t{racy})
-                        .bind(8, text_hash(*text))
-                        .run();
-                }
-                indexed.each([&](std::string_view path, const IndexedFile& file) {
-                    if (file.seen)
-                        return;
-                    remove.bind(1, path).run();
-                    ++tombstones;
-                });
-                if (progress)
-                    progress(to_read, to_read);
-                set_meta(db_, "tombstones", std::to_string(tombstones));
-                set_meta(db_, "next_docid", std::to_string(next_docid - 1));
-                set_meta(db_, "fingerprint", settled ? fingerprint : std::string());
+                update_buckets(db_, root, candidates, fingerprint, progress);
                 exec(db_, "COMMIT");
             } catch (...) {
                 sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -548,7 +700,11 @@ void SearchIndex::sync_files(const fs::path& root, const std::vector<File>& file
             return;
         } catch (const SqlError& error) {
             if (attempt == 0 && is_corruption(error.code)) {
-                recreate(fmt::format("{} is corrupt; rebuilding it", file_.filename().string()));
+                recreate(corrupt_warning());
+                continue;
+            }
+            if (!in_memory_ && is_read_only(error.code)) {
+                use_memory();
                 continue;
             }
             if (is_busy(error.code) && attempt < 100) {
@@ -564,19 +720,43 @@ void SearchIndex::sync_files(const fs::path& root, const std::vector<File>& file
 
 std::vector<SearchHit> SearchIndex::find(const SearchQuery& query) {
     try {
-        std::vector<SearchHit> hits;
-        Statement select(db_, "SELECT files.path, bm25(text) FROM text JOIN files ON files.docid "
-                              "= text.rowid WHERE text MATCH ?");
-        select.bind(1, query.match);
-        while (select.step())
-            hits.push_back({select.text(0), select.real(1)});
-        return hits;
+        return query_hits(query);
+    } catch (const SqlError& error) {
+        throw query_error(file_, error.code);
+    }
+}
+
+std::vector<SearchHit> SearchIndex::sync_and_find(const fs::path& root,
+                                                  const std::vector<File>& files,
+                                                  const SearchQuery& query,
+                                                  const IndexProgress& progress) {
+    sync_files(root, files, progress);
+    try {
+        return query_hits(query);
     } catch (const SqlError& error) {
         if (is_corruption(error.code))
-            throw Error(fmt::format("the search index {} is corrupt; delete it and search again",
-                                    file_.string()));
-        throw Error("search query: too complex to run; use fewer words or parentheses");
+            recreate(corrupt_warning());
+        else if (!in_memory_ && is_read_only(error.code))
+            use_memory();
+        else
+            throw query_error(file_, error.code);
     }
+    sync_files(root, files, progress);
+    return find(query);
+}
+
+std::vector<SearchHit> SearchIndex::query_hits(const SearchQuery& query) {
+    std::vector<SearchHit> hits;
+    Statement select(db_, "SELECT files.path, bm25(text) FROM text JOIN files ON files.docid "
+                          "= text.rowid WHERE text MATCH ?");
+    select.bind(1, query.match);
+    while (select.step())
+        hits.push_back({select.text(0), select.real(1)});
+    return hits;
+}
+
+std::string SearchIndex::corrupt_warning() const {
+    return fmt::format("{} is corrupt; rebuilding it", file_.filename().string());
 }
 
 std::size_t SearchIndex::tombstones() {

@@ -65,7 +65,9 @@ class SearchIndex {
     // a file is re-read when its path, size, mtime, ctime or inode changed.
     // A sync that leaves no file changed in the last 2 seconds stores a
     // fingerprint of all the paths and stamps; while it matches, a sync reads
-    // nothing but that fingerprint.
+    // nothing but that fingerprint. The files are also spread over buckets by
+    // path, each with its own fingerprint, and a sync reads the rows of only
+    // the buckets whose fingerprint differs.
     void sync(const std::filesystem::path& root, const std::vector<std::string>& paths,
               const IndexProgress& progress = {});
     void sync_files(const std::filesystem::path& root, const std::vector<File>& files,
@@ -74,17 +76,28 @@ class SearchIndex {
     // The notes matching the query, in no particular order.
     std::vector<SearchHit> find(const SearchQuery& query);
 
+    // sync_files, then find. An index found corrupt by the query is rebuilt,
+    // with a line in `warnings`, and synced again with the same files.
+    std::vector<SearchHit> sync_and_find(const std::filesystem::path& root,
+                                         const std::vector<File>& files, const SearchQuery& query,
+                                         const IndexProgress& progress = {});
+
     std::size_t tombstones();
 
   private:
     std::filesystem::path file_;
     sqlite3* db_ = nullptr;
     std::vector<std::string>* warnings_;
+    bool in_memory_ = false;
 
     void open();
     void open_once();
     void close();
     void recreate(const std::string& warning);
+    // Goes on in an index in memory, for this run: the file cannot be written.
+    void use_memory();
+    std::vector<SearchHit> query_hits(const SearchQuery& query);
+    std::string corrupt_warning() const;
 };
 
 // Where a line matches: byte ranges [first, second) in the line.

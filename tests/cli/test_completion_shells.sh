@@ -14,7 +14,8 @@ new_tree
 EVIL_CUSTOMER='Zed `touch pwned2`; $(touch pwned) "dq" '"'sq'"' * ? [ab] & | < end'
 write_note portal zed-2026-11-20.md '"Zed `touch pwned2`; $(touch pwned) \"dq\" '"'sq'"' * ? [ab] & | < end\nsecond line"' \
     2026-11-20 caroline 'tags: ["$(touch pwned)", navigation]'
-write_note billing acme-2026-11-19.md "Acme" 2026-11-19 dev "tags: [invoicing]"
+write_note billing acme-2026-11-19.md "Acme" 2026-11-19 dev \
+    'tags: [invoicing, "needs work", "say \"hi\" $HOME", "zz!#;touch pwned3 #", "col:on:x"]'
 mkdir -p "$WORK/bin" "$WORK/elsewhere" && ln -s "$PMI_BIN" "$WORK/bin/pmi"
 "$PMI_BIN" completion bash >"$WORK/pmi.bash"
 mkdir -p "$WORK/zfunc" "$WORK/zdot" "$WORK/xdg/fish/completions"
@@ -140,6 +141,28 @@ for SHELL_NAME in bash zsh fish; do
     expect_screen 'pwned'
     sleep 0.5
     expect_nothing_ran
+    # Inside a quote the user opened, the value is completed as that quote needs.
+    in_shell $SHELL_NAME 'pmi list --tag "nee' '<Tab>' '<Enter>'
+    expect_screen '<needs work>'
+    in_shell $SHELL_NAME "pmi list --tag 'nee" '<Tab>' '<Enter>'
+    expect_screen '<needs work>'
+    in_shell $SHELL_NAME 'pmi list --tag "say' '<Tab>' '<Enter>'
+    expect_screen '<say "hi" $HOME>'
+    in_shell $SHELL_NAME "pmi list --tag 'say" '<Tab>' '<Enter>'
+    expect_screen '<say "hi" $HOME>'
+    in_shell $SHELL_NAME 'pmi list --tag="nee' '<Tab>' '<Enter>'
+    expect_screen '<--tag=needs work>'
+    # '!' would be history expansion in bash: "!#" is the line typed so far.
+    for typed in '"zz' "'zz" 'zz'; do
+        in_shell $SHELL_NAME "pmi list --tag $typed" '<Tab>' '<Enter>'
+        expect_screen '<zz!#;touch pwned3 #>'
+        expect_nothing_ran
+    done
+    # With the cursor right after ':' or '=', bash splits a word there.
+    in_shell $SHELL_NAME 'pmi list --tag col:' '<Tab>' '<Enter>'
+    expect_screen '<col:on:x>'
+    in_shell $SHELL_NAME 'pmi list --tag=col:on:' '<Tab>' '<Enter>'
+    expect_screen '<--tag=col:on:x>'
     in_shell $SHELL_NAME 'pmi lis' '<Tab>' '<Enter>' # the first Tab in a new shell
     expect_screen '<list>'
 

@@ -125,6 +125,12 @@ expect_out_contains "excel              1      2  2026-11-18"
 expect_out_contains "(none)             1      1  2026-10-01"
 run search spreadsheet --by nonsense
 expect_code 2
+run search qwertyzork --by customer
+expect_code 0
+expect_out_equals ""
+expect_err_contains "no notes match"
+run search qwertyzork --by customer --format json
+expect_json 'data["notes"] == 0 and data["rows"] == [] and data["first"] == ""'
 
 # Freshness: added, edited (same size, same second), renamed, deleted.
 run search zebra --format paths

@@ -146,6 +146,36 @@ expect_err_contains "is inside the notes folder"
 expect_no_file prod/interviews/shared
 run share --out prod prod/interviews/portal/acme-corp-2026-11-20.md
 expect_code 0
+# A symbolic link inside the repository never sends the copies elsewhere.
+mkdir "$WORK/elsewhere"
+ln -s "$WORK/elsewhere" linked
+for out in linked linked/sub ./linked/sub/; do
+    run share --out "$out" prod/interviews/portal/acme-corp-2026-11-20.md
+    expect_code 2
+    expect_err_contains "'linked' is a symbolic link"
+done
+# ... also when the repository itself is reached through a link, or with --root.
+ln -s "$PWD" "$WORK/repo-link"
+for out in "$WORK/repo-link/linked" "$WORK/repo-link/linked/sub" "$WORK/repo-link/prod/../linked"; do
+    run share --out "$out" prod/interviews/portal/acme-corp-2026-11-20.md
+    expect_code 2
+    expect_err_contains "'linked' is a symbolic link"
+done
+cd "$WORK" || exit 2
+run --root repo-link share --out repo-link/linked "$ROOT/prod/interviews/portal/acme-corp-2026-11-20.md"
+expect_code 2
+expect_err_contains "'linked' is a symbolic link"
+cd "$ROOT" || exit 2
+[ -z "$(ls -A "$WORK/elsewhere")" ] || fail "share wrote through a symbolic link"
+rm linked "$WORK/repo-link"
+# Never into .git or pmi's own folder.
+for out in .git .git/hooks .pmi; do
+    run share --out "$out" prod/interviews/portal/acme-corp-2026-11-20.md
+    expect_code 2
+    expect_err_contains "choose a folder of its own"
+done
+[ ! -e .git/hooks/acme-corp-2026-11-20.md ] && [ ! -e .pmi/acme-corp-2026-11-20.md ] ||
+    fail "share wrote into .git or .pmi"
 cp prod/interviews/portal/initech-2026-11-10.md ./initech-2026-11-10.md
 run share --out . ./initech-2026-11-10.md
 expect_code 2

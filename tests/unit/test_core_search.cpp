@@ -7,8 +7,13 @@
 #include "temp_dir.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sqlite3.h>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace pmi;
@@ -108,6 +113,161 @@ TEST_CASE("SearchIndex") {
         CHECK(paths_of(index.find(parse_search_query("excel"))) ==
               std::vector<std::string>{"a.md"});
     }
+}
+
+TEST_CASE("SearchIndex: a sync after a few changes finds each of them") {
+    // Enough notes for every bucket of the index to hold some, written in the
+    // past so the first sync trusts the fingerprints; then one note edited, one
+    // deleted, one renamed and one added: each sync reads only the buckets of
+    // the changed notes, and must still see every change.
+    TempDir dir;
+    const auto past = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
+    std::vector<std::string> paths;
+    for (int i = 0; i < 3000; ++i) {
+        paths.push_back("n" + std::to_string(i) + ".md");
+        const auto file = dir.write(paths.back(), "---\ncustomer: C\n---\nword" +
+                                                      std::to_string(i) + " common\n");
+        std::filesystem::last_write_time(file, past);
+    }
+    std::vector<std::string> warnings;
+    SearchIndex index(dir.path / "index.sqlite", warnings);
+    index.sync(dir.path, paths);
+    // Writing the files set their ctime to now: they are racy for 2 seconds,
+    // and only a sync after that trusts the buckets' fingerprints.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    index.sync(dir.path, paths);
+    const auto count = [&](const std::string& query) {
+        return index.find(parse_search_query(query)).size();
+    };
+    CHECK(count("common") == 3000);
+    CHECK(count("word17") == 1);
+
+    const auto edited = dir.write("n17.md", "---\ncustomer: C\n---\nchanged common\n");
+    std::filesystem::last_write_time(edited, past + std::chrono::seconds(1));
+    std::filesystem::remove(dir.path / "n2000.md");
+    std::filesystem::rename(dir.path / "n2500.md", dir.path / "renamed.md");
+    std::filesystem::last_write_time(dir.write("added.md", "---\n---\nfresh common\n"), past);
+    paths.erase(std::find(paths.begin(), paths.end(), "n2000.md"));
+    *std::find(paths.begin(), paths.end(), "n2500.md") = "renamed.md";
+    paths.push_back("added.md");
+    index.sync(dir.path, paths);
+    CHECK(count("common") == 3000);
+    CHECK(count("word17") == 0);
+    CHECK(count("changed") == 1);
+    CHECK(count("word2000") == 0);
+    CHECK(count("fresh") == 1);
+    const auto renamed = index.find(parse_search_query("word2500"));
+    REQUIRE(renamed.size() == 1);
+    CHECK(renamed[0].path == "renamed.md");
+    CHECK(index.tombstones() == 3); // the edit, the deletion, the rename's old path
+
+    // Nothing changed: the same results, no new tombstone.
+    index.sync(dir.path, paths);
+    CHECK(count("common") == 3000);
+    CHECK(index.tombstones() == 3);
+    CHECK(warnings.empty());
+}
+
+TEST_CASE("SearchIndex: an index of an older format is rebuilt silently") {
+    TempDir dir;
+    dir.write("a.md", "---\ncustomer: Acme\n---\nInvoicing in Excel.\n");
+    const auto file = dir.path / "index.sqlite";
+    {
+        // The schema of format pmi-search-2, without buckets, holding a row
+        // for a note that is gone.
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+        const char* old_schema =
+            "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
+            "ctime_ns INTEGER, inode INTEGER, docid INTEGER UNIQUE, racy INTEGER, hash INTEGER);"
+            "CREATE VIRTUAL TABLE text USING fts5(body, content='', "
+            "tokenize='porter unicode61 remove_diacritics 2');"
+            "INSERT INTO meta VALUES('format', 'pmi-search-2');"
+            "INSERT INTO files VALUES('gone.md', 1, 1, 1, 1, 1, 0, 0);"
+            "INSERT INTO text(rowid, body) VALUES(1, 'excel');";
+        CHECK(sqlite3_exec(db, old_schema, nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    std::vector<std::string> warnings;
+    SearchIndex index(file, warnings);
+    index.sync(dir.path, {"a.md"});
+    const auto hits = index.find(parse_search_query("excel"));
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].path == "a.md");
+    CHECK(index.tombstones() == 0);
+    CHECK(warnings.empty());
+}
+
+TEST_CASE("SearchIndex: a damaged index is rebuilt, whichever page is zeroed") {
+    TempDir dir;
+    std::vector<std::string> paths;
+    for (int i = 0; i < 60; ++i) {
+        paths.push_back("note" + std::to_string(i) + ".md");
+        std::string body = "---\ncustomer: C" + std::to_string(i) + "\n---\n";
+        for (int word = 0; word < 40; ++word)
+            body += "word" + std::to_string(i * 40 + word) + (i % 3 == 0 ? " excel\n" : "\n");
+        dir.write(paths.back(), body);
+    }
+    std::vector<SearchIndex::File> files;
+    for (const auto& path : paths)
+        files.push_back({path, std::nullopt});
+    std::vector<std::string> expected;
+    for (int i = 0; i < 60; i += 3)
+        expected.push_back("note" + std::to_string(i) + ".md");
+    std::sort(expected.begin(), expected.end());
+    const auto file = dir.path / ".pmi" / "cache" / "search.sqlite";
+    const auto query = parse_search_query("excel");
+    auto found_paths = [](const std::vector<SearchHit>& hits) {
+        std::vector<std::string> found;
+        for (const auto& hit : hits)
+            found.push_back(hit.path);
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    auto fresh_index = [&] {
+        std::filesystem::remove_all(file.parent_path());
+        std::vector<std::string> warnings;
+        SearchIndex index(file, warnings);
+        index.sync_files(dir.path, files);
+    };
+    auto zero_page = [&](std::uintmax_t page) {
+        std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+        out.seekp(static_cast<std::streamoff>(page * 4096));
+        out << std::string(4096, '\0');
+    };
+    fresh_index();
+    const std::uintmax_t pages = std::filesystem::file_size(file) / 4096;
+    REQUIRE(pages >= 8);
+    int rebuilt = 0;
+    int noticed_by_query = 0; // where sync alone saw nothing wrong
+    for (std::uintmax_t page = 1; page < pages; ++page) {
+        CAPTURE(page);
+        fresh_index();
+        zero_page(page);
+        {
+            std::vector<std::string> warnings;
+            SearchIndex index(file, warnings);
+            index.sync_files(dir.path, files);
+            if (warnings.empty()) {
+                try {
+                    index.find(query);
+                } catch (const Error&) {
+                    ++noticed_by_query;
+                }
+            }
+        }
+        fresh_index();
+        zero_page(page);
+        std::vector<std::string> warnings;
+        SearchIndex index(file, warnings);
+        CHECK(found_paths(index.sync_and_find(dir.path, files, query)) == expected);
+        rebuilt += warnings.empty() ? 0 : 1;
+        for (const auto& warning : warnings)
+            CHECK(warning == "search.sqlite is corrupt; rebuilding it");
+    }
+    CHECK(rebuilt > 0);
+    CHECK(noticed_by_query > 0);
 }
 
 TEST_CASE("match_lines") {

@@ -65,6 +65,8 @@ int run_search(const SearchCommandOptions& options, const Globals& globals) {
 
     SearchOptions search;
     search.order = options.rank ? SearchOrder::rank : SearchOrder::newest;
+    // Only JSON shows the scores; computing them is most of SQLite's time in a broad query.
+    search.scoring = options.format == Format::json ? Scoring::bm25 : Scoring::none;
     const bool want_lines = options.by.empty() && options.format != Format::paths;
     search.context = options.context;
     ProgressLine progress;

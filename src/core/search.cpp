@@ -28,15 +28,15 @@ struct Scores {
 
 void matching_paths(const Config& config, const std::vector<Note>& notes,
                     const std::vector<std::optional<FileStamp>>& stamps, const SearchQuery& query,
-                    const IndexProgress& progress, std::vector<std::string>& warnings,
-                    Scores& scores) {
+                    const IndexProgress& progress, Scoring scoring,
+                    std::vector<std::string>& warnings, Scores& scores) {
     SearchIndex index(search_index_file(config.root), warnings);
     std::vector<SearchIndex::File> files;
     files.reserve(notes.size());
     const bool stamped = stamps.size() == notes.size();
     for (std::size_t i = 0; i < notes.size(); ++i)
         files.push_back({notes[i].path, stamped ? stamps[i] : std::nullopt});
-    scores.hits = index.sync_and_find(config.root, files, query, progress);
+    scores.hits = index.sync_and_find(config.root, files, query, progress, scoring);
     scores.by_path.reserve(scores.hits.size());
     for (const auto& hit : scores.hits)
         scores.by_path.emplace(hit.path, hit.score);
@@ -183,7 +183,8 @@ std::vector<SearchResult> search_notes(const Config& config, std::vector<Note> n
                                        const SearchOptions& options,
                                        std::vector<std::string>& warnings) {
     Scores scores;
-    matching_paths(config, notes, stamps, query, options.progress, warnings, scores);
+    const Scoring scoring = options.order == SearchOrder::rank ? Scoring::bm25 : options.scoring;
+    matching_paths(config, notes, stamps, query, options.progress, scoring, warnings, scores);
     // Only the notes that match are filtered and sorted: a selective search
     // over a large tree touches few of them. Each path is looked up once, and
     // positions are sorted, so each note is moved once.
@@ -287,7 +288,7 @@ std::vector<Note> keep_matching(const Config& config, const std::vector<Note>& n
                                 std::vector<std::string>& warnings) {
     const SearchQuery parsed = parse_search_query(query);
     Scores scores;
-    matching_paths(config, notes, {}, parsed, {}, warnings, scores);
+    matching_paths(config, notes, {}, parsed, {}, Scoring::none, warnings, scores);
     std::erase_if(selected, [&](const Note& note) { return !scores.by_path.count(note.path); });
     return selected;
 }

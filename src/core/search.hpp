@@ -48,7 +48,8 @@ enum class SearchLines { none, matching };
 struct SearchOptions {
     SearchOrder order = SearchOrder::newest;
     SearchLines lines = SearchLines::none;
-    std::size_t context = 0; // lines kept around each matching line
+    std::size_t context = 0;         // lines kept around each matching line
+    Scoring scoring = Scoring::bm25; // each result's score; always with SearchOrder::rank
     IndexProgress progress;
 };
 

@@ -718,9 +718,9 @@ void SearchIndex::sync_files(const fs::path& root, const std::vector<File>& file
     }
 }
 
-std::vector<SearchHit> SearchIndex::find(const SearchQuery& query) {
+std::vector<SearchHit> SearchIndex::find(const SearchQuery& query, Scoring scoring) {
     try {
-        return query_hits(query);
+        return query_hits(query, scoring);
     } catch (const SqlError& error) {
         throw query_error(file_, error.code);
     }
@@ -729,10 +729,10 @@ std::vector<SearchHit> SearchIndex::find(const SearchQuery& query) {
 std::vector<SearchHit> SearchIndex::sync_and_find(const fs::path& root,
                                                   const std::vector<File>& files,
                                                   const SearchQuery& query,
-                                                  const IndexProgress& progress) {
+                                                  const IndexProgress& progress, Scoring scoring) {
     sync_files(root, files, progress);
     try {
-        return query_hits(query);
+        return query_hits(query, scoring);
     } catch (const SqlError& error) {
         if (is_corruption(error.code))
             recreate(corrupt_warning());
@@ -742,13 +742,16 @@ std::vector<SearchHit> SearchIndex::sync_and_find(const fs::path& root,
             throw query_error(file_, error.code);
     }
     sync_files(root, files, progress);
-    return find(query);
+    return find(query, scoring);
 }
 
-std::vector<SearchHit> SearchIndex::query_hits(const SearchQuery& query) {
+std::vector<SearchHit> SearchIndex::query_hits(const SearchQuery& query, Scoring scoring) {
     std::vector<SearchHit> hits;
-    Statement select(db_, "SELECT files.path, bm25(text) FROM text JOIN files ON files.docid "
-                          "= text.rowid WHERE text MATCH ?");
+    Statement select(db_, scoring == Scoring::bm25
+                              ? "SELECT files.path, bm25(text) FROM text JOIN files ON "
+                                "files.docid = text.rowid WHERE text MATCH ?"
+                              : "SELECT files.path, 0 FROM text JOIN files ON files.docid = "
+                                "text.rowid WHERE text MATCH ?");
     select.bind(1, query.match);
     while (select.step())
         hits.push_back({select.text(0), select.real(1)});

@@ -36,6 +36,10 @@ struct SearchHit {
     double score = 0;
 };
 
+// Whether a query ranks its hits by bm25, which costs most of SQLite's time in
+// a query matching most notes; without, every score is 0.
+enum class Scoring { none, bm25 };
+
 // Reports indexing progress: files done, files to do.
 using IndexProgress = std::function<void(std::size_t done, std::size_t total)>;
 
@@ -74,13 +78,14 @@ class SearchIndex {
                     const IndexProgress& progress = {});
 
     // The notes matching the query, in no particular order.
-    std::vector<SearchHit> find(const SearchQuery& query);
+    std::vector<SearchHit> find(const SearchQuery& query, Scoring scoring = Scoring::bm25);
 
     // sync_files, then find. An index found corrupt by the query is rebuilt,
     // with a line in `warnings`, and synced again with the same files.
     std::vector<SearchHit> sync_and_find(const std::filesystem::path& root,
                                          const std::vector<File>& files, const SearchQuery& query,
-                                         const IndexProgress& progress = {});
+                                         const IndexProgress& progress = {},
+                                         Scoring scoring = Scoring::bm25);
 
     std::size_t tombstones();
 
@@ -96,7 +101,7 @@ class SearchIndex {
     void recreate(const std::string& warning);
     // Goes on in an index in memory, for this run: the file cannot be written.
     void use_memory();
-    std::vector<SearchHit> query_hits(const SearchQuery& query);
+    std::vector<SearchHit> query_hits(const SearchQuery& query, Scoring scoring);
     std::string corrupt_warning() const;
 };
 

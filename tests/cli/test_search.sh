@@ -80,6 +80,13 @@ expect_out_equals "prod/interviews/billing/globex-2026-11-10.md"
 run search 'spreadsheet OR erp' --rank --format paths
 expect_out_equals "prod/interviews/billing/initech-2026-10-01.md
 prod/interviews/portal/acme-corp-2026-11-17.md"
+# JSON gives each note's bm25 score (lower is more relevant), with or without --rank.
+for rank in --rank ""; do
+    run search 'spreadsheet OR erp' $rank --format json
+    expect_json 'sorted(n["score"] for n in data["notes"])[0] < sorted(n["score"] for n in data["notes"])[1] < 0'
+done
+run search 'spreadsheet OR erp' --rank --format json
+expect_json '[n["path"] for n in data["notes"]] == ["prod/interviews/billing/initech-2026-10-01.md", "prod/interviews/portal/acme-corp-2026-11-17.md"]'
 
 # --context N, with -- between separate groups, as grep does.
 run search month --context 1

@@ -114,10 +114,12 @@ void for_each_result(const SearchHits& hits,
 } // namespace
 
 void search_text(std::ostream& out, const SearchHits& hits, const View& view) {
+    // Written 64 KiB at a time, not a note at a time: a search matching
+    // every note would otherwise make a system call per note.
+    constexpr std::size_t flush_size = 64 * 1024;
     bool first = true;
     std::string text;
     for_each_result(hits, [&](const SearchResult& result) {
-        text.clear();
         if (!first)
             text += '\n';
         first = false;
@@ -127,8 +129,12 @@ void search_text(std::ostream& out, const SearchHits& hits, const View& view) {
             text += escape::terminal(result.note.path) + '\n';
         else
             append_matching_lines(text, result, hits.context, view.color);
-        out << text;
+        if (text.size() >= flush_size) {
+            out << text;
+            text.clear();
+        }
     });
+    out << text;
 }
 
 void search_json(std::ostream& out, const SearchHits& hits, const View&) {

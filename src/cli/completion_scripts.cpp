@@ -42,7 +42,10 @@ _pmi_dequote() {
     _pmi_quote=$quote
 }
 
-# _pmi_in_quote QUOTE TEXT: TEXT as typed inside QUOTE, in REPLY.
+# _pmi_in_quote QUOTE TEXT: TEXT as typed after an opening QUOTE, in REPLY;
+# false when it cannot be. Readline takes a reply starting with QUOTE for
+# the opening one, and closes the quote itself unless the reply ends with
+# QUOTE: a reply that would end inside a quote it reopened is closed here.
 _pmi_in_quote() {
     local text=$2
     if [[ $1 == "'" ]]; then
@@ -56,6 +59,8 @@ _pmi_in_quote() {
         # close them, escape it, open them again.
         REPLY=${text//'!'/'"\!"'}
     fi
+    [[ $REPLY != "$1"* ]] || return 1
+    [[ $REPLY != *"$1" ]] || REPLY+=$1
 }
 
 _pmi() {
@@ -105,8 +110,7 @@ _pmi() {
         [[ $candidate == "$value"* ]] || continue
         if [[ -n $quote ]]; then
             quoted=$prefix$candidate
-            _pmi_in_quote "$quote" "${quoted:quoted_at}"
-            COMPREPLY+=("$REPLY")
+            _pmi_in_quote "$quote" "${quoted:quoted_at}" && COMPREPLY+=("$REPLY")
             continue
         fi
         printf -v quoted '%q' "$prefix$candidate"

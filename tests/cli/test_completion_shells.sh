@@ -15,7 +15,7 @@ EVIL_CUSTOMER='Zed `touch pwned2`; $(touch pwned) "dq" '"'sq'"' * ? [ab] & | < e
 write_note portal zed-2026-11-20.md '"Zed `touch pwned2`; $(touch pwned) \"dq\" '"'sq'"' * ? [ab] & | < end\nsecond line"' \
     2026-11-20 caroline 'tags: ["$(touch pwned)", navigation]'
 write_note billing acme-2026-11-19.md "Acme" 2026-11-19 dev \
-    'tags: [invoicing, "needs work", "say \"hi\" $HOME", "zz!#;touch pwned3 #", "col:on:x"]'
+    'tags: [invoicing, "needs work", "say \"hi\" $HOME", "zz!#;touch pwned3 #", "col:on:x", "yy!", "kk'"'"'", "!x;touch pwned4;!"]'
 mkdir -p "$WORK/bin" "$WORK/elsewhere" && ln -s "$PMI_BIN" "$WORK/bin/pmi"
 "$PMI_BIN" completion bash >"$WORK/pmi.bash"
 mkdir -p "$WORK/zfunc" "$WORK/zdot" "$WORK/xdg/fish/completions"
@@ -158,6 +158,19 @@ for SHELL_NAME in bash zsh fish; do
         expect_screen '<zz!#;touch pwned3 #>'
         expect_nothing_ran
     done
+    # A value ending with '!' or a quote, or starting with '!', inside a quote.
+    in_shell $SHELL_NAME 'pmi list --tag "yy' '<Tab>' '<Enter>'
+    expect_screen '<yy!>'
+    for typed in "'kk" '"kk'; do
+        in_shell $SHELL_NAME "pmi list --tag $typed" '<Tab>' '<Enter>'
+        expect_screen "<kk'>"
+    done
+    in_shell $SHELL_NAME "pmi list --tag '!x" '<Tab>' '<Enter>'
+    expect_screen '<!x;touch pwned4;!>'
+    expect_nothing_ran
+    in_shell $SHELL_NAME 'pmi list --tag "!x' '<Tab>' '<Enter>'
+    sleep 0.5
+    expect_nothing_ran
     # With the cursor right after ':' or '=', bash splits a word there.
     in_shell $SHELL_NAME 'pmi list --tag col:' '<Tab>' '<Enter>'
     expect_screen '<col:on:x>'

@@ -158,6 +158,15 @@ util::FolderHandle output_folder(const ShareOptions& options, const Context& con
     if (!folder)
         throw Error(fmt::format("cannot create '{}': {}", options.out,
                                 ec ? ec.message() : std::string(std::strerror(errno))));
+    // A folder on the way swapped for a link meanwhile must not lead back into
+    // the repository: the folder opened is checked again, where the system
+    // can say which it is.
+    const fs::path opened = fs::read_symlink("/proc/self/fd/" + std::to_string(folder.fd()), ec);
+    const fs::path repository = fs::canonical(context.config.root, ec);
+    if (!opened.empty() && !repository.empty() &&
+        (opened == repository || is_inside(opened, repository)))
+        throw Error(
+            fmt::format("--out '{}' changed while pmi share ran; not written", options.out));
     return folder;
 }
 

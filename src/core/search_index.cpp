@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <fmt/format.h>
 #include <optional>
 #include <sqlite3.h>
@@ -40,6 +41,7 @@ constexpr std::size_t bucket_count = 1024;
 // index's state, never with a query in it.
 struct SqlError {
     int code;
+    bool schema_missing = false; // a table or column of the index is gone
 };
 
 // Two connections that both read before writing can deadlock; SQLite then
@@ -52,6 +54,13 @@ bool is_busy(int code) {
 bool is_corruption(int code) {
     const int primary = code & 0xff;
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+// A failure that only a damaged index explains: corrupt pages, a table or
+// column gone, or rows that contradict each other (a path indexed twice).
+bool is_damage(const SqlError& error) {
+    return is_corruption(error.code) || error.schema_missing ||
+           (error.code & 0xff) == SQLITE_CONSTRAINT;
 }
 
 // What SQLite answers when it cannot write the file: the index then lives in
@@ -86,7 +95,7 @@ class Statement {
     Statement(sqlite3* db, const char* sql) {
         const int rc = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
         if (rc != SQLITE_OK)
-            throw SqlError{rc};
+            throw SqlError{rc, std::strstr(sqlite3_errmsg(db), "no such ") != nullptr};
     }
     ~Statement() { sqlite3_finalize(stmt_); }
     Statement(const Statement&) = delete;
@@ -143,7 +152,7 @@ class Statement {
 void exec(sqlite3* db, const char* sql) {
     const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
-        throw SqlError{rc};
+        throw SqlError{rc, std::strstr(sqlite3_errmsg(db), "no such ") != nullptr};
 }
 
 std::string meta_value(sqlite3* db, const char* key) {
@@ -699,7 +708,7 @@ void SearchIndex::sync_files(const fs::path& root, const std::vector<File>& file
             }
             return;
         } catch (const SqlError& error) {
-            if (attempt == 0 && is_corruption(error.code)) {
+            if (attempt == 0 && is_damage(error)) {
                 recreate(corrupt_warning());
                 continue;
             }
@@ -734,7 +743,7 @@ std::vector<SearchHit> SearchIndex::sync_and_find(const fs::path& root,
     try {
         return query_hits(query, scoring);
     } catch (const SqlError& error) {
-        if (is_corruption(error.code))
+        if (is_damage(error))
             recreate(corrupt_warning());
         else if (!in_memory_ && is_read_only(error.code))
             use_memory();

@@ -113,4 +113,28 @@ done
 CHECKS=$((CHECKS + 1))
 [ "$rebuilt" -gt 0 ] || fail "no zeroed page was noticed"
 
+# A table of the index gone (a damaged or tampered file): rebuilt with the
+# warning, not an SQL error on every search. (The buckets are read only when
+# a note changed: their loss may go unnoticed until then, answers still right.)
+drop_table() {
+    python3 -c "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('DROP TABLE ' + sys.argv[2]); db.commit()" \
+        .pmi/cache/search.sqlite "$1"
+}
+for table in text files buckets meta; do
+    rm -rf .pmi/cache
+    search_paths
+    drop_table "$table"
+    search_paths
+    expect_code 0
+    expect_out_equals "$EXPECTED"
+    [ "$table" == buckets ] || expect_err_contains "rebuilding it"
+    printf '\nEdited.\n' >>prod/interviews/billing/initech-2026-09-09.md
+    search_paths
+    expect_code 0
+    expect_out_equals "$EXPECTED"
+    [ "$table" != buckets ] || [ -z "$ERR" ] || expect_err_contains "rebuilding it"
+    search_paths
+    expect_err_empty
+done
+
 finish

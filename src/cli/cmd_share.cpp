@@ -35,6 +35,7 @@ struct Source {
     std::string path;
 };
 
+// Whether `path` is `folder` or inside it, lexically.
 bool is_inside(const fs::path& path, const fs::path& folder) {
     const auto rel = path.lexically_relative(folder);
     return !rel.empty() && *rel.begin() != "..";
@@ -66,8 +67,9 @@ std::vector<Source> selected_sources(const ShareOptions& options, const Context&
 // the user's to choose.
 struct OutFolder {
     bool inside = false;
-    fs::path relative; // inside: from the repository's root; empty for the root
-    fs::path path;     // outside: with every link resolved
+    fs::path relative;   // inside: from the repository's root; empty for the root
+    fs::path path;       // outside: with every link resolved
+    fs::path repository; // the root, with every link resolved
 };
 
 OutFolder locate_out_folder(const std::string& given, const fs::path& root) {
@@ -102,7 +104,7 @@ OutFolder locate_out_folder(const std::string& given, const fs::path& root) {
         if (status.type() == fs::file_type::not_found) {
             missing = part;
         } else if (fs::is_symlink(status)) {
-            if (folder == repository || is_inside(folder, repository))
+            if (is_inside(folder, repository))
                 throw Error(fmt::format("--out '{}': '{}' is a symbolic link; share writes only "
                                         "into real folders (give the folder it points to)",
                                         given, next.lexically_relative(repository).string()));
@@ -117,14 +119,14 @@ OutFolder locate_out_folder(const std::string& given, const fs::path& root) {
         }
     }
     const fs::path full = (folder / missing).lexically_normal();
-    if (full != repository && !is_inside(full, repository))
-        return {false, {}, full};
+    if (!is_inside(full, repository))
+        return {false, {}, full, repository};
     const fs::path relative = full == repository ? fs::path() : full.lexically_relative(repository);
     const std::string first = relative.empty() ? "" : relative.begin()->string();
     if (first == ".git" || first == ".pmi")
         throw Error(
             fmt::format("--out '{}' is inside {}; choose a folder of its own", given, first));
-    return {true, relative, {}};
+    return {true, relative, {}, repository};
 }
 
 // Opens the --out folder, creating it, after the checks: never the notes
@@ -162,9 +164,7 @@ util::FolderHandle output_folder(const ShareOptions& options, const Context& con
     // the repository: the folder opened is checked again, where the system
     // can say which it is.
     const fs::path opened = fs::read_symlink("/proc/self/fd/" + std::to_string(folder.fd()), ec);
-    const fs::path repository = fs::canonical(context.config.root, ec);
-    if (!opened.empty() && !repository.empty() &&
-        (opened == repository || is_inside(opened, repository)))
+    if (!opened.empty() && is_inside(opened, located.repository))
         throw Error(
             fmt::format("--out '{}' changed while pmi share ran; not written", options.out));
     return folder;

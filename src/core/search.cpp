@@ -247,8 +247,8 @@ void visit_with_lines(const Config& config, const SearchQuery& query, std::size_
         for (std::size_t i = begin; i < end; ++i)
             swap_buffers(results[i], buffers[i - begin]);
         std::atomic<std::size_t> next{begin};
-        std::exception_ptr failure;
-        const auto work = [&](LineFinder& finder) {
+        // Each thread keeps its own failure: neither writes the other's.
+        const auto work = [&](LineFinder& finder, std::exception_ptr& failure) {
             try {
                 for (std::size_t i = next++; i < end; i = next++)
                     finder.find(results[i]);
@@ -257,24 +257,18 @@ void visit_with_lines(const Config& config, const SearchQuery& query, std::size_
                 next = end;
             }
         };
+        std::exception_ptr main_failure;
+        std::exception_ptr helper_failure;
         if (two_threads) {
-            std::exception_ptr main_failure;
-            std::thread helper([&] { work(*helper_finder); });
-            try {
-                for (std::size_t i = next++; i < end; i = next++)
-                    main_finder.find(results[i]);
-            } catch (...) {
-                main_failure = std::current_exception();
-                next = end;
-            }
+            std::thread helper([&] { work(*helper_finder, helper_failure); });
+            work(main_finder, main_failure);
             helper.join();
-            if (main_failure)
-                std::rethrow_exception(main_failure);
         } else {
-            work(main_finder);
+            work(main_finder, main_failure);
         }
-        if (failure)
-            std::rethrow_exception(failure);
+        for (const auto& failure : {main_failure, helper_failure})
+            if (failure)
+                std::rethrow_exception(failure);
         for (std::size_t i = begin; i < end; ++i) {
             SearchResult& result = results[i];
             visit(result);

@@ -198,9 +198,9 @@ struct PathHash {
     }
 };
 
-std::size_t bucket_of(std::string_view path) {
-    return static_cast<std::size_t>(static_cast<std::uint64_t>(text_hash(path)) &
-                                    (bucket_count - 1));
+// A path's bucket, from its text_hash.
+std::size_t bucket_of(std::uint64_t path_hash) {
+    return static_cast<std::size_t>(path_hash & (bucket_count - 1));
 }
 
 // The rows of `files` in the buckets a sync looks at: the paths in one buffer,
@@ -275,7 +275,7 @@ class FilesTable {
         const auto* text = reinterpret_cast<const char*>(select.raw_text(0));
         const std::string_view row_path(text ? text : "",
                                         text ? static_cast<std::size_t>(select.bytes(0)) : 0);
-        if (!dirty[bucket_of(row_path)])
+        if (!dirty[bucket_of(static_cast<std::uint64_t>(text_hash(row_path)))])
             return;
         Entry entry;
         entry.start = paths_.size();
@@ -329,7 +329,7 @@ Candidate make_candidate(std::string_view path, const FileStamp& stamp) {
     for (const std::uint64_t value : {stamp.size, static_cast<std::uint64_t>(stamp.mtime_ns),
                                       static_cast<std::uint64_t>(stamp.ctime_ns), stamp.inode})
         hash = mix64(hash ^ value);
-    return {path, stamp, static_cast<std::size_t>(path_hash & (bucket_count - 1)), hash};
+    return {path, stamp, bucket_of(path_hash), hash};
 }
 
 // A hash of every file's path and stamp, in order: equal fingerprints mean

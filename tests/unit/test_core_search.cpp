@@ -18,6 +18,19 @@
 
 using namespace pmi;
 
+namespace {
+
+// The hits' paths, sorted: find returns them in no particular order.
+std::vector<std::string> paths_of(const std::vector<SearchHit>& hits) {
+    std::vector<std::string> paths;
+    for (const auto& hit : hits)
+        paths.push_back(hit.path);
+    std::sort(paths.begin(), paths.end());
+    return paths;
+}
+
+} // namespace
+
 TEST_CASE("parse_search_query") {
     SUBCASE("words are quoted and ANDed") {
         const auto query = parse_search_query("invoice  excel");
@@ -78,13 +91,6 @@ TEST_CASE("SearchIndex") {
     dir.write("b.md", "---\ncustomer: Globex\n---\nCSV exports.\n");
     std::vector<std::string> warnings;
     const auto file = dir.path / ".pmi" / "cache" / "search.sqlite";
-    auto paths_of = [](const std::vector<SearchHit>& hits) {
-        std::vector<std::string> paths;
-        for (const auto& hit : hits)
-            paths.push_back(hit.path);
-        std::sort(paths.begin(), paths.end());
-        return paths;
-    };
     {
         SearchIndex index(file, warnings);
         index.sync(dir.path, {"a.md", "b.md"});
@@ -218,13 +224,6 @@ TEST_CASE("SearchIndex: a damaged index is rebuilt, whichever page is zeroed") {
     std::sort(expected.begin(), expected.end());
     const auto file = dir.path / ".pmi" / "cache" / "search.sqlite";
     const auto query = parse_search_query("excel");
-    auto found_paths = [](const std::vector<SearchHit>& hits) {
-        std::vector<std::string> found;
-        for (const auto& hit : hits)
-            found.push_back(hit.path);
-        std::sort(found.begin(), found.end());
-        return found;
-    };
     auto fresh_index = [&] {
         std::filesystem::remove_all(file.parent_path());
         std::vector<std::string> warnings;
@@ -261,7 +260,7 @@ TEST_CASE("SearchIndex: a damaged index is rebuilt, whichever page is zeroed") {
         zero_page(page);
         std::vector<std::string> warnings;
         SearchIndex index(file, warnings);
-        CHECK(found_paths(index.sync_and_find(dir.path, files, query)) == expected);
+        CHECK(paths_of(index.sync_and_find(dir.path, files, query)) == expected);
         rebuilt += warnings.empty() ? 0 : 1;
         for (const auto& warning : warnings)
             CHECK(warning == "search.sqlite is corrupt; rebuilding it");
